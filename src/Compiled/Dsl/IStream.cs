@@ -1,0 +1,101 @@
+namespace Compiled;
+
+/// <summary>
+/// An unbounded stream of rows of type <typeparamref name="T"/> in a query definition. The generator reads
+/// the chain of calls at build time; at run time the same calls build a logical plan that a reference
+/// interpreter can evaluate (the oracle of differential tests).
+/// </summary>
+public interface IStream<T>
+{
+    /// <summary>Keeps the rows for which <paramref name="predicate"/> is true.</summary>
+    IStream<T> Where(Func<T, bool> predicate);
+
+    /// <summary>Maps each row.</summary>
+    IStream<TResult> Select<TResult>(Func<T, TResult> selector);
+
+    /// <summary>Maps each row to zero or more rows.</summary>
+    IStream<TResult> SelectMany<TResult>(Func<T, IEnumerable<TResult>> selector);
+
+    /// <summary>Groups rows by key for aggregation; follow with <c>Select(g =&gt; …)</c>.</summary>
+    IGroupedStream<TKey, T> GroupBy<TKey>(Func<T, TKey> keySelector);
+
+    /// <summary>Grouping sets over the key's parts (not supported on streams: CQ1303).</summary>
+    IGroupedStream<TKey, T> GroupByRollup<TKey>(Func<T, TKey> keySelector);
+
+    /// <summary>All combinations of the key's parts (not supported on streams: CQ1303).</summary>
+    IGroupedStream<TKey, T> GroupByCube<TKey>(Func<T, TKey> keySelector);
+
+    /// <summary>Drops repeated rows (stateful; keeps every row seen without a watermark).</summary>
+    IStream<T> Distinct();
+
+    /// <summary>Sorts (only after an aggregation in Complete mode: CQ1301).</summary>
+    IStream<T> OrderBy<TKey>(Func<T, TKey> keySelector);
+
+    /// <summary>Sorts descending (only after an aggregation in Complete mode: CQ1301).</summary>
+    IStream<T> OrderByDescending<TKey>(Func<T, TKey> keySelector);
+
+    /// <summary>The first <paramref name="count"/> rows (not in Update mode: CQ1302).</summary>
+    IStream<T> Take(int count);
+
+    /// <summary>Skips rows (never supported on streams: CQ1302).</summary>
+    IStream<T> Skip(int count);
+}
+
+/// <summary>A stream grouped by key; <see cref="Select{TResult}"/> computes aggregates per group.</summary>
+public interface IGroupedStream<TKey, T>
+{
+    /// <summary>One result row per group, built from the group's key and aggregates.</summary>
+    IStream<TResult> Select<TResult>(Func<IGroup<TKey, T>, TResult> selector);
+}
+
+/// <summary>One group inside an aggregation's <c>Select</c>: its key and aggregate functions over its rows.</summary>
+public interface IGroup<TKey, T>
+{
+    /// <summary>The group's key.</summary>
+    TKey Key { get; }
+
+    /// <summary>Number of rows.</summary>
+    int Count();
+
+    /// <summary>Number of rows matching <paramref name="predicate"/>.</summary>
+    int Count(Func<T, bool> predicate);
+
+    /// <summary>Number of rows, as a long.</summary>
+    long LongCount();
+
+    /// <summary>Number of rows matching <paramref name="predicate"/>, as a long.</summary>
+    long LongCount(Func<T, bool> predicate);
+
+    /// <summary>Number of distinct values (not supported on streams: CQ1303).</summary>
+    long CountDistinct<TValue>(Func<T, TValue> selector);
+
+    /// <summary>Sum, widened to long as Spark does for integer columns.</summary>
+    long Sum(Func<T, int> selector);
+
+    /// <summary>Sum.</summary>
+    long Sum(Func<T, long> selector);
+
+    /// <summary>Sum.</summary>
+    double Sum(Func<T, double> selector);
+
+    /// <summary>Sum.</summary>
+    decimal Sum(Func<T, decimal> selector);
+
+    /// <summary>Smallest value.</summary>
+    TValue Min<TValue>(Func<T, TValue> selector);
+
+    /// <summary>Largest value.</summary>
+    TValue Max<TValue>(Func<T, TValue> selector);
+
+    /// <summary>Mean.</summary>
+    double Average(Func<T, int> selector);
+
+    /// <summary>Mean.</summary>
+    double Average(Func<T, long> selector);
+
+    /// <summary>Mean.</summary>
+    double Average(Func<T, double> selector);
+
+    /// <summary>Mean.</summary>
+    decimal Average(Func<T, decimal> selector);
+}

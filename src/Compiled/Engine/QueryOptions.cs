@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace Compiled;
+
+/// <summary>How a query runs: checkpoint, trigger, name, state, progress.</summary>
+public sealed record QueryOptions
+{
+    /// <summary>
+    /// Directory holding metadata, offsets, commits, state and source logs. Required for a query that must
+    /// survive restarts; when null a fresh temporary directory is used and deleted when the query stops.
+    /// </summary>
+    public string? CheckpointLocation { get; init; }
+
+    /// <summary>When batches run; <see cref="Trigger.Default"/> when not set.</summary>
+    public Trigger Trigger { get; init; } = Trigger.Default;
+
+    /// <summary>Query name in progress reports, logs and errors; the plan's name when null.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>How many batches of offsets, commits and state versions to keep (default 100).</summary>
+    public int RetainBatches { get; init; } = 100;
+
+    /// <summary>Where state lives.</summary>
+    public StateStoreKind StateStore { get; init; } = StateStoreKind.Faster;
+
+    /// <summary>Memory each state store may use before FASTER spills to disk (default 64 MiB).</summary>
+    public long StateMemoryBudgetBytes { get; init; } = 64L << 20;
+
+    /// <summary>How many progress reports <c>RecentProgress</c> keeps (default 100).</summary>
+    public int RecentProgressCount { get; init; } = 100;
+
+    /// <summary>Receives progress and lifecycle events.</summary>
+    public IReadOnlyList<IStreamingQueryListener> Listeners { get; init; } = [];
+
+    /// <summary>Logger factory; no logging when null.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>The clock; the system clock when null. Tests pass a manual clock.</summary>
+    public IClock? Clock { get; init; }
+}

@@ -1,0 +1,34 @@
+namespace Compiled.State;
+
+/// <summary>
+/// Owns the state stores of one query run: creates them, checkpoints them after each batch and
+/// recovers them to the last committed batch at start.
+/// </summary>
+internal interface IStateStoreProvider : IDisposable
+{
+    /// <summary>Gets (creating or recovering on first call) the store of <paramref name="operatorId"/>.</summary>
+    IStateStore<TKey, TValue> GetStore<TKey, TValue>(
+        string operatorId,
+        IStateSerializer<TKey>? keySerializer,
+        IStateSerializer<TValue>? valueSerializer)
+        where TKey : notnull;
+
+    /// <summary>Makes every store's writes up to now durable as version <paramref name="batchId"/>.</summary>
+    void Checkpoint(long batchId);
+
+    /// <summary>Per-operator metrics since the previous checkpoint, in operator order.</summary>
+    IReadOnlyList<StateStoreMetrics> CollectMetrics();
+
+    /// <summary>Deletes versions older than <paramref name="oldestBatchToKeep"/>.</summary>
+    void Purge(long oldestBatchToKeep);
+}
+
+/// <summary>Counters of one state store for one batch, reported in progress.</summary>
+public sealed record StateStoreMetrics(
+    string OperatorId,
+    long NumRowsTotal,
+    long NumRowsUpdated,
+    long NumRowsRemoved,
+    long MemoryUsedBytes,
+    long CommitTimeMs,
+    IReadOnlyDictionary<string, long> CustomMetrics);
