@@ -1,0 +1,33 @@
+namespace Compiled.Diagnostics
+{
+    /// <summary>
+    /// Every diagnostic id Compiled reports, generator and analyzers alike (compiled into both).
+    /// Ids are fixed by docs/diagnostics and users' .editorconfig files: never reuse or renumber one.
+    /// </summary>
+    internal static class DiagnosticIds
+    {
+        // Query shape (generator errors).
+        public const string QueryClassNotPartial = "CQ0001";
+        public const string QueryDefinitionInvalid = "CQ0002";
+        public const string UnsupportedOperator = "CQ0003";
+        public const string QueryBodyNotAChain = "CQ0004";
+
+        // Output modes.
+        public const string CompleteModeWithoutAggregation = "CQ1001";
+        public const string AppendModeAggregationWithoutWatermark = "CQ1002";
+        public const string UpdateModeSessionWindow = "CQ1003";
+        public const string CompleteModeWindowedWatermark = "CQ1004";
+        public const string UpdateModeIntoAppendOnlySink = "CQ1005";
+        public const string StreamStreamJoinNotAppend = "CQ1006";
+
+        // Operators that a stream cannot support.
+        public const string SortOnStream = "CQ1301";
+        public const string LimitOrOffsetOnStream = "CQ1302";
+        public const string DistinctAggregateOrGroupingSets = "CQ1303";
+
+        // Exactly-once and determinism.
+        public const string NonDeterministicCall = "CQ1401";
+        public const string CapturesMutableState = "CQ1402";
+        public const string StateTypeNotSerializable = "CQ1403";
+    }
+}
