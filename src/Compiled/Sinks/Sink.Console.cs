@@ -1,5 +1,5 @@
 using Compiled.Sinks;
-using Compiled.Sinks.Console;
+using Compiled.Sinks.ConsoleTable;
 
 namespace Compiled;
 

@@ -1,5 +1,5 @@
 using Compiled.Sources;
-using Compiled.Sources.Socket;
+using Compiled.Sources.TextSocket;
 
 namespace Compiled;
 
@@ -17,7 +17,7 @@ public static partial class Source
     /// <param name="options">Connect timeout and text encoding; null for the defaults.</param>
     public static ISource<string> Socket(string host, int port, SocketSourceOptions? options = null)
     {
-        ValidateSocketEndpoint(host, port);
+        ValidateSocketEndpoint(host, port, options);
         return new SocketSource<string, TextRows>(host, port, options ?? new SocketSourceOptions(), includeTimestamp: false);
     }
 
@@ -30,17 +30,22 @@ public static partial class Source
     /// <param name="options">Connect timeout and text encoding; null for the defaults.</param>
     public static ISource<SocketLine> SocketWithTimestamp(string host, int port, SocketSourceOptions? options = null)
     {
-        ValidateSocketEndpoint(host, port);
+        ValidateSocketEndpoint(host, port, options);
         return new SocketSource<SocketLine, TimestampedRows>(host, port, options ?? new SocketSourceOptions(), includeTimestamp: true);
     }
 
     // Same wording as Spark's "Set a host to read from with option("host", ...)." so the cause is familiar.
-    private static void ValidateSocketEndpoint(string host, int port)
+    private static void ValidateSocketEndpoint(string host, int port, SocketSourceOptions? options)
     {
         if (string.IsNullOrWhiteSpace(host))
             throw new ArgumentException("Socket source: set a host to read from; the host argument is empty.", nameof(host));
         if (port is <= 0 or > MaxPort)
             throw new ArgumentOutOfRangeException(nameof(port), port,
                 $"Socket source: set a port to read from; the port must be between 1 and {MaxPort}, got {port}.");
+        if (options is not null && options.ConnectTimeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(options), options.ConnectTimeout,
+                $"Socket source: ConnectTimeout must be positive, got {options.ConnectTimeout}.");
+        if (options is not null && options.Encoding is null)
+            throw new ArgumentException("Socket source: Encoding must not be null.", nameof(options));
     }
 }

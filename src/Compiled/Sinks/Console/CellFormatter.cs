@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 
-namespace Compiled.Sinks.Console;
+namespace Compiled.Sinks.ConsoleTable;
 
 /// <summary>
 /// Turns one value into the text of a console cell the way Spark 3.5+ shows it (<c>ToPrettyString</c>):

@@ -1,6 +1,7 @@
 using System.Text;
 
-namespace Compiled.Sinks.Console;
+// Not '...Sinks.Console': that namespace would shadow System.Console for all code in Compiled.Sinks.
+namespace Compiled.Sinks.ConsoleTable;
 
 /// <summary>
 /// Spark's <c>console</c> sink: prints each batch as a "Batch: N" banner and a table in the layout of

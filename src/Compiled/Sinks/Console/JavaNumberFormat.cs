@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Text;
 
-namespace Compiled.Sinks.Console;
+namespace Compiled.Sinks.ConsoleTable;
 
 /// <summary>
 /// Formats floating-point numbers as Java's <c>Double.toString</c> / <c>Float.toString</c> do, which is
 /// what Spark prints: shortest round-trip digits, at least one fractional digit ("1.0"), plain notation
 /// for magnitudes in [10^-3, 10^7), otherwise "d.dddE±n" ("1.0E10", "1.5E-5").
 /// </summary>
+/// <remarks>
+/// One known difference: where the shortest form has a single digit, Java picks the closest two-digit
+/// decimal, which differs only for some subnormals (Java prints <c>Double.MIN_VALUE</c> as 4.9E-324, this 5.0E-324).
+/// </remarks>
 internal static class JavaNumberFormat
 {
     private const int PlainMinExponent = -3;   // 0.001 is still plain

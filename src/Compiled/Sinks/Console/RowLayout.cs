@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Numerics;
 using System.Reflection;
 
-namespace Compiled.Sinks.Console;
+namespace Compiled.Sinks.ConsoleTable;
 
 /// <summary>
 /// The columns the console sink shows for a row type: one "value" column for scalars (as Spark names

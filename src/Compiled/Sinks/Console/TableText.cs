@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Compiled.Sinks.Console;
+namespace Compiled.Sinks.ConsoleTable;
 
 /// <summary>
 /// Lays out a table exactly as Spark's <c>Dataset.showString</c> (non-vertical): borders of '-' joined

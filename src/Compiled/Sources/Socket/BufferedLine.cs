@@ -1,4 +1,4 @@
-namespace Compiled.Sources.Socket;
+namespace Compiled.Sources.TextSocket;
 
 /// <summary>A line received by the socket source and not yet committed.</summary>
 /// <param name="Text">The line without its terminator.</param>

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using Compiled.Batches;
 using Microsoft.Extensions.Logging;
 
-namespace Compiled.Sources.Socket;
+namespace Compiled.Sources.TextSocket;
 
 /// <summary>
 /// One TCP connection and a background reader that buffers its lines until they are committed.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Compiled.Sources.Socket;
+namespace Compiled.Sources.TextSocket;
 
 /// <summary>A position of the socket source: the number of lines before it, stored as <c>{"lines":N}</c>.</summary>
 internal static class SocketOffset

@@ -1,7 +1,8 @@
 using Compiled.Plans;
 using Microsoft.Extensions.Logging;
 
-namespace Compiled.Sources.Socket;
+// Not '...Sources.Socket': that namespace would shadow System.Net.Sockets.Socket for code in Compiled.Sources.
+namespace Compiled.Sources.TextSocket;
 
 /// <summary>
 /// Spark's <c>socket</c> source: lines of text from a TCP server, for demos and tests. Not fault-tolerant.
