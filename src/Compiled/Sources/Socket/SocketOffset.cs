@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Compiled.Sources.TextSocket;
+
+/// <summary>A position of the socket source: the number of lines before it, stored as <c>{"lines":N}</c>.</summary>
+internal static class SocketOffset
+{
+    public static SourceOffset Create(long lines) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{{\"lines\":{lines}}}"));
+
+    /// <summary>The line count in <paramref name="offset"/>; 0 for null (before the first line).</summary>
+    public static long Parse(SourceOffset? offset)
+    {
+        if (offset is null) return 0;
+        try
+        {
+            using var doc = JsonDocument.Parse(offset.Json);
+            var root = doc.RootElement;
+            if (root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("lines", out var lines) && lines.TryGetInt64(out long n) && n >= 0)
+            {
+                return n;
+            }
+        }
+        catch (JsonException)
+        {
+            // Reported below with the offending text.
+        }
+        throw new FormatException(
+            $"Socket source: offset '{offset.Json}' is not a socket offset; expected {{\"lines\":N}} with N >= 0. " +
+            "Was the checkpoint written by a query with a different source?");
+    }
+}
