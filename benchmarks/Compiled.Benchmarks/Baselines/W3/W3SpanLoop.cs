@@ -1,0 +1,35 @@
+using Compiled.Benchmarks.Workloads;
+
+namespace Compiled.Benchmarks.Baselines.W3;
+
+/// <summary>
+/// W3's reference: words found with a vectorised separator search and counted straight from the line's
+/// characters in a <see cref="LowercaseWordTable"/>; no string is created per word.
+/// </summary>
+internal sealed class W3SpanLoop(string[] lines) : Variant("Hand-written loop (span-based)")
+{
+    private LowercaseWordTable _table = new();
+
+    /// <inheritdoc/>
+    public override long Run()
+    {
+        var table = new LowercaseWordTable();
+        foreach (string line in lines)
+        {
+            ReadOnlySpan<char> rest = line;
+            while (true)
+            {
+                int end = rest.IndexOfAny(WordText.SeparatorValues);
+                var word = end < 0 ? rest : rest[..end];
+                if (WordText.HasLetterOrDigit(word)) table.Increment(word);
+                if (end < 0) break;
+                rest = rest[(end + 1)..];
+            }
+        }
+        _table = table;
+        return table.Count;
+    }
+
+    /// <inheritdoc/>
+    public override Checksum Checksum() => _table.Checksum();
+}

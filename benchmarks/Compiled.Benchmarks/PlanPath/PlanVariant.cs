@@ -1,0 +1,68 @@
+using Compiled.Benchmarks.Workloads;
+using Compiled.Plans;
+using Compiled.State;
+
+namespace Compiled.Benchmarks.PlanPath;
+
+/// <summary>
+/// A variant that feeds its input to a compiled plan in batches of <c>batchSize</c> rows through
+/// <see cref="PlanDriver{TIn, TOut}"/>, with state from <c>createStores</c> (in memory or FASTER).
+/// </summary>
+/// <remarks>
+/// <see cref="Prepare"/> (untimed) creates a fresh plan, a fresh state directory and fresh stores, so
+/// every timed run starts from empty state at batch 0, as a new query would.
+/// </remarks>
+internal sealed class PlanVariant<TIn, TOut>(
+    string name,
+    TIn[] input,
+    int batchSize,
+    Func<IQueryPlan<TOut>> createPlan,
+    Func<string, IStateStoreProvider> createStores,
+    IPlanOutput<TOut> output) : Variant(name)
+{
+    private PlanDriver<TIn, TOut>? _driver;
+    private string? _stateDirectory;
+    private bool _prepared;
+
+    /// <inheritdoc/>
+    public override void Prepare()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        Release();
+        _stateDirectory = Path.Combine(Path.GetTempPath(), "compiled-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_stateDirectory);
+        _driver = new PlanDriver<TIn, TOut>(createPlan(), createStores(_stateDirectory));
+        output.Reset();
+        _prepared = true;
+    }
+
+    /// <inheritdoc/>
+    public override long Run()
+    {
+        // A second run on the same stores would start again at batch 0 over state that already holds the data.
+        if (!_prepared || _driver is null) throw new InvalidOperationException($"Variant '{Name}' must be prepared before each run.");
+        _prepared = false;
+        long batches = 0;
+        for (int start = 0; start < input.Length; start += batchSize)
+        {
+            int length = Math.Min(batchSize, input.Length - start);
+            output.Write(_driver.Execute(input.AsSpan(start, length)), start + length == input.Length);
+            batches++;
+        }
+        return batches;
+    }
+
+    /// <inheritdoc/>
+    public override Checksum Checksum() => output.Checksum();
+
+    /// <inheritdoc/>
+    public override void Dispose() => Release();
+
+    private void Release()
+    {
+        _driver?.Dispose();
+        _driver = null;
+        if (_stateDirectory is not null && Directory.Exists(_stateDirectory)) Directory.Delete(_stateDirectory, recursive: true);
+        _stateDirectory = null;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Compiled.Benchmarks.Data;
+
+namespace Compiled.Benchmarks.Ratio;
+
+/// <summary>Settings of the side-by-side ratio run, parsed from the command line.</summary>
+internal sealed record RatioOptions
+{
+    /// <summary>Events of W1 and W2a.</summary>
+    public int Events { get; init; } = WorkloadSizes.Events;
+
+    /// <summary>Lines of W3.</summary>
+    public int Lines { get; init; } = WorkloadSizes.Lines;
+
+    /// <summary>Rows per batch of the plan-driven variants.</summary>
+    public int BatchSize { get; init; } = WorkloadSizes.BatchSize;
+
+    /// <summary>Measured runs per variant at most; the median is reported.</summary>
+    public int Runs { get; init; } = 5;
+
+    /// <summary>Wall-clock cap of the whole run, data generation included; slow variants get fewer runs.</summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(170);
+
+    /// <summary>How long each variant is warmed up on a small prefix of the data, at most.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Workload ids to run (case-insensitive); all when empty.</summary>
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Sizes for a smoke test: seconds, not minutes; the numbers mean little.</summary>
+    public static RatioOptions Quick { get; } = new()
+    {
+        Events = 200_000,
+        Lines = 20_000,
+        BatchSize = 50_000,
+        Runs = 3,
+        Budget = TimeSpan.FromSeconds(60),
+        WarmUp = TimeSpan.FromSeconds(1),
+    };
+
+    /// <summary>Whether workload <paramref name="id"/> is selected.</summary>
+    public bool Includes(string id) => Only.Count == 0 || Only.Contains(id);
+
+    /// <summary>
+    /// Parses the arguments after <c>--ratio</c>: <c>--quick</c> first picks the smoke-test defaults, then
+    /// <c>--events N --lines N --batch N --runs N --budget SECONDS --only W1,W3</c> override them.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown option or a bad value; the message names it.</exception>
+    public static RatioOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = args.Contains("--quick") ? Quick : new RatioOptions();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string arg = args[i];
+            switch (arg)
+            {
+                case "--ratio" or "--quick":
+                    break;
+                case "--events":
+                    options = options with { Events = PositiveInt(args, ++i, arg) };
+                    break;
+                case "--lines":
+                    options = options with { Lines = PositiveInt(args, ++i, arg) };
+                    break;
+                case "--batch":
+                    options = options with { BatchSize = PositiveInt(args, ++i, arg) };
+                    break;
+                case "--runs":
+                    options = options with { Runs = PositiveInt(args, ++i, arg) };
+                    break;
+                case "--budget":
+                    options = options with { Budget = TimeSpan.FromSeconds(PositiveInt(args, ++i, arg)) };
+                    break;
+                case "--only":
+                    options = options with { Only = new HashSet<string>(Value(args, ++i, arg).Split(','), StringComparer.OrdinalIgnoreCase) };
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown ratio option '{arg}'. Options: --quick --events N --lines N --batch N --runs N --budget SECONDS --only W1,W2a,W3.");
+            }
+        }
+        foreach (string id in options.Only)
+        {
+            if (!KnownWorkloads.Contains(id, StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"--only names unknown workload '{id}'; known: {string.Join(", ", KnownWorkloads)}.");
+        }
+        return options;
+    }
+
+    /// <summary>The ids the ratio runner knows.</summary>
+    public static IReadOnlyList<string> KnownWorkloads { get; } = ["W1", "W2a", "W3"];
+
+    private static string Value(IReadOnlyList<string> args, int index, string option) =>
+        index < args.Count ? args[index] : throw new ArgumentException($"Option '{option}' needs a value.");
+
+    private static int PositiveInt(IReadOnlyList<string> args, int index, string option)
+    {
+        string text = Value(args, index, option).Replace("_", "", StringComparison.Ordinal);
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value <= 0)
+            throw new ArgumentException($"Option '{option}' needs a positive whole number, not '{args[index]}'.");
+        return value;
+    }
+}

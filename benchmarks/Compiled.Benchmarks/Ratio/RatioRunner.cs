@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using Compiled.Benchmarks.Data;
+using Compiled.Benchmarks.Workloads;
+
+namespace Compiled.Benchmarks.Ratio;
+
+/// <summary>
+/// Measures every selected workload and all its variants side by side in this process and prints one table
+/// per workload: throughput, allocation per event, and the ratio to the hand-written loop.
+/// </summary>
+/// <remarks>
+/// Per variant: warm-up on a copied prefix of the data until tiered JIT has promoted the hot methods, then
+/// up to <see cref="RatioOptions.Runs"/> runs over all the data with a full GC before each, reporting the
+/// median. The total time is capped: each variant gets the remaining budget divided by the variants still to
+/// come, and a slow one runs fewer times (at least once, unless the warm-up predicts it cannot finish in
+/// the budget). Before printing any speed, every variant's result is checked against the reference's.
+/// </remarks>
+internal sealed class RatioRunner(RatioOptions options, TextWriter output)
+{
+    private const int WarmUpPrefixDivisor = 500;
+    private const int MinWarmUpRows = 1000;
+    // Tiered compilation promotes a method to optimised code after 30 calls.
+    private const int TieringCallThreshold = 30;
+    private static readonly TimeSpan JitQuietPeriod = TimeSpan.FromMilliseconds(200);
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _variantsLeft;
+
+    /// <summary>Runs everything; returns the process exit code (1 when a variant's result differs).</summary>
+    public int Run()
+    {
+        PrintEnvironment();
+        foreach (var empty in Workloads(static () => [], static () => []))
+        {
+            foreach (var variant in empty.CreateVariants())
+            {
+                _variantsLeft++;
+                variant.Dispose();
+            }
+        }
+
+        // Data is generated when its first workload starts, and W3 comes last: dropping the events then keeps
+        // one data set on the heap, so no workload's garbage collections mark another workload's data.
+        Ev[]? events = null;
+        bool allMatch = true;
+        foreach (var workload in Workloads(
+            () => events ??= Timed($"Generating {options.Events:N0} events", () => EventData.Generate(options.Events)),
+            () =>
+            {
+                events = null;
+                return Timed($"Generating {options.Lines:N0} lines", () => WordCorpus.Lines(options.Lines));
+            }))
+        {
+            allMatch &= RunWorkload(workload);
+        }
+        output.WriteLine($"Total {_clock.Elapsed.TotalSeconds:F1} s (budget {options.Budget.TotalSeconds:F0} s).");
+        if (!allMatch) output.WriteLine("FAILED: some variants computed a different result than the hand-written loop (see above).");
+        return allMatch ? 0 : 1;
+    }
+
+    private IEnumerable<Workload> Workloads(Func<Ev[]> events, Func<string[]> lines)
+    {
+        if (options.Includes("W1")) yield return new W1FilterProject(events(), options.BatchSize);
+        if (options.Includes("W2a")) yield return new W2aKeyedCount(events(), options.BatchSize);
+        if (options.Includes("W3")) yield return new W3WordCount(lines(), options.BatchSize);
+    }
+
+    private bool RunWorkload(Workload workload)
+    {
+        var variants = workload.CreateVariants();
+        int warmUpRows = Math.Min(workload.InputRows, Math.Max(MinWarmUpRows, workload.InputRows / WarmUpPrefixDivisor));
+        var warmUpVariants = workload.Prefix(warmUpRows).CreateVariants();
+        var measurements = new List<Measurement>();
+        try
+        {
+            for (int i = 0; i < variants.Count; i++)
+            {
+                measurements.Add(Measure(workload, variants[i], warmUpVariants[i], (double)workload.InputRows / warmUpRows));
+                _variantsLeft--;
+            }
+        }
+        finally
+        {
+            foreach (var variant in variants.Concat(warmUpVariants)) variant.Dispose();
+        }
+        return new RatioTable(workload, measurements, options.BatchSize).Print(output);
+    }
+
+    private Measurement Measure(Workload workload, Variant variant, Variant warmUp, double prefixScale)
+    {
+        double warmUpSeconds = WarmUp(warmUp);
+        double estimate = warmUpSeconds * prefixScale;
+        double left = (options.Budget - _clock.Elapsed).TotalSeconds;
+        if (estimate > left)
+            return Measurement.Skipped(variant.Name, $"estimated {estimate:F1} s per run, {Math.Max(0, left):F1} s of budget left");
+
+        var seconds = new List<double>();
+        var bytes = new List<long>();
+        int runs = options.Runs;
+        while (seconds.Count < runs)
+        {
+            var (elapsed, allocated) = MeasureOnce(variant);
+            seconds.Add(elapsed);
+            bytes.Add(allocated);
+            if (seconds.Count == 1)
+            {
+                double share = (options.Budget - _clock.Elapsed).TotalSeconds / _variantsLeft;
+                runs = Math.Clamp((int)(share / Math.Max(elapsed, 1e-9)), 1, options.Runs);
+            }
+        }
+        double median = Median(seconds);
+        return new Measurement(variant.Name, seconds.Count, median, workload.Units / median,
+            Median(bytes.ConvertAll(b => (double)b)) / workload.Units, variant.Checksum(), null);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="variant"/> until tiered compilation has settled: at least 30 calls (the promotion
+    /// threshold) and no method compiled, on any thread, for <see cref="JitQuietPeriod"/>, which is longer than
+    /// the runtime's 100 ms call-counting delay; or until <see cref="RatioOptions.WarmUp"/> has passed. Returns
+    /// the last call's time.
+    /// </summary>
+    private double WarmUp(Variant variant)
+    {
+        var warmUp = Stopwatch.StartNew();
+        long compiled = -1;
+        TimeSpan lastCompile = TimeSpan.Zero;
+        double last = 0;
+        for (int calls = 1; ; calls++)
+        {
+            variant.Prepare();
+            long start = Stopwatch.GetTimestamp();
+            variant.Run();
+            last = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            long nowCompiled = JitInfo.GetCompiledMethodCount(currentThread: false);
+            if (nowCompiled != compiled)
+            {
+                compiled = nowCompiled;
+                lastCompile = warmUp.Elapsed;
+            }
+            bool settled = calls >= TieringCallThreshold && warmUp.Elapsed - lastCompile >= JitQuietPeriod;
+            if (settled || warmUp.Elapsed >= options.WarmUp) return last;
+        }
+    }
+
+    private static (double Seconds, long Bytes) MeasureOnce(Variant variant)
+    {
+        // Garbage from the previous run must not be collected on this run's time.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        variant.Prepare();
+        long bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        long start = Stopwatch.GetTimestamp();
+        variant.Run();
+        double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+        return (seconds, bytes);
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        int middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private T Timed<T>(string what, Func<T> create)
+    {
+        long start = Stopwatch.GetTimestamp();
+        var result = create();
+        output.WriteLine($"{what}: {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s");
+        return result;
+    }
+
+    private void PrintEnvironment()
+    {
+#if DEBUG
+        output.WriteLine("WARNING: Debug build; run with -c Release for meaningful numbers.");
+#endif
+        output.WriteLine($"Compiled ratio run: {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, " +
+            $"{Environment.ProcessorCount} processors, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, " +
+            $"seed {WorkloadSizes.Seed}, up to {options.Runs} runs per variant (median), budget {options.Budget.TotalSeconds:F0} s.");
+    }
+}

@@ -1,0 +1,45 @@
+using Compiled.Benchmarks.Baselines.W1;
+using Compiled.Benchmarks.Data;
+using Compiled.Benchmarks.PlanPath;
+
+namespace Compiled.Benchmarks.Workloads;
+
+/// <summary>W1: <c>Where(e =&gt; e.Value &lt; 500).Select(e =&gt; e.Key * 2L)</c>, count and sum the survivors.</summary>
+internal sealed class W1FilterProject(Ev[] events, int batchSize) : Workload
+{
+    /// <inheritdoc/>
+    public override string Id => "W1";
+
+    /// <inheritdoc/>
+    public override string Title => "filter + project, count and sum";
+
+    /// <inheritdoc/>
+    public override string Unit => "events";
+
+    /// <inheritdoc/>
+    public override long Units => events.Length;
+
+    /// <inheritdoc/>
+    public override int InputRows => events.Length;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Variant> CreateVariants() =>
+    [
+        new W1HandWrittenLoop(events),
+        new W1LinqForeach(events),
+        new W1LinqCountSum(events),
+        new W1Rx(events),
+        new PlanVariant<Ev, long>("Plan contract, hand-written IQueryPlan", events, batchSize,
+            static () => new W1HandWrittenPlan(), static _ => new StatelessStoreProvider(nameof(W1HandWrittenPlan)),
+            new CountSumOutput()),
+        // Extension point: the Compiled variants, once the generator emits W1FilterProjectQuery's plan and
+        // src/Compiled has its state store providers (see benchmarks/README.md, "Adding the Compiled variants"):
+        //   new PlanVariant<Ev, long>("Compiled (in-memory state)", events, batchSize,
+        //       () => <new plan of W1FilterProjectQuery>, dir => <in-memory provider>, new CountSumOutput()),
+        //   new PlanVariant<Ev, long>("Compiled (FASTER, checkpoint per batch)", events, batchSize,
+        //       () => <new plan of W1FilterProjectQuery>, dir => <FASTER provider under dir>, new CountSumOutput()),
+    ];
+
+    /// <inheritdoc/>
+    public override Workload Prefix(int rows) => new W1FilterProject(events[..rows], batchSize);
+}

@@ -1,0 +1,42 @@
+using Compiled.Benchmarks.Baselines.W3;
+using Compiled.Benchmarks.Data;
+
+namespace Compiled.Benchmarks.Workloads;
+
+/// <summary>W3: split on ' ' and ',', lower-case, keep words with a letter or digit, count per word over all time.</summary>
+internal sealed class W3WordCount(string[] lines, int batchSize) : Workload
+{
+    /// <inheritdoc/>
+    public override string Id => "W3";
+
+    /// <inheritdoc/>
+    public override string Title => "word count over all time";
+
+    /// <inheritdoc/>
+    public override string Unit => "words";
+
+    /// <inheritdoc/>
+    public override long Units => (long)lines.Length * WorkloadSizes.WordsPerLine;
+
+    /// <inheritdoc/>
+    public override int InputRows => lines.Length;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Variant> CreateVariants() =>
+    [
+        new W3SpanLoop(lines),
+        new W3NaiveLoop(lines),
+        new W3LinqCountBy(lines),
+        new W3LinqGroupBy(lines),
+        new W3Rx(lines),
+        // Extension point: the Compiled variants, once the generator emits W3WordCountQuery's plan and
+        // src/Compiled has its state store providers (benchmarks/README.md, "Adding the Compiled variants"):
+        //   new PlanVariant<string, WordCount>("Compiled (in-memory state)", lines, batchSize,
+        //       () => <new plan of W3WordCountQuery>, dir => <in-memory provider>, new WordCountCompleteOutput()),
+        //   new PlanVariant<string, WordCount>("Compiled (FASTER, checkpoint per batch)", lines, batchSize,
+        //       () => <new plan of W3WordCountQuery>, dir => <FASTER provider under dir>, new WordCountCompleteOutput()),
+    ];
+
+    /// <inheritdoc/>
+    public override Workload Prefix(int rows) => new W3WordCount(lines[..rows], batchSize);
+}
