@@ -40,15 +40,24 @@ internal static class FileSinkManifest
     public static SortedDictionary<long, FileSinkManifestEntry[]> ReadAll(string root)
     {
         var batches = new SortedDictionary<long, FileSinkManifestEntry[]>();
-        string directory = Path.Combine(root, DirectoryName);
-        if (!Directory.Exists(directory)) return batches;
-        foreach (string path in Directory.EnumerateFiles(directory))
-        {
-            if (!long.TryParse(Path.GetFileName(path), NumberStyles.None, CultureInfo.InvariantCulture, out long batchId)) continue;
-            batches.Add(batchId, Read(path));
-        }
+        foreach (long batchId in BatchIds(root)) batches.Add(batchId, ReadBatch(root, batchId));
         return batches;
     }
+
+    /// <summary>Ids of the committed batches of the sink in <paramref name="root"/>, unordered; none when it has no manifest directory.</summary>
+    public static IEnumerable<long> BatchIds(string root)
+    {
+        string directory = Path.Combine(root, DirectoryName);
+        if (!Directory.Exists(directory)) yield break;
+        foreach (string path in Directory.EnumerateFiles(directory))
+        {
+            if (long.TryParse(Path.GetFileName(path), NumberStyles.None, CultureInfo.InvariantCulture, out long batchId))
+                yield return batchId;
+        }
+    }
+
+    /// <summary>The data files of committed batch <paramref name="batchId"/>.</summary>
+    public static FileSinkManifestEntry[] ReadBatch(string root, long batchId) => Read(PathFor(root, batchId));
 
     private static FileSinkManifestEntry[] Read(string path)
     {

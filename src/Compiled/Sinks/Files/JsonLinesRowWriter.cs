@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Compiled.Sinks.Files;
@@ -12,10 +13,15 @@ internal sealed class JsonLinesRowWriter<T> : IRowFileWriter<T>
 
     private readonly JsonTypeInfo<T> _typeInfo;
 
-    /// <summary>Creates the writer; <paramref name="options"/> replace the default serializer options.</summary>
+    /// <summary>
+    /// Creates the writer; <paramref name="options"/> replace the defaults, which keep member names as declared
+    /// and write NaN and infinities as the strings <c>"NaN"</c>, <c>"Infinity"</c> rather than failing the batch.
+    /// </summary>
     public JsonLinesRowWriter(JsonSerializerOptions? options)
     {
-        var resolved = options is null ? new JsonSerializerOptions() : new JsonSerializerOptions(options);
+        var resolved = options is null
+            ? new JsonSerializerOptions { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }
+            : new JsonSerializerOptions(options);
         resolved.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
         resolved.MakeReadOnly();
         _typeInfo = (JsonTypeInfo<T>)resolved.GetTypeInfo(typeof(T));

@@ -73,14 +73,19 @@ public sealed partial class FileSource<T>
         return candidates.ToArray();
     }
 
-    /// <summary>The visible files of the input directory; names starting with '.' or '_' are hidden or temporary.</summary>
+    /// <summary>
+    /// The visible files of the input directory: names starting with '.' or '_' are hidden or temporary, and
+    /// in a file sink's output only committed files count.
+    /// </summary>
     private List<SourceFile> ListDirectory()
     {
         var files = new List<SourceFile>();
+        bool sinkOutput = _sinkOutput.Refresh();
         foreach (var info in new DirectoryInfo(_path).EnumerateFiles())
         {
             string name = info.Name;
             if (name.Length == 0 || name[0] is '.' or '_') continue;
+            if (sinkOutput && !_sinkOutput.IsCommitted(name)) continue;
             try
             {
                 files.Add(new SourceFile(name, info.Length, new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeMilliseconds()));

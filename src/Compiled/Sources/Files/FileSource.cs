@@ -23,6 +23,7 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
     private readonly FileSourceOptions _options;
     private readonly IFileFormat<T> _format;
     private readonly BadRecordHandler _badRecords;
+    private readonly SinkOutputFilter _sinkOutput;
 
     private SourceContext? _context;
     private FileSourceLog? _log;
@@ -49,6 +50,7 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
         _options.Validate(_path);
         _format = format;
         _badRecords = new BadRecordHandler(_options.BadRecords, _options.BadRecordsPath);
+        _sinkOutput = new SinkOutputFilter(_path);
     }
 
     /// <summary>How many committed log entries accumulate before they are folded into the compact file.</summary>

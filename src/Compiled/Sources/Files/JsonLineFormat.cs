@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Compiled.Batches;
 
@@ -30,11 +31,11 @@ internal sealed class JsonLineFormat<T> : IFileFormat<T>
     /// <inheritdoc />
     public string Name => "json";
 
-    /// <summary>The options used when the caller gives none: case-insensitive property names.</summary>
+    /// <summary>The options used when the caller gives none: case-insensitive property names; <c>"NaN"</c> and <c>"Infinity"</c> accepted for floating-point members.</summary>
     internal static JsonSerializerOptions CreateOptions(JsonSerializerOptions? options)
     {
         var result = options is null
-            ? new JsonSerializerOptions { PropertyNameCaseInsensitive = true }
+            ? new JsonSerializerOptions { PropertyNameCaseInsensitive = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }
             : new JsonSerializerOptions(options);
         result.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
         result.MakeReadOnly();
