@@ -1,0 +1,107 @@
+using System.Globalization;
+using Compiled.Sources.Files;
+using Microsoft.Extensions.Logging;
+
+namespace Compiled.Sinks.Files;
+
+/// <summary>
+/// Writes each batch as a data file (JSON lines or CSV) under a directory, exactly once: the batch commits
+/// when its manifest <c>_manifest/&lt;batchId&gt;</c> is durably written, and readers
+/// (<see cref="FileSinkReader"/>) take only files a manifest lists. Append mode only.
+/// </summary>
+/// <remarks>
+/// A data file is named <c>part-&lt;batchId&gt;-&lt;guid&gt;&lt;ext&gt;</c>, written to a hidden temporary file, fsynced and
+/// renamed. A replay of a batch whose manifest exists does nothing; a replay whose manifest is missing deletes
+/// what the crashed attempt left for that batch id and writes it again.
+/// </remarks>
+public sealed class FileSink<T> : ISink<T>
+{
+    /// <summary>Prefix of data file names.</summary>
+    internal const string PartPrefix = "part-";
+
+    private static readonly IReadOnlyCollection<OutputMode> Modes = [OutputMode.Append];
+
+    private readonly string _path;
+    private readonly IRowFileWriter<T> _writer;
+    private ILogger? _logger;
+
+    internal FileSink(string path, IRowFileWriter<T> writer)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _path = Path.GetFullPath(path);
+        _writer = writer;
+    }
+
+    /// <inheritdoc />
+    public string Description => $"FileSink[{_path}]";
+
+    /// <summary>The output directory (full path).</summary>
+    public string OutputDirectory => _path;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<OutputMode> SupportedModes => Modes;
+
+    /// <inheritdoc />
+    public void Open(SinkContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.OutputMode != OutputMode.Append)
+            throw new NotSupportedException($"{Description} of query '{context.QueryName}' supports only the Append output mode, not {context.OutputMode}.");
+        _logger = context.Logger;
+        Directory.CreateDirectory(Path.Combine(_path, FileSinkManifest.DirectoryName));
+    }
+
+    /// <inheritdoc />
+    public void AddBatch(long batchId, ReadOnlySpan<T> rows)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(batchId);
+        if (File.Exists(FileSinkManifest.PathFor(_path, batchId)))
+        {
+            _logger?.LogInformation("{Sink}: batch {BatchId} is already committed; the replay writes nothing.", Description, batchId);
+            return;
+        }
+        Directory.CreateDirectory(Path.Combine(_path, FileSinkManifest.DirectoryName));
+        DeleteLeftovers(batchId);
+
+        var files = new List<FileSinkManifestEntry>(1);
+        if (rows.Length > 0)
+        {
+            string name = PartPrefixFor(batchId) + Guid.NewGuid().ToString("N") + _writer.Extension;
+            string final = Path.Combine(_path, name);
+            string temp = DurableFile.TempPathFor(final);
+            long size;
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                _writer.Write(stream, rows);
+                stream.Flush(flushToDisk: true);
+                size = stream.Length;
+            }
+            File.Move(temp, final);
+            files.Add(new FileSinkManifestEntry(name, size, rows.Length));
+        }
+        FileSinkManifest.Write(_path, batchId, files);
+    }
+
+    /// <summary>Deletes data and temporary files an earlier, uncommitted attempt at <paramref name="batchId"/> left behind.</summary>
+    private void DeleteLeftovers(long batchId)
+    {
+        string prefix = PartPrefixFor(batchId);
+        string tempPrefix = DurableFile.TempPrefix + prefix;
+        foreach (string path in Directory.EnumerateFiles(_path))
+        {
+            string name = Path.GetFileName(path);
+            if (!name.StartsWith(prefix, StringComparison.Ordinal) && !name.StartsWith(tempPrefix, StringComparison.Ordinal)) continue;
+            File.Delete(path);
+            _logger?.LogInformation("{Sink}: deleted '{File}', left by an uncommitted attempt at batch {BatchId}.", Description, name, batchId);
+        }
+    }
+
+    /// <summary>Data file names of <paramref name="batchId"/> start with this; the trailing dash keeps batch 1 from matching batch 10.</summary>
+    internal static string PartPrefixFor(long batchId) =>
+        PartPrefix + batchId.ToString("D5", CultureInfo.InvariantCulture) + "-";
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+}
