@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Compiled.Sinks.Files;
 
-namespace Compiled.Sinks;
+namespace Compiled;
 
 /// <summary>Factories for the built-in sinks.</summary>
 public static partial class Sink

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Compiled.Sources.Files;
 using Compiled.Sources.Files.Csv;
 
-namespace Compiled.Sources;
+namespace Compiled;
 
 /// <summary>Factories for the built-in sources.</summary>
 public static partial class Source

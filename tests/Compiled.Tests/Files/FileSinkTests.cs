@@ -161,7 +161,7 @@ public sealed class FileSinkTests : IDisposable
         sink.Open(Context());
         sink.AddBatch(0, Rows(0));
         File.WriteAllText(Path.Combine(Output, "part-00001-0123.jsonl"), "{\"Name\":\"uncommitted\"}\n");
-        using var source = Compiled.Sources.Source.JsonFiles<Row>(Output);
+        using var source = Source.JsonFiles<Row>(Output);
         source.Open(_dir.Context());
 
         var (first, end) = FileTestDirectory.NextBatch(source, null);
