@@ -14,8 +14,8 @@ public sealed class BatchInputs
     /// <summary>Number of inputs.</summary>
     public int Count => _buffers.Length;
 
-    /// <summary>The rows of input <paramref name="index"/>.</summary>
-    public ReadOnlySpan<T> Get<T>(int index) => ((RowBuffer<T>)_buffers[index]).Span;
+    /// <summary>The rows of input <paramref name="index"/>; empty when its source had nothing new this batch.</summary>
+    public ReadOnlySpan<T> Get<T>(int index) => _buffers[index] is RowBuffer<T> buffer ? buffer.Span : default;
 
     /// <summary>The buffer for input <paramref name="index"/>, created on first use and cleared for each batch.</summary>
     public RowBuffer<T> GetBuffer<T>(int index)
