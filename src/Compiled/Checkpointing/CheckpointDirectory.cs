@@ -26,8 +26,8 @@ internal sealed class CheckpointDirectory
         QueryName = queryName;
         Metadata = metadata;
         IsNew = isNew;
-        Offsets = new BatchLog<OffsetLogEntry>(Path.Combine(root, "offsets"), CheckpointJsonContext.Default.OffsetLogEntry, queryName, OffsetLogEntry.CurrentVersion);
-        Commits = new BatchLog<CommitLogEntry>(Path.Combine(root, "commits"), CheckpointJsonContext.Default.CommitLogEntry, queryName, CommitLogEntry.CurrentVersion);
+        Offsets = new BatchLog<OffsetLogEntry>(Path.Combine(root, "offsets"), CheckpointJsonContext.Checkpoint.OffsetLogEntry, queryName, OffsetLogEntry.CurrentVersion);
+        Commits = new BatchLog<CommitLogEntry>(Path.Combine(root, "commits"), CheckpointJsonContext.Checkpoint.CommitLogEntry, queryName, CommitLogEntry.CurrentVersion);
     }
 
     /// <summary>The checkpoint's root directory (absolute).</summary>
@@ -70,7 +70,7 @@ internal sealed class CheckpointDirectory
         string metadataPath = Path.Combine(root, MetadataFileName);
         if (File.Exists(metadataPath))
         {
-            var metadata = CheckpointFile.Read(metadataPath, CheckpointJsonContext.Default.QueryMetadata, queryName, QueryMetadata.CurrentVersion);
+            var metadata = CheckpointFile.Read(metadataPath, CheckpointJsonContext.Checkpoint.QueryMetadata, queryName, QueryMetadata.CurrentVersion);
             if (!string.Equals(metadata.Name, queryName, StringComparison.Ordinal))
                 throw new CheckpointException(metadataPath,
                     $"Checkpoint '{root}' belongs to query '{metadata.Name}', not to query '{queryName}'. Use a separate checkpoint location per query.");
@@ -92,7 +92,7 @@ internal sealed class CheckpointDirectory
             Name = queryName,
             PlanFingerprint = planFingerprint,
         };
-        if (!CheckpointFile.Write(metadataPath, created, CheckpointJsonContext.Default.QueryMetadata, overwrite: false))
+        if (!CheckpointFile.Write(metadataPath, created, CheckpointJsonContext.Checkpoint.QueryMetadata, overwrite: false))
             throw new CheckpointException(metadataPath, $"Query '{queryName}': another query created checkpoint '{root}' at the same time.");
         return new CheckpointDirectory(root, queryName, created, isNew: true);
     }
@@ -112,7 +112,7 @@ internal sealed class CheckpointDirectory
             string path = Path.Combine(directory, OperatorMetadataFileName);
             if (File.Exists(path))
             {
-                var stored = CheckpointFile.Read(path, CheckpointJsonContext.Default.OperatorMetadata, QueryName, OperatorMetadata.CurrentVersion);
+                var stored = CheckpointFile.Read(path, CheckpointJsonContext.Checkpoint.OperatorMetadata, QueryName, OperatorMetadata.CurrentVersion);
                 if (!string.Equals(stored.SchemaFingerprint, op.SchemaFingerprint, StringComparison.Ordinal))
                     throw new CheckpointException(path,
                         $"Query '{QueryName}': the state schema of operator '{op.OperatorId}' ({op.OperatorName}) changed: the checkpoint holds " +
@@ -128,7 +128,7 @@ internal sealed class CheckpointDirectory
                 OperatorName = op.OperatorName,
                 SchemaFingerprint = op.SchemaFingerprint,
             };
-            CheckpointFile.Write(path, metadata, CheckpointJsonContext.Default.OperatorMetadata, overwrite: false);
+            CheckpointFile.Write(path, metadata, CheckpointJsonContext.Checkpoint.OperatorMetadata, overwrite: false);
         }
     }
 
