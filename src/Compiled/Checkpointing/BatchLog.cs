@@ -20,7 +20,7 @@ internal sealed class BatchLog<T>
         _typeInfo = typeInfo;
         _queryName = queryName;
         _version = version;
-        System.IO.Directory.CreateDirectory(directory);
+        DurableFile.CreateDirectory(directory);
         DurableFile.DeleteLeftovers(directory);
     }
 

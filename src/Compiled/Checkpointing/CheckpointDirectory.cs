@@ -64,8 +64,7 @@ internal sealed class CheckpointDirectory
     /// <exception cref="CheckpointException">The checkpoint belongs to another query or plan, or is damaged.</exception>
     internal static CheckpointDirectory Open(string root, string queryName, string planFingerprint)
     {
-        root = Path.GetFullPath(root);
-        Directory.CreateDirectory(root);
+        root = DurableFile.CreateDirectory(root);
         DurableFile.DeleteLeftovers(root);
         string metadataPath = Path.Combine(root, MetadataFileName);
         if (File.Exists(metadataPath))
@@ -120,7 +119,7 @@ internal sealed class CheckpointDirectory
                         "Stateful operators cannot change between restarts; start the query with a new checkpoint location.");
                 continue;
             }
-            Directory.CreateDirectory(directory);
+            DurableFile.CreateDirectory(directory);
             var metadata = new OperatorMetadata
             {
                 Version = OperatorMetadata.CurrentVersion,

@@ -48,6 +48,22 @@ internal static partial class DurableFile
         return true;
     }
 
+    /// <summary>
+    /// Creates <paramref name="directory"/> and any missing parent, flushing each new entry's parent so a
+    /// crash cannot lose a directory whose files were already flushed.
+    /// </summary>
+    /// <returns>The absolute path.</returns>
+    internal static string CreateDirectory(string directory)
+    {
+        string full = System.IO.Path.GetFullPath(directory);
+        if (Directory.Exists(full)) return full;
+        string? parent = System.IO.Path.GetDirectoryName(full);
+        if (parent is not null) CreateDirectory(parent);
+        Directory.CreateDirectory(full);
+        if (parent is not null) SyncDirectory(parent);
+        return full;
+    }
+
     /// <summary>Deletes temporary files left behind by a crash in the middle of <see cref="Write"/>.</summary>
     internal static void DeleteLeftovers(string directory)
     {

@@ -127,7 +127,7 @@ internal sealed partial class MicroBatchExecution
     {
         for (int i = 0; i < _sources.Count; i++)
         {
-            string directory = Directory.CreateDirectory(_checkpoint.SourceDirectory(i)).FullName;
+            string directory = DurableFile.CreateDirectory(_checkpoint.SourceDirectory(i));
             _sources[i].Open(new SourceContext(Name, i, directory, _clock, _logger));
         }
         _stateProvider = StateStoreProviders.Create(
@@ -137,7 +137,7 @@ internal sealed partial class MicroBatchExecution
             _recovery.LastCommittedBatchId,
             _options.StateMemoryBudgetBytes,
             _options.LoggerFactory);
-        string sinkDirectory = Directory.CreateDirectory(_checkpoint.SinkDirectory).FullName;
+        string sinkDirectory = DurableFile.CreateDirectory(_checkpoint.SinkDirectory);
         _runner.Open(new PlanContext(_stateProvider, _logger), new SinkContext(Id, Name, _info.OutputMode, sinkDirectory, _logger));
         if (_options.Trigger is Trigger.AvailableNowTrigger or Trigger.OnceTrigger)
         {
