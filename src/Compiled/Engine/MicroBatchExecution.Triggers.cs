@@ -14,7 +14,9 @@ internal sealed partial class MicroBatchExecution
 
     private void RunTrigger()
     {
-        if (_recovery.PendingBatch is { } pending && !_signals.StopRequested)
+        // A stop before the first batch must not plan a new batch over a pending one.
+        if (_signals.StopRequested) return;
+        if (_recovery.PendingBatch is { } pending)
         {
             // Spark runs the uncommitted batch before anything else, whatever the trigger.
             QueryLog.ReplayingBatch(_logger, Name, pending.BatchId);

@@ -44,7 +44,7 @@ internal sealed partial class MicroBatchExecution
     private bool _idle;
     private int _batchThreadId;
     private volatile StreamingQueryStatus _status = StreamingQueryStatus.Initializing;
-    private volatile Exception? _exception;
+    private volatile StreamingQueryException? _exception;
 
     internal MicroBatchExecution(
         string name,
@@ -82,7 +82,7 @@ internal sealed partial class MicroBatchExecution
     internal Guid Id { get; }
     internal Guid RunId { get; }
     internal StreamingQueryStatus Status => _status;
-    internal Exception? Exception => _exception;
+    internal StreamingQueryException? Exception => _exception;
     internal ProgressReporter Reporter => _reporter;
     internal Task Terminated => _terminated.Task;
     internal AvailabilityWaiters Waiters => _waiters;
@@ -103,7 +103,7 @@ internal sealed partial class MicroBatchExecution
     private void Run()
     {
         Volatile.Write(ref _batchThreadId, Environment.CurrentManagedThreadId);
-        Exception? failure = null;
+        StreamingQueryException? failure = null;
         try
         {
             Initialize();

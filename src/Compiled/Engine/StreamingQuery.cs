@@ -48,7 +48,7 @@ public sealed class StreamingQuery : IAsyncDisposable
     public IReadOnlyList<StreamingQueryProgress> RecentProgress => _execution.Reporter.Recent;
 
     /// <summary>The failure that terminated the query, or null.</summary>
-    public StreamingQueryException? Exception => _execution.Exception as StreamingQueryException;
+    public StreamingQueryException? Exception => _execution.Exception;
 
     /// <summary>
     /// Starts <paramref name="plan"/> reading <paramref name="sources"/> (in the plan's input order) and writing to

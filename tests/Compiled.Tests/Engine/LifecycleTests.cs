@@ -197,4 +197,16 @@ public sealed class LifecycleTests : IDisposable
         await query.AwaitTerminationAsync().Bounded();
         Assert.Single(listener.Progress);
     }
+
+    [Fact]
+    public async Task Runs_on_the_system_clock_when_none_is_given()
+    {
+        var source = Source.Memory<int>();
+        var sink = Sink.Memory<string>();
+        await using var query = StreamingQuery.Start(new MapPlan(), [source], sink, new QueryOptions { StateStore = StateStoreKind.InMemory });
+        source.AddData(4);
+        await query.ProcessAllAvailableAsync().Bounded();
+        Assert.Equal(["v4"], sink.Rows);
+        Assert.InRange(query.LastProgress!.Timestamp, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+    }
 }
