@@ -23,9 +23,11 @@ public sealed class BatchInputs
     /// <summary>Number of inputs.</summary>
     public int Count => _buffers.Length;
 
-    /// <summary>The rows of input <paramref name="index"/>.</summary>
+    /// <summary>The rows of input <paramref name="index"/>; empty when its source had nothing new this batch.</summary>
     public ReadOnlySpan<T> Get<T>(int index) =>
-        _lent[index] is LentRows<T> { Active: true } lent ? lent.Rows.Span : ((RowBuffer<T>)_buffers[index]).Span;
+        _lent[index] is LentRows<T> { Active: true } lent ? lent.Rows.Span
+        : _buffers[index] is RowBuffer<T> buffer ? buffer.Span
+        : default;
 
     /// <summary>
     /// Makes <paramref name="rows"/> the rows of input <paramref name="index"/> for this batch without copying;

@@ -1,0 +1,141 @@
+using Compiled.Plans;
+
+namespace Compiled.Checkpointing;
+
+/// <summary>
+/// The layout of one query's checkpoint and the checks made when a query opens it:
+/// <code>
+/// metadata                      query id, name, plan fingerprint (written once)
+/// offsets/N                     write-ahead log: the ranges, watermark and timestamp of batch N
+/// commits/N                     batch N is done
+/// state/&lt;operatorId&gt;/_metadata  operator name and state schema fingerprint
+/// state/…                       the state store's own files
+/// sources/&lt;i&gt;/                  private to source i
+/// sink/                         private to the sink
+/// </code>
+/// See docs/checkpoints.md.
+/// </summary>
+internal sealed class CheckpointDirectory
+{
+    private const string MetadataFileName = "metadata";
+    private const string OperatorMetadataFileName = "_metadata";
+
+    private CheckpointDirectory(string root, string queryName, QueryMetadata metadata, bool isNew)
+    {
+        Root = root;
+        QueryName = queryName;
+        Metadata = metadata;
+        IsNew = isNew;
+        Offsets = new BatchLog<OffsetLogEntry>(Path.Combine(root, "offsets"), CheckpointJsonContext.Checkpoint.OffsetLogEntry, queryName, OffsetLogEntry.CurrentVersion);
+        Commits = new BatchLog<CommitLogEntry>(Path.Combine(root, "commits"), CheckpointJsonContext.Checkpoint.CommitLogEntry, queryName, CommitLogEntry.CurrentVersion);
+    }
+
+    /// <summary>The checkpoint's root directory (absolute).</summary>
+    internal string Root { get; }
+
+    /// <summary>The query name, for messages.</summary>
+    internal string QueryName { get; }
+
+    /// <summary>The query's metadata: its id survives restarts.</summary>
+    internal QueryMetadata Metadata { get; }
+
+    /// <summary>True when this open created the checkpoint.</summary>
+    internal bool IsNew { get; }
+
+    /// <summary>The offsets log (write-ahead).</summary>
+    internal BatchLog<OffsetLogEntry> Offsets { get; }
+
+    /// <summary>The commit log.</summary>
+    internal BatchLog<CommitLogEntry> Commits { get; }
+
+    /// <summary>Root of the state stores' files.</summary>
+    internal string StateDirectory => Path.Combine(Root, "state");
+
+    /// <summary>The sink's private directory.</summary>
+    internal string SinkDirectory => Path.Combine(Root, "sink");
+
+    /// <summary>The private directory of source <paramref name="index"/>.</summary>
+    internal string SourceDirectory(int index) => Path.Combine(Root, "sources", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Opens (creating when absent) the checkpoint at <paramref name="root"/> for the query
+    /// <paramref name="queryName"/> with plan <paramref name="planFingerprint"/>.
+    /// </summary>
+    /// <exception cref="CheckpointException">The checkpoint belongs to another query or plan, or is damaged.</exception>
+    internal static CheckpointDirectory Open(string root, string queryName, string planFingerprint)
+    {
+        root = DurableFile.CreateDirectory(root);
+        DurableFile.DeleteLeftovers(root);
+        string metadataPath = Path.Combine(root, MetadataFileName);
+        if (File.Exists(metadataPath))
+        {
+            var metadata = CheckpointFile.Read(metadataPath, CheckpointJsonContext.Checkpoint.QueryMetadata, queryName, QueryMetadata.CurrentVersion);
+            if (!string.Equals(metadata.Name, queryName, StringComparison.Ordinal))
+                throw new CheckpointException(metadataPath,
+                    $"Checkpoint '{root}' belongs to query '{metadata.Name}', not to query '{queryName}'. Use a separate checkpoint location per query.");
+            if (!string.Equals(metadata.PlanFingerprint, planFingerprint, StringComparison.Ordinal))
+                throw new CheckpointException(metadataPath,
+                    $"Query '{queryName}': checkpoint '{root}' was written by a plan with fingerprint '{metadata.PlanFingerprint}', " +
+                    $"but the plan now has fingerprint '{planFingerprint}'. The query's shape changed; start it with a new checkpoint location.");
+            return new CheckpointDirectory(root, queryName, metadata, isNew: false);
+        }
+
+        string offsets = Path.Combine(root, "offsets");
+        if (Directory.Exists(offsets) && Directory.EnumerateFileSystemEntries(offsets).Any())
+            throw new CheckpointException(metadataPath,
+                $"Query '{queryName}': checkpoint '{root}' has an offsets log but no metadata file '{metadataPath}'; it is damaged.");
+        var created = new QueryMetadata
+        {
+            Version = QueryMetadata.CurrentVersion,
+            Id = Guid.NewGuid(),
+            Name = queryName,
+            PlanFingerprint = planFingerprint,
+        };
+        if (!CheckpointFile.Write(metadataPath, created, CheckpointJsonContext.Checkpoint.QueryMetadata, overwrite: false))
+            throw new CheckpointException(metadataPath, $"Query '{queryName}': another query created checkpoint '{root}' at the same time.");
+        return new CheckpointDirectory(root, queryName, created, isNew: true);
+    }
+
+    /// <summary>
+    /// Writes each stateful operator's <c>_metadata</c> on first use and compares it on later runs.
+    /// </summary>
+    /// <exception cref="CheckpointException">An operator's state schema changed, naming the operator.</exception>
+    internal void CheckStateOperators(IReadOnlyList<StateOperatorInfo> operators)
+    {
+        foreach (var op in operators)
+        {
+            if (string.IsNullOrWhiteSpace(op.OperatorId) || op.OperatorId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || op.OperatorId is "." or "..")
+                throw new CheckpointException(StateDirectory,
+                    $"Query '{QueryName}': state operator id '{op.OperatorId}' ({op.OperatorName}) cannot name a directory.");
+            string directory = Path.Combine(StateDirectory, op.OperatorId);
+            string path = Path.Combine(directory, OperatorMetadataFileName);
+            if (File.Exists(path))
+            {
+                var stored = CheckpointFile.Read(path, CheckpointJsonContext.Checkpoint.OperatorMetadata, QueryName, OperatorMetadata.CurrentVersion);
+                if (!string.Equals(stored.SchemaFingerprint, op.SchemaFingerprint, StringComparison.Ordinal))
+                    throw new CheckpointException(path,
+                        $"Query '{QueryName}': the state schema of operator '{op.OperatorId}' ({op.OperatorName}) changed: the checkpoint holds " +
+                        $"state of '{stored.OperatorName}' with schema fingerprint '{stored.SchemaFingerprint}', the plan expects '{op.SchemaFingerprint}'. " +
+                        "Stateful operators cannot change between restarts; start the query with a new checkpoint location.");
+                continue;
+            }
+            DurableFile.CreateDirectory(directory);
+            var metadata = new OperatorMetadata
+            {
+                Version = OperatorMetadata.CurrentVersion,
+                OperatorId = op.OperatorId,
+                OperatorName = op.OperatorName,
+                SchemaFingerprint = op.SchemaFingerprint,
+            };
+            CheckpointFile.Write(path, metadata, CheckpointJsonContext.Checkpoint.OperatorMetadata, overwrite: false);
+        }
+    }
+
+    /// <summary>Deletes offsets and commits entries of batches older than <paramref name="oldestToKeep"/>.</summary>
+    internal void PurgeBefore(long oldestToKeep)
+    {
+        // Recovery reads only the latest entries, so a crash between these two deletions is harmless.
+        Commits.PurgeBefore(oldestToKeep);
+        Offsets.PurgeBefore(oldestToKeep);
+    }
+}

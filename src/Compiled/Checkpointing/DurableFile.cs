@@ -1,0 +1,107 @@
+using System.Runtime.InteropServices;
+
+namespace Compiled.Checkpointing;
+
+/// <summary>
+/// Writes checkpoint files so that a crash at any instant leaves either the old state or the complete
+/// new file, never a torn one: write a temporary file, flush it to disk, rename it into place, then
+/// flush the directory so the rename itself survives a power loss.
+/// </summary>
+internal static partial class DurableFile
+{
+    /// <summary>Prefix of temporary files; log readers skip such names and start-up deletes leftovers.</summary>
+    internal const string TempPrefix = ".tmp-";
+
+    /// <summary>
+    /// Atomically creates <paramref name="path"/> with <paramref name="contents"/>.
+    /// </summary>
+    /// <param name="path">The file to create.</param>
+    /// <param name="contents">Its bytes.</param>
+    /// <param name="overwrite">
+    /// False for log entries: an existing entry means another run wrote it, and replacing it would break
+    /// the guarantee that a batch id always means the same data.
+    /// </param>
+    /// <returns>False when <paramref name="overwrite"/> is false and the file already exists.</returns>
+    internal static bool Write(string path, ReadOnlySpan<byte> contents, bool overwrite)
+    {
+        string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        string temp = System.IO.Path.Combine(directory, TempPrefix + System.IO.Path.GetFileName(path) + "-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(contents);
+                stream.Flush(flushToDisk: true);
+            }
+            if (!overwrite && File.Exists(path)) return false;
+            File.Move(temp, path, overwrite);
+        }
+        catch (IOException) when (!overwrite && File.Exists(path))
+        {
+            return false;
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+        SyncDirectory(directory);
+        return true;
+    }
+
+    /// <summary>
+    /// Creates <paramref name="directory"/> and any missing parent, flushing each new entry's parent so a
+    /// crash cannot lose a directory whose files were already flushed.
+    /// </summary>
+    /// <returns>The absolute path.</returns>
+    internal static string CreateDirectory(string directory)
+    {
+        string full = System.IO.Path.GetFullPath(directory);
+        if (Directory.Exists(full)) return full;
+        string? parent = System.IO.Path.GetDirectoryName(full);
+        if (parent is not null) CreateDirectory(parent);
+        Directory.CreateDirectory(full);
+        if (parent is not null) SyncDirectory(parent);
+        return full;
+    }
+
+    /// <summary>Deletes temporary files left behind by a crash in the middle of <see cref="Write"/>.</summary>
+    internal static void DeleteLeftovers(string directory)
+    {
+        if (!Directory.Exists(directory)) return;
+        foreach (string file in Directory.EnumerateFiles(directory, TempPrefix + "*")) File.Delete(file);
+    }
+
+    /// <summary>Flushes a directory's entries (creations, renames, deletions) to disk.</summary>
+    /// <remarks>
+    /// POSIX only persists a rename once the directory itself is fsynced. Windows journals NTFS metadata
+    /// and offers no portable equivalent, so there the rename is left to the file system.
+    /// </remarks>
+    internal static void SyncDirectory(string directory)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS() && !OperatingSystem.IsFreeBSD()) return;
+        int fd = Open(directory, ReadOnlyFlag);
+        if (fd < 0)
+            throw new IOException($"Cannot open directory '{directory}' to flush it to disk (errno {Marshal.GetLastPInvokeError()}).");
+        try
+        {
+            if (Fsync(fd) != 0)
+                throw new IOException($"Cannot flush directory '{directory}' to disk (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    /// <summary>O_RDONLY, which is 0 on every POSIX system .NET runs on (O_DIRECTORY is not portable).</summary>
+    private const int ReadOnlyFlag = 0;
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
+}

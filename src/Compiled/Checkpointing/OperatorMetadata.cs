@@ -1,0 +1,23 @@
+namespace Compiled.Checkpointing;
+
+/// <summary>
+/// <c>state/&lt;operatorId&gt;/_metadata</c>: the schema a stateful operator's state was written with,
+/// compared at restart so an incompatible change is an error naming the operator, never silent corruption.
+/// </summary>
+internal sealed record OperatorMetadata : ICheckpointEntry
+{
+    /// <summary>The format version this runtime writes.</summary>
+    internal const int CurrentVersion = 1;
+
+    /// <inheritdoc />
+    public required int Version { get; init; }
+
+    /// <summary>The operator's id within the plan.</summary>
+    public required string OperatorId { get; init; }
+
+    /// <summary>The operator's human name when the state was created.</summary>
+    public required string OperatorName { get; init; }
+
+    /// <summary>Fingerprint of the key and value schema.</summary>
+    public required string SchemaFingerprint { get; init; }
+}

@@ -1,0 +1,148 @@
+using System.Runtime.ExceptionServices;
+using Compiled.Checkpointing;
+using Compiled.Engine;
+using Compiled.Plans;
+using Compiled.Sinks;
+using Compiled.Sources;
+
+namespace Compiled;
+
+/// <summary>
+/// A running streaming query (Spark's <c>StreamingQuery</c>): started by <see cref="Start{TOut}"/>, it runs
+/// micro-batches on a dedicated task until it is stopped, its trigger finishes, or it fails.
+/// </summary>
+/// <remarks>Disposing the query stops it. All members are safe to call from any thread.</remarks>
+public sealed class StreamingQuery : IAsyncDisposable
+{
+    private readonly MicroBatchExecution _execution;
+    private readonly Task _loop;
+
+    private StreamingQuery(MicroBatchExecution execution)
+    {
+        _execution = execution;
+        _loop = execution.StartLoop();
+    }
+
+    /// <summary>The query id: stable across restarts, read from (or written to) the checkpoint's metadata.</summary>
+    public Guid Id => _execution.Id;
+
+    /// <summary>The id of this run, new at every start.</summary>
+    public Guid RunId => _execution.RunId;
+
+    /// <summary>The query name: <see cref="QueryOptions.Name"/>, or the plan's name.</summary>
+    public string Name => _execution.Name;
+
+    /// <summary>The checkpoint directory in use (a temporary one when none was configured).</summary>
+    public string CheckpointLocation => _execution.CheckpointRoot;
+
+    /// <summary>What the query is doing now.</summary>
+    public StreamingQueryStatus Status => _execution.Status;
+
+    /// <summary>True until the query terminates.</summary>
+    public bool IsActive => !_execution.Terminated.IsCompleted;
+
+    /// <summary>The progress of the last batch, or null before the first one.</summary>
+    public StreamingQueryProgress? LastProgress => _execution.Reporter.Last;
+
+    /// <summary>The progress of recent batches, oldest first, at most <see cref="QueryOptions.RecentProgressCount"/>.</summary>
+    public IReadOnlyList<StreamingQueryProgress> RecentProgress => _execution.Reporter.Recent;
+
+    /// <summary>The failure that terminated the query, or null.</summary>
+    public StreamingQueryException? Exception => _execution.Exception;
+
+    /// <summary>
+    /// Starts <paramref name="plan"/> reading <paramref name="sources"/> (in the plan's input order) and writing to
+    /// <paramref name="sink"/>. The query owns the sources and the sink and disposes them when it ends.
+    /// </summary>
+    /// <exception cref="ArgumentException">The number of sources does not match the plan's inputs, or an option is invalid.</exception>
+    /// <exception cref="InvalidOperationException">The sink does not support the plan's output mode.</exception>
+    /// <exception cref="CheckpointException">The checkpoint belongs to another query or plan, or is damaged.</exception>
+    public static StreamingQuery Start<TOut>(IQueryPlan<TOut> plan, IReadOnlyList<ISource> sources, ISink<TOut> sink, QueryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(sink);
+        options ??= new QueryOptions();
+        QueryPlanInfo info = plan.Info;
+        string name = options.Name ?? info.QueryName;
+        Validate(info, name, sources, sink, options);
+
+        bool temporary = options.CheckpointLocation is null;
+        string root = options.CheckpointLocation ?? Path.Combine(Path.GetTempPath(), "compiled-" + Guid.NewGuid().ToString("N"));
+        // Settings that cannot change while the checkpoint lives; a stateless plan has no state to lose.
+        var conf = new Dictionary<string, string>();
+        if (info.StateOperators.Count > 0) conf["stateStore"] = options.StateStore.ToString();
+        try
+        {
+            var checkpoint = CheckpointDirectory.Open(root, name, info.Fingerprint);
+            var recovery = RecoveryPoint.Recover(checkpoint, sources.Count, conf);
+            checkpoint.CheckStateOperators(info.StateOperators);
+            var execution = new MicroBatchExecution(name, new BatchRunner<TOut>(plan, sink), info, sources, options, checkpoint, recovery, temporary, conf);
+            return new StreamingQuery(execution);
+        }
+        catch (Exception)
+        {
+            if (temporary) DeleteTemporary(root);
+            throw;
+        }
+    }
+
+    /// <summary>Completes when the query terminates; throws its <see cref="StreamingQueryException"/> when it failed.</summary>
+    public async Task AwaitTerminationAsync(CancellationToken cancellationToken = default)
+    {
+        await _execution.Terminated.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (_execution.Exception is { } failure) ExceptionDispatchInfo.Throw(failure);
+    }
+
+    /// <summary>
+    /// Stops the query: the current batch finishes (or, before its offsets are logged, is abandoned), so the
+    /// checkpoint never holds a half-written entry. Completes when the query has terminated; does not throw
+    /// the query's failure (see <see cref="Exception"/>).
+    /// </summary>
+    /// <remarks>Called from the query's own thread (a listener, a sink) it only requests the stop.</remarks>
+    public Task StopAsync()
+    {
+        _execution.Signals.RequestStop();
+        return _execution.OnBatchThread ? Task.CompletedTask : _loop;
+    }
+
+    /// <summary>
+    /// Completes when every row available in the sources now has been processed and committed (for tests);
+    /// throws the query's failure when it fails meanwhile, returns when it stops.
+    /// </summary>
+    public Task ProcessAllAvailableAsync()
+    {
+        Task waiting = _execution.Waiters.WaitAsync();
+        _execution.Signals.Poke();
+        return waiting;
+    }
+
+    /// <summary>Stops the query (see <see cref="StopAsync"/>).</summary>
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private static void Validate<TOut>(QueryPlanInfo info, string name, IReadOnlyList<ISource> sources, ISink<TOut> sink, QueryOptions options)
+    {
+        if (!sink.SupportedModes.Contains(info.OutputMode))
+            throw new InvalidOperationException(
+                $"Query '{name}' writes in {info.OutputMode} mode, but sink '{sink.Description}' supports only {string.Join(", ", sink.SupportedModes)}.");
+        if (sources.Count != info.Inputs.Count)
+            throw new ArgumentException(
+                $"Query '{name}' has {info.Inputs.Count} input(s) ({string.Join(", ", info.Inputs.Select(i => i.Name))}) but {sources.Count} source(s) were given.",
+                nameof(sources));
+        for (int i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is null) throw new ArgumentException($"Query '{name}': source {i} ({info.Inputs[i].Name}) is null.", nameof(sources));
+        }
+        if (options.RetainBatches < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.RetainBatches, $"Query '{name}': QueryOptions.RetainBatches must be at least 1.");
+        if (options.RecentProgressCount < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.RecentProgressCount, $"Query '{name}': QueryOptions.RecentProgressCount must be at least 1.");
+    }
+
+    private static void DeleteTemporary(string root)
+    {
+        // Best effort: the start already failed, and that failure is what the caller must see.
+        try { if (Directory.Exists(root)) Directory.Delete(root, recursive: true); }
+        catch (IOException) { }
+    }
+}

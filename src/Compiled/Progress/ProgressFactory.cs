@@ -1,0 +1,98 @@
+using System.Globalization;
+using Compiled.Checkpointing;
+using Compiled.Plans;
+using Compiled.Sources;
+using Compiled.State;
+
+namespace Compiled.Progress;
+
+/// <summary>Builds the <see cref="StreamingQueryProgress"/> of a finished batch from what the engine measured.</summary>
+internal static class ProgressFactory
+{
+    private static readonly IReadOnlyDictionary<string, string> s_noMetrics = new Dictionary<string, string>();
+
+    /// <summary>Everything measured during one batch.</summary>
+    internal sealed record BatchFacts(
+        Guid Id,
+        Guid RunId,
+        string Name,
+        long TriggerStartMs,
+        OffsetLogEntry Entry,
+        IReadOnlyList<long> RowsPerSource,
+        long OutputRows,
+        IReadOnlyDictionary<string, long> DurationMs,
+        double ProcessingSeconds,
+        double InputSeconds,
+        BatchContext Batch,
+        IReadOnlyList<StateStoreMetrics> StateMetrics,
+        IReadOnlyList<StateOperatorInfo> StateOperators,
+        IReadOnlyList<ISource> Sources,
+        string SinkDescription);
+
+    /// <summary>Creates the report.</summary>
+    internal static StreamingQueryProgress Create(BatchFacts facts)
+    {
+        var sources = new SourceProgress[facts.Sources.Count];
+        for (int i = 0; i < sources.Length; i++)
+        {
+            SourceOffsetRange range = facts.Entry.Sources[i];
+            long rows = facts.RowsPerSource[i];
+            IReadOnlyDictionary<string, string> metrics = range.HasData && facts.Sources[i] is ISourceMetrics withMetrics
+                ? withMetrics.GetMetrics()
+                : s_noMetrics;
+            sources[i] = new SourceProgress(
+                facts.Sources[i].Description,
+                range.Start?.Json,
+                range.End?.Json,
+                rows,
+                Rate(rows, facts.InputSeconds),
+                Rate(rows, facts.ProcessingSeconds),
+                metrics);
+        }
+
+        var stateOperators = new StateOperatorProgress[facts.StateMetrics.Count];
+        for (int i = 0; i < stateOperators.Length; i++)
+        {
+            StateStoreMetrics m = facts.StateMetrics[i];
+            string name = m.OperatorId;
+            foreach (var op in facts.StateOperators)
+            {
+                if (op.OperatorId == m.OperatorId) name = op.OperatorName;
+            }
+            // The plan counts late rows for the whole batch; the first stateful operator is where they are dropped.
+            long dropped = i == 0 ? facts.Batch.RowsDroppedByWatermark : 0;
+            stateOperators[i] = new StateOperatorProgress(name, m.NumRowsTotal, m.NumRowsUpdated, m.NumRowsRemoved,
+                m.CommitTimeMs, m.MemoryUsedBytes, dropped, m.CustomMetrics);
+        }
+
+        return new StreamingQueryProgress
+        {
+            Id = facts.Id,
+            RunId = facts.RunId,
+            Name = facts.Name,
+            Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(facts.TriggerStartMs),
+            BatchId = facts.Entry.BatchId,
+            BatchDurationMs = facts.DurationMs["triggerExecution"],
+            DurationMs = facts.DurationMs,
+            EventTime = EventTime(facts.Batch, facts.Entry.BatchWatermarkMs),
+            StateOperators = stateOperators,
+            Sources = sources,
+            Sink = new SinkProgress(facts.SinkDescription, facts.OutputRows, s_noMetrics),
+        };
+    }
+
+    /// <summary>Rows per second; 0 when no time elapsed (Spark omits NaN and infinity).</summary>
+    private static double Rate(long rows, double seconds) => seconds > 0 ? rows / seconds : 0;
+
+    private static Dictionary<string, string> EventTime(BatchContext batch, long watermarkMs)
+    {
+        var eventTime = new Dictionary<string, string>();
+        if (batch.MaxEventTimeMs != long.MinValue) eventTime["max"] = Iso(batch.MaxEventTimeMs);
+        if (batch.MinEventTimeMs != long.MaxValue) eventTime["min"] = Iso(batch.MinEventTimeMs);
+        if (watermarkMs != long.MinValue) eventTime["watermark"] = Iso(watermarkMs);
+        return eventTime;
+    }
+
+    private static string Iso(long unixMs) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}
