@@ -68,7 +68,7 @@ namespace Compiled.Analyzers.Rules
                     || _symbols.IsGroupAggregate(method, KnownNames.CountDistinct))
                     return ($"The value of {method.Name}", method.TypeArguments[0]);
                 if (_symbols.IsStreamOperator(method, KnownNames.Distinct))
-                    return ("The rows kept by Distinct", method.ContainingType.TypeArguments[0]);
+                    return ("Each row kept by Distinct", method.ContainingType.TypeArguments[0]);
                 return (null, null);
             }
         }

@@ -16,9 +16,9 @@ internal static class TestCompilation
     /// <summary>Parse options of every test source: the latest C#.</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
-    /// <summary>Compilation options of every test project: a nullable-enabled library.</summary>
+    /// <summary>Compilation options of every test project: a nullable-enabled library that may use pointers.</summary>
     public static CSharpCompilationOptions Options { get; } =
-        new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+        new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true);
 
     /// <summary>The framework assemblies, Compiled.dll and its dependencies; created once for all tests.</summary>
     public static ImmutableArray<MetadataReference> References { get; } = LoadReferences();
