@@ -75,6 +75,7 @@ public sealed class CapturesMutableStateAnalyzerTests
             static IStream<MutableOrder> Define(IStream<Order> orders)
             {
                 const int Factor = 2;
+                var minimum = 1;
                 return orders
                     .Where(o => o.Quantity >= Minimum && o.Quantity <= Maximum && o.Customer != string.Empty)
                     .Select(o => o with { Quantity = o.Quantity * Factor })
@@ -87,6 +88,7 @@ public sealed class CapturesMutableStateAnalyzerTests
                         copy.Seen = true;
                         var q = copy.Quantity;
                         q++;
+                        copy.Seen = nameof(minimum).Length > q;
                         return copy;
                     });
             }

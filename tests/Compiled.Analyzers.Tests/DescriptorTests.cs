@@ -1,10 +1,8 @@
 using System.Reflection;
 using Compiled.Analyzers.CodeFixes;
-using Compiled.Analyzers.Tests.Harness;
 using Compiled.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Compiled.Analyzers.Tests;
@@ -103,29 +101,6 @@ public sealed class DescriptorTests
             Assert.Equal(d.Category, rows[d.Id][1]);
             Assert.Equal(d.DefaultSeverity.ToString(), rows[d.Id][2]);
         });
-    }
-
-    [Fact]
-    public async Task Analyzers_register_nothing_in_a_compilation_without_Compiled()
-    {
-        // The same names as the DSL, declared locally: without Compiled.dll nothing may be reported.
-        var source = """
-            using System;
-            public enum OutputMode { Append, Update, Complete }
-            public sealed class StreamingQueryAttribute(OutputMode mode) : Attribute;
-            [StreamingQuery(OutputMode.Complete)]
-            public static class Q
-            {
-                public static DateTime Define(int[] rows) => DateTime.Now.AddDays(rows.Length);
-            }
-            """;
-        var compilation = CSharpCompilation.Create("NoCompiled",
-            [CSharpSyntaxTree.ParseText(source, TestCompilation.ParseOptions)],
-            TestCompilation.References.Where(r => !r.Display!.EndsWith("Compiled.dll", StringComparison.Ordinal)),
-            TestCompilation.Options);
-        TestCompilation.AssertCompiles(compilation);
-        foreach (var analyzer in Analyzers)
-            Assert.Empty(await AnalyzerRunner.RunAsync(analyzer, compilation));
     }
 
     private static string RepositoryRoot()

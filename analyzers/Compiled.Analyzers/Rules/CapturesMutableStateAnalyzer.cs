@@ -109,12 +109,13 @@ namespace Compiled.Analyzers.Rules
                 };
             }
 
-            /// <summary>The outermost lambda containing <paramref name="operation"/>, or null.</summary>
+            /// <summary>The outermost lambda containing <paramref name="operation"/>, or null (also inside <c>nameof</c>, which reads nothing).</summary>
             private static IOperation? OutermostLambda(IOperation operation)
             {
                 IOperation? outermost = null;
                 for (var current = operation.Parent; current is not null; current = current.Parent)
                 {
+                    if (current is INameOfOperation) return null;
                     if (current is IAnonymousFunctionOperation) outermost = current;
                 }
                 return outermost;
