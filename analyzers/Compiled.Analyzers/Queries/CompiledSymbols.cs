@@ -71,8 +71,9 @@ namespace Compiled.Analyzers.Queries
         }
 
         /// <summary>
-        /// True when <paramref name="symbol"/> is a query definition: a method of a <c>[StreamingQuery]</c>
-        /// class that returns a stream (the generator reports every other shape as CQ0002).
+        /// True when <paramref name="symbol"/> has the shape of a query definition: an ordinary method that
+        /// returns a stream. Callers check its class with <see cref="TryGetQuery"/>; the generator reports
+        /// every other shape as CQ0002.
         /// </summary>
         public bool IsQueryDefinition(ISymbol symbol) =>
             symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && IsStream(method.ReturnType);
