@@ -29,7 +29,7 @@ internal sealed class FasterGeneration<TFKey, TFValue> : IDisposable
     {
         Number = number;
         Directory = directory;
-        CheckpointDirectory = Path.Combine(directory, CheckpointFolder);
+        CheckpointDirectory = CheckpointDirectoryOf(directory);
         FasterStoreLayout layout = options.Layout;
         _logDevice = Devices.CreateLogDevice(Path.Combine(directory, LogFolder, LogFileName), recoverDevice: true);
         CheckpointManager = new DeviceLogCommitCheckpointManager(
@@ -92,6 +92,9 @@ internal sealed class FasterGeneration<TFKey, TFValue> : IDisposable
         System.IO.Directory.CreateDirectory(directory);
         return new FasterGeneration<TFKey, TFValue>(number, directory, options, comparer);
     }
+
+    /// <summary>FASTER's checkpoint folder inside a generation's folder.</summary>
+    public static string CheckpointDirectoryOf(string generationDirectory) => Path.Combine(generationDirectory, CheckpointFolder);
 
     /// <summary>Folder of generation <paramref name="number"/> under a store's folder.</summary>
     public static string PathOf(string storeDirectory, int number) =>

@@ -95,6 +95,7 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
 
             _count = checkpoint.Count;
             _indexToken = checkpoint.IndexToken;
+            OnRecovered((_generation.Kv.Log.TailAddress - _generation.Kv.Log.BeginAddress) / Math.Max(1, _count));
 
             // The recovered index may be far behind the log; write a fresh one at the first checkpoint.
             _indexCheckpointTail = long.MinValue / 2;
@@ -171,7 +172,8 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
                 continue;
             }
 
-            foreach (Guid token in StaleTokens(Path.Combine(directory, "checkpoints"), keep))
+            string checkpoints = FasterGeneration<TFKey, TFValue>.CheckpointDirectoryOf(directory);
+            foreach (Guid token in StaleTokens(checkpoints, keep))
             {
                 if (number == current.Number)
                 {
@@ -181,7 +183,7 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
                 {
                     foreach (string folder in FasterGeneration<TFKey, TFValue>.TokenFolders)
                     {
-                        string path = Path.Combine(directory, "checkpoints", folder, token.ToString());
+                        string path = Path.Combine(checkpoints, folder, token.ToString());
                         if (Directory.Exists(path))
                         {
                             Directory.Delete(path, recursive: true);
@@ -203,6 +205,11 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
         _disposed = true;
         Session?.Dispose();
         _generation?.Dispose();
+    }
+
+    /// <summary>Called after recovery with the log bytes per live key, an upper bound of the record size.</summary>
+    protected virtual void OnRecovered(long logBytesPerKey)
+    {
     }
 
     /// <summary>Turns a read's status into its final one, completing it from disk when it went pending.</summary>

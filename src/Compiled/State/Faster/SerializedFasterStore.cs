@@ -41,6 +41,11 @@ internal sealed unsafe class SerializedFasterStore<TKey, TValue>
     protected override long AverageRecordBytes => _averageRecordBytes;
 
     /// <inheritdoc />
+    protected override void OnRecovered(long logBytesPerKey) =>
+        // Until writes refine it, overestimate: a too-small estimate would copy the whole store at the next checkpoint.
+        _averageRecordBytes = Math.Max(_averageRecordBytes, logBytesPerKey);
+
+    /// <inheritdoc />
     public bool TryGet(in TKey key, out TValue value)
     {
         ReadOnlySpan<byte> keyBytes = SerializeKey(in key);
