@@ -2,7 +2,7 @@ using Compiled.State;
 
 namespace Compiled.Tests.State;
 
-/// <summary>Versions: recovery to exactly what <c>Checkpoint(N)</c> wrote, older versions, purge, generations.</summary>
+/// <summary>Versions: recovery to exactly what <c>Checkpoint(N)</c> wrote, older versions, purge.</summary>
 public sealed class FasterStateStoreRecoveryTests
 {
     private const long Budget = 1 << 20;
@@ -142,98 +142,6 @@ public sealed class FasterStateStoreRecoveryTests
             provider.GetStore<long, long>("agg", null, null);
         });
         Assert.Contains("State version 3 is missing", purged.Message);
-    }
-
-    [Fact]
-    public void A_store_mostly_made_of_superseded_records_moves_to_a_new_generation_and_old_versions_stay_recoverable()
-    {
-        using var dir = new TempDirectory();
-        var versions = new List<Dictionary<long, long>>();
-        int rotatedAt = -1;
-        using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
-        {
-            IStateStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
-            var reference = new Dictionary<long, long>();
-            for (int batch = 0; batch < 30 && (rotatedAt < 0 || batch < rotatedAt + 3); batch++)
-            {
-                // Every key rewritten every batch: each checkpoint leaves a full set of superseded records behind.
-                for (long key = 0; key < 2_000; key++)
-                {
-                    store.TryGet(key, out long old);
-                    store.Put(key, old + key);
-                    reference[key] = old + key;
-                }
-
-                provider.Checkpoint(batch);
-                versions.Add(new Dictionary<long, long>(reference));
-                if (rotatedAt < 0 && provider.CollectMetrics()[0].CustomMetrics["generation"] > 0)
-                {
-                    rotatedAt = batch;
-                }
-            }
-
-            Assert.True(rotatedAt > 0, "The store never moved to a new generation.");
-            Assert.True(Directory.Exists(Path.Combine(dir.Path, "agg", "gen-0")));
-            StateAssert.Matches(versions[^1], store);
-
-            // Once no retained version needs generation 0, its files go.
-            provider.Purge(rotatedAt);
-            Assert.False(Directory.Exists(Path.Combine(dir.Path, "agg", "gen-0")));
-        }
-
-        using (var provider = new FasterStateStoreProvider(dir.Path, versions.Count - 1, Budget, null))
-        {
-            StateAssert.Matches(versions[^1], provider.GetStore<long, long>("agg", null, null));
-        }
-
-        using (var provider = new FasterStateStoreProvider(dir.Path, rotatedAt, Budget, null))
-        {
-            StateAssert.Matches(versions[rotatedAt], provider.GetStore<long, long>("agg", null, null));
-        }
-    }
-
-    [Fact]
-    public void Recovery_to_a_version_in_an_older_generation_before_purge()
-    {
-        using var dir = new TempDirectory();
-        var versions = new List<Dictionary<long, long>>();
-        using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
-        {
-            IStateStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
-            var reference = new Dictionary<long, long>();
-            for (int batch = 0; batch < 30; batch++)
-            {
-                for (long key = 0; key < 2_000; key++)
-                {
-                    store.Put(key, batch * key);
-                    reference[key] = batch * key;
-                }
-
-                provider.Checkpoint(batch);
-                versions.Add(new Dictionary<long, long>(reference));
-                if (provider.CollectMetrics()[0].CustomMetrics["generation"] > 0)
-                {
-                    break;
-                }
-            }
-        }
-
-        int beforeRotation = versions.Count - 2;
-        using (var provider = new FasterStateStoreProvider(dir.Path, beforeRotation, Budget, null))
-        {
-            IStateStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
-            StateAssert.Matches(versions[beforeRotation], store);
-
-            // Continuing from the old generation works too.
-            store.Put(-5, 5);
-            provider.Checkpoint(beforeRotation + 1);
-        }
-
-        using (var provider = new FasterStateStoreProvider(dir.Path, beforeRotation + 1, Budget, null))
-        {
-            var expected = new Dictionary<long, long>(versions[beforeRotation]) { [-5] = 5 };
-            StateAssert.Matches(expected, provider.GetStore<long, long>("agg", null, null));
-        }
     }
 
     [Fact]

@@ -43,7 +43,16 @@ internal static partial class DurableFile
             return;
         }
 
-        int fd = Open(directory, ReadOnlyDirectoryFlags);
+        int fd;
+        try
+        {
+            fd = Open(directory, ReadOnlyDirectoryFlags);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return; // a libc without these entry points: the rename is still atomic, only not yet durable
+        }
+
         if (fd < 0)
         {
             return;
