@@ -88,6 +88,20 @@ public sealed class FasterStateStoreErrorTests
         Assert.Contains("corrupt", error.Message);
     }
 
+    [Fact]
+    public void An_entry_larger_than_a_log_page_names_the_operator_and_the_option()
+    {
+        using var dir = new TempDirectory();
+        using var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null);
+        IStateStore<string, string> store = provider.GetStore<string, string>("sessions", null, null);
+        var error = Assert.Throws<InvalidOperationException>(() => store.Put("k", new string('x', 100_000)));
+        Assert.Contains("'sessions'", error.Message);
+        Assert.Contains("StateMemoryBudgetBytes", error.Message);
+        Assert.Equal(0, store.Count);
+        store.Put("k", "small");
+        Assert.Equal(1, store.Count);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("../escape")]

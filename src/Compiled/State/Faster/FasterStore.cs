@@ -72,6 +72,9 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
     /// <summary>The session of the current generation; replaced when the store moves to a new generation.</summary>
     protected ClientSession<TFKey, TFValue, TInput, TOutput, Empty, TFunctions> Session { get; private set; } = null!;
 
+    /// <summary>The largest record the log can hold: one page.</summary>
+    protected long MaxRecordBytes => _options.Layout.PageBytes;
+
     /// <summary>Average bytes of one record in the log, to estimate the live part of the log.</summary>
     protected abstract long AverageRecordBytes { get; }
 

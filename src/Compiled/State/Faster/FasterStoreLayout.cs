@@ -20,12 +20,16 @@ internal readonly record struct FasterStoreLayout(long IndexBuckets, int MemoryS
     private const int BucketBytes = 64;
     private const int IndexShareShift = 2;           // index = budget / 4
     private const int MinIndexBuckets = 1 << 10;
+    private const int MaxIndexBuckets = 1 << 24;     // 1 GiB: FASTER allocates the index in one piece
     private const int PagesPerBufferBits = 4;        // 16 pages in the circular buffer
-    private const int MinPageBits = 15;              // 32 KiB: the largest record must fit in one page
+    private const int MinPageBits = 16;              // 64 KiB: the largest record must fit in one page
     private const int MaxPageBits = 25;              // FASTER's default page size (32 MiB)
     private const int MinPages = 4;
     private const int MaxSegmentBits = 30;           // 1 GiB log files
     private const int SegmentPagesBits = 4;          // a log file holds 16 pages at least
+
+    /// <summary>Bytes of one log page, the largest record FASTER can store.</summary>
+    public long PageBytes => 1L << PageSizeBits;
 
     /// <summary>Bytes of the in-memory log actually usable.</summary>
     public long LogMemoryBytes => (1L << MemorySizeBits) - ((long)EmptyPages << PageSizeBits);
@@ -44,13 +48,14 @@ internal readonly record struct FasterStoreLayout(long IndexBuckets, int MemoryS
                 $"The state memory budget (QueryOptions.StateMemoryBudgetBytes) must be at least {MinimumBudgetBytes} bytes (1 MiB).");
         }
 
-        long indexBuckets = Math.Max(MinIndexBuckets, (long)BitOperations.RoundUpToPowerOf2((ulong)((memoryBudgetBytes >> IndexShareShift) / BucketBytes + 1)) >> 1);
+        long largestFit = (long)BitOperations.RoundUpToPowerOf2((ulong)((memoryBudgetBytes >> IndexShareShift) / BucketBytes + 1)) >> 1;
+        long indexBuckets = Math.Clamp(largestFit, MinIndexBuckets, MaxIndexBuckets);
         long logBudget = memoryBudgetBytes - indexBuckets * BucketBytes;
 
         int memoryBits = (int)Math.Ceiling(Math.Log2(logBudget));
         int pageBits = Math.Clamp(memoryBits - PagesPerBufferBits, MinPageBits, MaxPageBits);
         long pageBytes = 1L << pageBits;
-        int emptyPages = (int)(((1L << memoryBits) - logBudget) / pageBytes);
+        int emptyPages = (int)(((1L << memoryBits) - logBudget + pageBytes - 1) / pageBytes);
         int bufferPages = 1 << (memoryBits - pageBits);
         emptyPages = Math.Min(emptyPages, bufferPages - MinPages);
         int segmentBits = Math.Min(MaxSegmentBits, pageBits + SegmentPagesBits);

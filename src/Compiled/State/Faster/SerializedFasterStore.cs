@@ -63,6 +63,14 @@ internal sealed unsafe class SerializedFasterStore<TKey, TValue>
         bool existed = Exists(keyBytes);
         _valueBytes.ResetWrittenCount();
         _valueSerializer.Serialize(in value, _valueBytes);
+        long recordBytes = Align(RecordHeaderBytes + LengthPrefixBytes + keyBytes.Length + LengthPrefixBytes + _valueBytes.WrittenCount);
+        if (recordBytes > MaxRecordBytes)
+        {
+            throw new InvalidOperationException(
+                $"A state entry of operator '{OperatorId}' takes {recordBytes} bytes ({keyBytes.Length}-byte key, " +
+                $"{_valueBytes.WrittenCount}-byte value), more than one FASTER page ({MaxRecordBytes} bytes). " +
+                "Raise QueryOptions.StateMemoryBudgetBytes (pages are a sixteenth of the log's share) or store less per key.");
+        }
 
         Status status;
         fixed (byte* k = keyBytes)
@@ -80,7 +88,6 @@ internal sealed unsafe class SerializedFasterStore<TKey, TValue>
         }
 
         _updated++;
-        long recordBytes = Align(RecordHeaderBytes + LengthPrefixBytes + keyBytes.Length + LengthPrefixBytes + _valueBytes.WrittenCount);
         _averageRecordBytes += (recordBytes - _averageRecordBytes) / AverageWindow;
         Remember(keyBytes, exists: true);
     }
