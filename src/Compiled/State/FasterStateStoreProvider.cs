@@ -10,13 +10,14 @@ namespace Compiled.State;
 /// versioned by batch id.
 /// </summary>
 /// <remarks>
-/// <para>Layout: <c>state/&lt;operatorId&gt;/</c> per store (log segments and FASTER checkpoints) and
-/// <c>state/_versions/&lt;N&gt;.json</c>, the durable map from batch N to each store's FASTER checkpoint tokens and
-/// row count. A version exists only once its manifest has been renamed into place, after every store's FASTER
-/// checkpoint completed.</para>
+/// <para>Layout: <c>state/&lt;operatorId&gt;/gen-&lt;n&gt;/</c> per store generation (log segments and FASTER
+/// checkpoints) and <c>state/_versions/&lt;N&gt;.json</c>, the durable map from batch N to each store's generation,
+/// FASTER checkpoint tokens and row count. A version exists only once its manifest has been renamed into place,
+/// after every store's FASTER checkpoint completed. docs/state-store.md describes the whole design.</para>
 /// <para>Recovery to N restores each store from the tokens in <c>N.json</c>; FASTER resets the log tail to that
 /// checkpoint, so writes of a batch that crashed before its commit are gone. Manifests above N describe that
-/// abandoned future and are deleted before anything new is written.</para>
+/// abandoned future and are deleted when the provider opens. Every store must be obtained before the first
+/// <see cref="Checkpoint"/>: a version holds exactly the stores opened when it was written.</para>
 /// <para>Unmanaged keys and values go into FASTER as they are; any other type needs a serializer (the operator's,
 /// or a built-in one from <see cref="StateSerializers"/>).</para>
 /// </remarks>

@@ -23,6 +23,12 @@ internal sealed class BlittableFasterStore<TKey, TValue>
     public BlittableFasterStore(StoreOptions options)
         : base(options, StateSchema.For<TKey, TValue>(), BlittableKeyComparer<TKey>.Instance, new BlittableStoreFunctions<TKey, TValue>())
     {
+        if (RecordBytes > MaxRecordBytes)
+        {
+            throw new InvalidOperationException(
+                $"A state entry of operator '{OperatorId}' takes {RecordBytes} bytes, more than one FASTER page ({MaxRecordBytes} bytes). " +
+                "Raise QueryOptions.StateMemoryBudgetBytes (pages are a sixteenth of the log's share) or store less per key.");
+        }
     }
 
     /// <inheritdoc />
