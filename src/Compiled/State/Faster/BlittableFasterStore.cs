@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using FASTER.core;
+
+namespace Compiled.State.Faster;
+
+/// <summary>
+/// State of unmanaged keys and values, stored in FASTER as they are (fixed-size records, no serialization, no
+/// allocation per operation).
+/// </summary>
+/// <remarks>
+/// The count stays exact because every write first learns whether the key exists. The engine's pattern is
+/// <c>TryGet(k)</c> then <c>Put(k)</c>, so the store remembers the last key it looked up and whether it existed;
+/// the <c>Put</c> that follows needs no second lookup (which could be a second disk read for spilled state).
+/// </remarks>
+internal sealed class BlittableFasterStore<TKey, TValue>
+    : FasterStore<TKey, TValue, TValue, TValue, BlittableStoreFunctions<TKey, TValue>>, IStateStore<TKey, TValue>
+    where TKey : notnull
+{
+    private TKey _lastKey = default!;
+    private bool _lastKeyKnown;
+    private bool _lastKeyExists;
+
+    public BlittableFasterStore(StoreOptions options)
+        : base(options, StateSchema.For<TKey, TValue>(), BlittableKeyComparer<TKey>.Instance, new BlittableStoreFunctions<TKey, TValue>())
+    {
+        if (RecordBytes > MaxRecordBytes)
+        {
+            throw new InvalidOperationException(
+                $"A state entry of operator '{OperatorId}' takes {RecordBytes} bytes, more than one FASTER page ({MaxRecordBytes} bytes). " +
+                "Raise QueryOptions.StateMemoryBudgetBytes (pages are a sixteenth of the log's share) or store less per key.");
+        }
+    }
+
+    /// <inheritdoc />
+    protected override long AverageRecordBytes => RecordBytes;
+
+    // RecordInfo header, then key and value each aligned to 8 bytes, as FASTER's blittable allocator lays them out.
+    private static long RecordBytes => sizeof(long) + Align(Unsafe.SizeOf<TKey>()) + Align(Unsafe.SizeOf<TValue>());
+
+    /// <inheritdoc />
+    public bool TryGet(in TKey key, out TValue value)
+    {
+        bool found = Read(ref Unsafe.AsRef(in key), out value);
+        Remember(in key, found);
+        return found;
+    }
+
+    /// <inheritdoc />
+    public void Put(in TKey key, in TValue value)
+    {
+        ref TKey k = ref Unsafe.AsRef(in key);
+        bool existed = Exists(ref k);
+        CompleteWrite(Session.Upsert(ref k, ref Unsafe.AsRef(in value), Empty.Default, 0));
+        if (!existed)
+        {
+            _count++;
+        }
+
+        _updated++;
+        Remember(in key, exists: true);
+    }
+
+    /// <inheritdoc />
+    public bool Remove(in TKey key)
+    {
+        ref TKey k = ref Unsafe.AsRef(in key);
+        if (!Exists(ref k))
+        {
+            return false;
+        }
+
+        CompleteWrite(Session.Delete(ref k, Empty.Default, 0));
+        _count--;
+        _removed++;
+        Remember(in key, exists: false);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void ForEach<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IStateVisitor<TKey, TValue>
+    {
+        var adapter = new VisitorAdapter<TVisitor> { Inner = visitor };
+        ScanLive(ref adapter);
+        visitor = adapter.Inner;
+    }
+
+    private static int Align(int size) => (size + sizeof(long) - 1) & ~(sizeof(long) - 1);
+
+    private bool Read(ref TKey key, out TValue value)
+    {
+        TValue output = default!;
+        Status status = CompleteRead(Session.Read(ref key, ref output, Empty.Default, 0), ref output);
+        value = output;
+        return status.Found;
+    }
+
+    private bool Exists(ref TKey key)
+    {
+        if (_lastKeyKnown && BlittableKeyComparer<TKey>.Instance.Equals(ref _lastKey, ref key))
+        {
+            return _lastKeyExists;
+        }
+
+        return Read(ref key, out _);
+    }
+
+    private void Remember(in TKey key, bool exists)
+    {
+        _lastKey = key;
+        _lastKeyExists = exists;
+        _lastKeyKnown = true;
+    }
+
+    /// <summary>Hands FASTER's records to the operator's visitor; the store's types are the visitor's types.</summary>
+    private struct VisitorAdapter<TVisitor> : ILiveRecordVisitor<TKey, TValue>
+        where TVisitor : struct, IStateVisitor<TKey, TValue>
+    {
+        public TVisitor Inner;
+
+        public void Visit(ref TKey key, ref TValue value) => Inner.Visit(in key, in value);
+    }
+}

@@ -1,0 +1,188 @@
+using System.Buffers;
+using FASTER.core;
+
+namespace Compiled.State.Faster;
+
+/// <summary>
+/// State whose key or value holds references: both are turned into bytes (the operator's serializer, or raw bytes
+/// for an unmanaged half) and stored in FASTER as variable-length <see cref="SpanByte"/> records.
+/// </summary>
+/// <remarks>
+/// Keys are compared and hashed by their bytes, so a key serializer must be deterministic. Serialization goes into
+/// reused buffers; values are decoded inside FASTER's read callback, straight from the log page or the disk
+/// buffer. Like the blittable store, the last looked-up key is remembered (as bytes) so that the <c>Put</c> after
+/// a <c>TryGet</c> does not look the key up again.
+/// </remarks>
+internal sealed unsafe class SerializedFasterStore<TKey, TValue>
+    : FasterStore<SpanByte, SpanByte, SpanByte, ValueSlot<TValue>, SerializedStoreFunctions<TValue>>, IStateStore<TKey, TValue>
+    where TKey : notnull
+{
+    private const int RecordHeaderBytes = sizeof(long);   // FASTER's RecordInfo
+    private const int LengthPrefixBytes = sizeof(int);    // each SpanByte's length
+    private const int AverageWindow = 64;                 // writes averaged into the record size estimate
+
+    private readonly IStateSerializer<TKey> _keySerializer;
+    private readonly IStateSerializer<TValue> _valueSerializer;
+    private readonly ArrayBufferWriter<byte> _keyBytes = new();
+    private readonly ArrayBufferWriter<byte> _valueBytes = new();
+    private readonly ArrayBufferWriter<byte> _lastKey = new();
+    private bool _lastKeyKnown;
+    private bool _lastKeyExists;
+    private long _averageRecordBytes = RecordHeaderBytes + 2 * LengthPrefixBytes;
+
+    public SerializedFasterStore(StoreOptions options, IStateSerializer<TKey> keySerializer, IStateSerializer<TValue> valueSerializer)
+        : base(options, StateSchema.For<TKey, TValue>(), comparer: null, new SerializedStoreFunctions<TValue>(valueSerializer))
+    {
+        _keySerializer = keySerializer;
+        _valueSerializer = valueSerializer;
+    }
+
+    /// <inheritdoc />
+    protected override long AverageRecordBytes => _averageRecordBytes;
+
+    /// <inheritdoc />
+    protected override void OnRecovered(long logBytesPerKey) =>
+        // Until writes refine it, overestimate: a too-small estimate would copy the whole store at the next checkpoint.
+        _averageRecordBytes = Math.Max(_averageRecordBytes, logBytesPerKey);
+
+    /// <inheritdoc />
+    public bool TryGet(in TKey key, out TValue value)
+    {
+        ReadOnlySpan<byte> keyBytes = SerializeKey(in key);
+        var slot = new ValueSlot<TValue> { Decode = true };
+        bool found = Read(keyBytes, ref slot);
+        Remember(keyBytes, found);
+        value = found ? slot.Value : default!;
+        return found;
+    }
+
+    /// <inheritdoc />
+    public void Put(in TKey key, in TValue value)
+    {
+        ReadOnlySpan<byte> keyBytes = SerializeKey(in key);
+        bool existed = Exists(keyBytes);
+        _valueBytes.ResetWrittenCount();
+        _valueSerializer.Serialize(in value, _valueBytes);
+        long recordBytes = Align(RecordHeaderBytes + LengthPrefixBytes + keyBytes.Length + LengthPrefixBytes + _valueBytes.WrittenCount);
+        if (recordBytes > MaxRecordBytes)
+        {
+            throw new InvalidOperationException(
+                $"A state entry of operator '{OperatorId}' takes {recordBytes} bytes ({keyBytes.Length}-byte key, " +
+                $"{_valueBytes.WrittenCount}-byte value), more than one FASTER page ({MaxRecordBytes} bytes). " +
+                "Raise QueryOptions.StateMemoryBudgetBytes (pages are a sixteenth of the log's share) or store less per key.");
+        }
+
+        Status status;
+        fixed (byte* k = keyBytes)
+        fixed (byte* v = _valueBytes.WrittenSpan)
+        {
+            SpanByte keySpan = SpanByte.FromPointer(k, keyBytes.Length);
+            SpanByte valueSpan = SpanByte.FromPointer(v, _valueBytes.WrittenCount);
+            status = Session.Upsert(ref keySpan, ref valueSpan, Empty.Default, 0);
+        }
+
+        CompleteWrite(status);
+        if (!existed)
+        {
+            _count++;
+        }
+
+        _updated++;
+        _averageRecordBytes += (recordBytes - _averageRecordBytes) / AverageWindow;
+        Remember(keyBytes, exists: true);
+    }
+
+    /// <inheritdoc />
+    public bool Remove(in TKey key)
+    {
+        ReadOnlySpan<byte> keyBytes = SerializeKey(in key);
+        if (!Exists(keyBytes))
+        {
+            return false;
+        }
+
+        Status status;
+        fixed (byte* k = keyBytes)
+        {
+            SpanByte keySpan = SpanByte.FromPointer(k, keyBytes.Length);
+            status = Session.Delete(ref keySpan, Empty.Default, 0);
+        }
+
+        CompleteWrite(status);
+        _count--;
+        _removed++;
+        Remember(keyBytes, exists: false);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void ForEach<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IStateVisitor<TKey, TValue>
+    {
+        var adapter = new VisitorAdapter<TVisitor>(_keySerializer, _valueSerializer) { Inner = visitor };
+        ScanLive(ref adapter);
+        visitor = adapter.Inner;
+    }
+
+    private static int Align(int size) => (size + sizeof(long) - 1) & ~(sizeof(long) - 1);
+
+    private ReadOnlySpan<byte> SerializeKey(in TKey key)
+    {
+        _keyBytes.ResetWrittenCount();
+        _keySerializer.Serialize(in key, _keyBytes);
+        return _keyBytes.WrittenSpan;
+    }
+
+    private bool Read(ReadOnlySpan<byte> keyBytes, ref ValueSlot<TValue> slot)
+    {
+        Status status;
+        SpanByte input = default;
+        fixed (byte* k = keyBytes)
+        {
+            // A read that goes pending copies the key into FASTER's own context, so the buffer may move afterwards.
+            SpanByte keySpan = SpanByte.FromPointer(k, keyBytes.Length);
+            status = Session.Read(ref keySpan, ref input, ref slot, Empty.Default, 0);
+        }
+
+        return CompleteRead(status, ref slot).Found;
+    }
+
+    private bool Exists(ReadOnlySpan<byte> keyBytes)
+    {
+        if (_lastKeyKnown && _lastKey.WrittenSpan.SequenceEqual(keyBytes))
+        {
+            return _lastKeyExists;
+        }
+
+        var slot = new ValueSlot<TValue> { Decode = false };
+        return Read(keyBytes, ref slot);
+    }
+
+    private void Remember(ReadOnlySpan<byte> keyBytes, bool exists)
+    {
+        if (!_lastKeyKnown || !_lastKey.WrittenSpan.SequenceEqual(keyBytes))
+        {
+            _lastKey.ResetWrittenCount();
+            _lastKey.Write(keyBytes);
+        }
+
+        _lastKeyExists = exists;
+        _lastKeyKnown = true;
+    }
+
+    /// <summary>Decodes FASTER's byte records before the operator's visitor sees them.</summary>
+    /// <remarks>Decoding first leaves the visitor free to write to the store, which reuses the key buffers.</remarks>
+    private struct VisitorAdapter<TVisitor>(IStateSerializer<TKey> keySerializer, IStateSerializer<TValue> valueSerializer)
+        : ILiveRecordVisitor<SpanByte, SpanByte>
+        where TVisitor : struct, IStateVisitor<TKey, TValue>
+    {
+        public TVisitor Inner;
+
+        public void Visit(ref SpanByte key, ref SpanByte value)
+        {
+            TKey decodedKey = keySerializer.Deserialize(key.AsReadOnlySpan());
+            TValue decodedValue = valueSerializer.Deserialize(value.AsReadOnlySpan());
+            Inner.Visit(in decodedKey, in decodedValue);
+        }
+    }
+}
