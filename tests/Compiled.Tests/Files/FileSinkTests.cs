@@ -1,3 +1,4 @@
+using Compiled.IO;
 using Compiled.Sinks;
 using Compiled.Sinks.Files;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -76,7 +77,7 @@ public sealed class FileSinkTests : IDisposable
         // and leave a half-written temporary file as well.
         File.Delete(Path.Combine(Output, "_manifest", "2"));
         string orphan = Assert.Single(Directory.GetFiles(Output, "part-00002-*"));
-        File.WriteAllText(Path.Combine(Output, ".part-00002-deadbeef.jsonl.tmp"), "partial");
+        File.WriteAllText(DurableFile.TempPathFor(Path.Combine(Output, "part-00002-deadbeef.jsonl")), "partial");
 
         Assert.Equal([.. Rows(1), .. Rows(10)], ReadBack(format));
 
@@ -85,7 +86,7 @@ public sealed class FileSinkTests : IDisposable
         restarted.AddBatch(2, Rows(2));
 
         Assert.False(File.Exists(orphan));
-        Assert.Empty(Directory.GetFiles(Output, ".part-*"));
+        Assert.Empty(Directory.GetFiles(Output, DurableFile.TempPrefix + "part-*"));
         Assert.Single(Directory.GetFiles(Output, "part-00002-*"));
         Assert.Single(Directory.GetFiles(Output, "part-00001-*"));
         Assert.Single(Directory.GetFiles(Output, "part-00010-*"));

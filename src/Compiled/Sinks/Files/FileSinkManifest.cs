@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Compiled.Sources.Files;
+using Compiled.IO;
 
 namespace Compiled.Sinks.Files;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Compiled.IO;
 
 namespace Compiled.Sources.Files;
 
@@ -24,7 +25,8 @@ internal sealed class FileSourceLog
     public FileSourceLog(string directory)
     {
         _directory = directory;
-        Directory.CreateDirectory(directory);
+        DurableFile.CreateDirectory(directory);
+        DurableFile.DeleteLeftovers(directory);
     }
 
     /// <summary>What a restart recovers.</summary>
