@@ -1,6 +1,7 @@
 using Compiled.IO;
 using Compiled.Sinks;
 using Compiled.Sinks.Files;
+using Compiled.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Compiled.Tests.Files;
@@ -165,10 +166,10 @@ public sealed class FileSinkTests : IDisposable
         using var source = Source.JsonFiles<Row>(Output);
         source.Open(_dir.Context());
 
-        var (first, end) = FileTestDirectory.NextBatch(source, null);
+        var (first, end) = SourceBatches.NextBatch(source, null);
         Assert.Equal(Rows(0), first);
 
         sink.AddBatch(1, Rows(1));
-        Assert.Equal(Rows(1), FileTestDirectory.NextBatch(source, end).Rows);
+        Assert.Equal(Rows(1), SourceBatches.NextBatch(source, end).Rows);
     }
 }
