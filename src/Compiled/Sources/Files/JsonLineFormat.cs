@@ -45,14 +45,7 @@ internal sealed class JsonLineFormat<T> : IFileFormat<T>
     /// <inheritdoc />
     public void ReadFile(string filePath, RowBuffer<T> rows, BadRecordHandler badRecords)
     {
-        using var stream = new FileStream(filePath, new FileStreamOptions
-        {
-            Mode = FileMode.Open,
-            Access = FileAccess.Read,
-            Share = FileShare.Read | FileShare.Delete,
-            BufferSize = 0,
-            Options = FileOptions.SequentialScan,
-        });
+        using var stream = InputFile.OpenRead(filePath);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
         try
         {
