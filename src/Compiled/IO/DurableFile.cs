@@ -22,7 +22,7 @@ internal static partial class DurableFile
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
-    /// Atomically creates <paramref name="path"/> with <paramref name="contents"/>.
+    /// Atomically creates <paramref name="path"/> with <paramref name="contents"/>, or replaces it when <paramref name="overwrite"/> is true.
     /// </summary>
     /// <param name="path">The file to create.</param>
     /// <param name="contents">Its bytes.</param>
