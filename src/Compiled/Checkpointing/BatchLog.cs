@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
+using Compiled.IO;
 
 namespace Compiled.Checkpointing;
 

@@ -1,3 +1,4 @@
+using Compiled.IO;
 using Compiled.Plans;
 
 namespace Compiled.Checkpointing;

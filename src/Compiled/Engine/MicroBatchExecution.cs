@@ -1,4 +1,5 @@
 using Compiled.Checkpointing;
+using Compiled.IO;
 using Compiled.Plans;
 using Compiled.Progress;
 using Compiled.Sinks;

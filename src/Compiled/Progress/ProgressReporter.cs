@@ -62,40 +62,28 @@ internal sealed class ProgressReporter
         if (watermarkMs != long.MinValue) CompiledMetrics.Watermark.Record(watermarkMs, _queryTag);
 
         QueryLog.BatchCompleted(_logger, _name, progress.BatchId, progress.NumInputRows, outputRows, progress.BatchDurationMs);
-        foreach (var listener in _listeners)
-        {
-            try { listener.OnQueryProgress(progress); }
-            catch (Exception e) { QueryLog.ListenerFailed(_logger, _name, listener.GetType().Name, nameof(IStreamingQueryListener.OnQueryProgress), e); }
-        }
+        Notify(progress, static (listener, p) => listener.OnQueryProgress(p), nameof(IStreamingQueryListener.OnQueryProgress));
     }
 
     /// <summary>Tells the listeners the query started.</summary>
-    internal void Started(QueryStartedEvent e)
-    {
-        foreach (var listener in _listeners)
-        {
-            try { listener.OnQueryStarted(e); }
-            catch (Exception ex) { QueryLog.ListenerFailed(_logger, _name, listener.GetType().Name, nameof(IStreamingQueryListener.OnQueryStarted), ex); }
-        }
-    }
+    internal void Started(QueryStartedEvent e) =>
+        Notify(e, static (listener, ev) => listener.OnQueryStarted(ev), nameof(IStreamingQueryListener.OnQueryStarted));
 
     /// <summary>Tells the listeners the query is waiting for data.</summary>
-    internal void Idle(QueryIdleEvent e)
-    {
-        foreach (var listener in _listeners)
-        {
-            try { listener.OnQueryIdle(e); }
-            catch (Exception ex) { QueryLog.ListenerFailed(_logger, _name, listener.GetType().Name, nameof(IStreamingQueryListener.OnQueryIdle), ex); }
-        }
-    }
+    internal void Idle(QueryIdleEvent e) =>
+        Notify(e, static (listener, ev) => listener.OnQueryIdle(ev), nameof(IStreamingQueryListener.OnQueryIdle));
 
     /// <summary>Tells the listeners the query terminated.</summary>
-    internal void Terminated(QueryTerminatedEvent e)
+    internal void Terminated(QueryTerminatedEvent e) =>
+        Notify(e, static (listener, ev) => listener.OnQueryTerminated(ev), nameof(IStreamingQueryListener.OnQueryTerminated));
+
+    /// <summary>Calls every listener; a listener's exception is logged and does not reach the others or the query.</summary>
+    private void Notify<TEvent>(TEvent e, Action<IStreamingQueryListener, TEvent> callback, string callbackName)
     {
         foreach (var listener in _listeners)
         {
-            try { listener.OnQueryTerminated(e); }
-            catch (Exception ex) { QueryLog.ListenerFailed(_logger, _name, listener.GetType().Name, nameof(IStreamingQueryListener.OnQueryTerminated), ex); }
+            try { callback(listener, e); }
+            catch (Exception ex) { QueryLog.ListenerFailed(_logger, _name, listener.GetType().Name, callbackName, ex); }
         }
     }
 }

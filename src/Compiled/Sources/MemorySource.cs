@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using Compiled.Plans;
 
 namespace Compiled.Sources;
@@ -103,17 +102,7 @@ public sealed class MemorySource<T> : ISource<T>
 
     private long Parse(SourceOffset offset)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(offset.Json);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("rows", out var rows)
-                && rows.TryGetInt64(out long value) && value >= 0)
-                return value;
-        }
-        catch (JsonException)
-        {
-        }
+        if (OffsetJson.TryRead(offset, "rows", out long value) && value >= 0) return value;
         throw new FormatException($"{Description}: offset '{offset.Json}' is not a memory source offset such as {{\"rows\":3}}.");
     }
 }

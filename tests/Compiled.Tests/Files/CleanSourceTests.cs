@@ -1,5 +1,6 @@
 using Compiled.Sources;
 using Compiled.Sources.Files;
+using Compiled.Tests.TestSupport;
 
 namespace Compiled.Tests.Files;
 
@@ -21,8 +22,8 @@ public sealed class CleanSourceTests : IDisposable
         _dir.Write("b.txt", "b", 1);
         using var source = Source.TextFiles(_dir.Input, new FileSourceOptions { CleanSource = CleanSourceMode.Delete, MaxFilesPerTrigger = 1 });
         source.Open(_dir.Context());
-        var (_, end0) = FileTestDirectory.NextBatch(source, null);
-        var (_, end1) = FileTestDirectory.NextBatch(source, end0);
+        var (_, end0) = SourceBatches.NextBatch(source, null);
+        var (_, end1) = SourceBatches.NextBatch(source, end0);
 
         source.Commit(end0!);
 
@@ -38,7 +39,7 @@ public sealed class CleanSourceTests : IDisposable
         _dir.Write(".hidden", "h", 0);
         using var source = Source.TextFiles(_dir.Input, new FileSourceOptions { CleanSource = CleanSourceMode.Archive, SourceArchiveDir = Archive });
         source.Open(_dir.Context());
-        var (_, end) = FileTestDirectory.NextBatch(source, null);
+        var (_, end) = SourceBatches.NextBatch(source, null);
 
         source.Commit(end!);
 
@@ -56,14 +57,14 @@ public sealed class CleanSourceTests : IDisposable
         using (var first = Source.TextFiles(_dir.Input, options))
         {
             first.Open(_dir.Context());
-            (_, end) = FileTestDirectory.NextBatch(first, null);
+            (_, end) = SourceBatches.NextBatch(first, null);
             // crash after the engine committed the batch but before the source cleaned up
         }
 
         _dir.Write("b.txt", "b", 1);
         using var second = Source.TextFiles(_dir.Input, options);
         second.Open(_dir.Context());
-        var (rows, end1) = FileTestDirectory.NextBatch(second, end);
+        var (rows, end1) = SourceBatches.NextBatch(second, end);
         second.Commit(end1!);
 
         Assert.Equal(["b"], rows);
@@ -78,7 +79,7 @@ public sealed class CleanSourceTests : IDisposable
         _dir.Write("a.txt", "a", 0);
         using var source = Source.TextFiles(_dir.Input, new FileSourceOptions { CleanSource = CleanSourceMode.Archive, SourceArchiveDir = Archive });
         source.Open(_dir.Context());
-        var (_, end) = FileTestDirectory.NextBatch(source, null);
+        var (_, end) = SourceBatches.NextBatch(source, null);
 
         source.Commit(end!);
 

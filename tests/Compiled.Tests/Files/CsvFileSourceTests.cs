@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Compiled.Sources;
 using Compiled.Sources.Files;
+using Compiled.Tests.TestSupport;
 
 namespace Compiled.Tests.Files;
 
@@ -31,7 +32,7 @@ public sealed class CsvFileSourceTests : IDisposable
     {
         using var source = Source.CsvFiles<T>(_dir.Input, options);
         source.Open(_dir.Context());
-        return FileTestDirectory.NextBatch(source, null).Rows;
+        return SourceBatches.NextBatch(source, null).Rows;
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public sealed class CsvFileSourceTests : IDisposable
         using var source = Source.CsvFiles<Point>(_dir.Input, new FileSourceOptions { BadRecords = BadRecordPolicy.Redirect, BadRecordsPath = badDir });
         source.Open(_dir.Context());
 
-        var rows = FileTestDirectory.NextBatch(source, null).Rows;
+        var rows = SourceBatches.NextBatch(source, null).Rows;
 
         Assert.Equal([new Point(1, 2), new Point(11, 12)], rows);
         Assert.Equal("6", source.GetMetrics()["numBadRecordsRedirected"]);
@@ -176,7 +177,7 @@ public sealed class CsvFileSourceTests : IDisposable
         using var source = Source.CsvFiles<Point>(_dir.Input, new FileSourceOptions { BadRecords = BadRecordPolicy.Skip });
         source.Open(_dir.Context());
 
-        Assert.Equal([new Point(1, 2)], FileTestDirectory.NextBatch(source, null).Rows);
+        Assert.Equal([new Point(1, 2)], SourceBatches.NextBatch(source, null).Rows);
         Assert.Equal("2", source.GetMetrics()["numBadRecordsSkipped"]);
     }
 

@@ -1,5 +1,7 @@
+using Compiled.IO;
 using Compiled.Sinks;
 using Compiled.Sinks.Files;
+using Compiled.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Compiled.Tests.Files;
@@ -76,7 +78,7 @@ public sealed class FileSinkTests : IDisposable
         // and leave a half-written temporary file as well.
         File.Delete(Path.Combine(Output, "_manifest", "2"));
         string orphan = Assert.Single(Directory.GetFiles(Output, "part-00002-*"));
-        File.WriteAllText(Path.Combine(Output, ".part-00002-deadbeef.jsonl.tmp"), "partial");
+        File.WriteAllText(DurableFile.TempPathFor(Path.Combine(Output, "part-00002-deadbeef.jsonl")), "partial");
 
         Assert.Equal([.. Rows(1), .. Rows(10)], ReadBack(format));
 
@@ -85,7 +87,7 @@ public sealed class FileSinkTests : IDisposable
         restarted.AddBatch(2, Rows(2));
 
         Assert.False(File.Exists(orphan));
-        Assert.Empty(Directory.GetFiles(Output, ".part-*"));
+        Assert.Empty(Directory.GetFiles(Output, DurableFile.TempPrefix + "part-*"));
         Assert.Single(Directory.GetFiles(Output, "part-00002-*"));
         Assert.Single(Directory.GetFiles(Output, "part-00001-*"));
         Assert.Single(Directory.GetFiles(Output, "part-00010-*"));
@@ -164,10 +166,10 @@ public sealed class FileSinkTests : IDisposable
         using var source = Source.JsonFiles<Row>(Output);
         source.Open(_dir.Context());
 
-        var (first, end) = FileTestDirectory.NextBatch(source, null);
+        var (first, end) = SourceBatches.NextBatch(source, null);
         Assert.Equal(Rows(0), first);
 
         sink.AddBatch(1, Rows(1));
-        Assert.Equal(Rows(1), FileTestDirectory.NextBatch(source, end).Rows);
+        Assert.Equal(Rows(1), SourceBatches.NextBatch(source, end).Rows);
     }
 }

@@ -1,5 +1,6 @@
 using Compiled.Sources;
 using Compiled.Sources.Files;
+using Compiled.Tests.TestSupport;
 
 namespace Compiled.Tests.Files;
 
@@ -23,7 +24,7 @@ public sealed class FileSourcePlanningTests : IDisposable
         SourceOffset? offset = null;
         while (true)
         {
-            var (rows, end) = FileTestDirectory.NextBatch(source, offset, limit);
+            var (rows, end) = SourceBatches.NextBatch(source, offset, limit);
             if (end == offset) return batches;
             batches.Add(rows);
             offset = end;
@@ -81,12 +82,12 @@ public sealed class FileSourcePlanningTests : IDisposable
         _dir.WriteAged("new.txt", "new", 10);
         using var source = Open(new FileSourceOptions { MaxFileAge = TimeSpan.FromDays(3) });
 
-        var (first, end) = FileTestDirectory.NextBatch(source, null);
+        var (first, end) = SourceBatches.NextBatch(source, null);
         Assert.Equal(["old", "new"], first);
 
         _dir.WriteAged("late-but-old.txt", "too old", 6.9);   // older than newest (10) - 3 days
         _dir.WriteAged("recent.txt", "recent", 7.5);
-        var (second, _) = FileTestDirectory.NextBatch(source, end);
+        var (second, _) = SourceBatches.NextBatch(source, end);
         Assert.Equal(["recent"], second);
     }
 
@@ -95,11 +96,11 @@ public sealed class FileSourcePlanningTests : IDisposable
     {
         _dir.WriteAged("a.txt", "a", 10);
         using var source = Open();
-        var (_, end) = FileTestDirectory.NextBatch(source, null);
+        var (_, end) = SourceBatches.NextBatch(source, null);
 
         _dir.WriteAged("b.txt", "b", 2.9);
         _dir.WriteAged("c.txt", "c", 3.1);
-        Assert.Equal(["c"], FileTestDirectory.NextBatch(source, end).Rows);
+        Assert.Equal(["c"], SourceBatches.NextBatch(source, end).Rows);
     }
 
     [Fact]

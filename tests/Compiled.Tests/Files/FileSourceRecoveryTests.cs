@@ -1,5 +1,6 @@
 using Compiled.Sources;
 using Compiled.Sources.Files;
+using Compiled.Tests.TestSupport;
 
 namespace Compiled.Tests.Files;
 
@@ -22,7 +23,7 @@ public sealed class FileSourceRecoveryTests : IDisposable
     {
         _dir.Write("a.txt", "a", 0);
         using var source = Open();
-        var (_, end) = FileTestDirectory.NextBatch(source, null);
+        var (_, end) = SourceBatches.NextBatch(source, null);
 
         Assert.Equal("{\"logOffset\":0}", end!.Json);
         Assert.Equal(["v1", "{\"name\":\"a.txt\",\"size\":1,\"modifiedMs\":1704067200000}"], File.ReadAllLines(Path.Combine(_dir.Checkpoint, "0")));
@@ -37,7 +38,7 @@ public sealed class FileSourceRecoveryTests : IDisposable
         SourceOffset? end;
         using (var first = Open())
         {
-            (var rows, end) = FileTestDirectory.NextBatch(first, null);
+            (var rows, end) = SourceBatches.NextBatch(first, null);
             Assert.Equal(["a", "b"], rows);
             first.Commit(end!);
         }
@@ -45,7 +46,7 @@ public sealed class FileSourceRecoveryTests : IDisposable
         _dir.Write("c.txt", "c", 2);
         _dir.Write("early.txt", "early", -5);   // new, and older than everything read so far
         using var second = Open();
-        var (again, end2) = FileTestDirectory.NextBatch(second, end);
+        var (again, end2) = SourceBatches.NextBatch(second, end);
 
         Assert.Equal(["early", "c"], again);
         Assert.Equal(end2, second.LatestOffset(end2, default));
@@ -59,7 +60,7 @@ public sealed class FileSourceRecoveryTests : IDisposable
         using (var first = Open())
         {
             end = first.LatestOffset(null, default)!;
-            FileTestDirectory.Read(first, null, end);
+            SourceBatches.ReadRows(first, null, end);
             // crash: no commit
         }
 
@@ -67,8 +68,8 @@ public sealed class FileSourceRecoveryTests : IDisposable
         _dir.Write("early.txt", "early", -1);
         using var second = Open();
 
-        Assert.Equal(["a"], FileTestDirectory.Read(second, null, end));
-        Assert.Equal(["early", "b"], FileTestDirectory.NextBatch(second, end).Rows);
+        Assert.Equal(["a"], SourceBatches.ReadRows(second, null, end));
+        Assert.Equal(["early", "b"], SourceBatches.NextBatch(second, end).Rows);
     }
 
     [Fact]
@@ -82,11 +83,11 @@ public sealed class FileSourceRecoveryTests : IDisposable
 
         _dir.Write("b.txt", "b", 1);
         using var second = Open(new FileSourceOptions { MaxFilesPerTrigger = 5 });
-        var (rows, end) = FileTestDirectory.NextBatch(second, null);
+        var (rows, end) = SourceBatches.NextBatch(second, null);
 
         Assert.Equal("{\"logOffset\":0}", end!.Json);
         Assert.Equal(["a"], rows);
-        Assert.Equal(["b"], FileTestDirectory.NextBatch(second, end).Rows);
+        Assert.Equal(["b"], SourceBatches.NextBatch(second, end).Rows);
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class FileSourceRecoveryTests : IDisposable
             for (int i = 0; i < 5; i++)
             {
                 _dir.Write($"f{i}.txt", $"r{i}", i);
-                var (rows, end) = FileTestDirectory.NextBatch(first, offset);
+                var (rows, end) = SourceBatches.NextBatch(first, offset);
                 Assert.Equal([$"r{i}"], rows);
                 first.Commit(end!);
                 offset = end;
@@ -114,8 +115,8 @@ public sealed class FileSourceRecoveryTests : IDisposable
 
         _dir.Write("f6.txt", "r6", 6);
         using var second = Open(compactInterval: 2);
-        Assert.Equal(["r5"], FileTestDirectory.Read(second, FileSourceOffsets.Of(4), offset!));
-        Assert.Equal(["r6"], FileTestDirectory.NextBatch(second, offset).Rows);
+        Assert.Equal(["r5"], SourceBatches.ReadRows(second, FileSourceOffsets.Of(4), offset!));
+        Assert.Equal(["r6"], SourceBatches.NextBatch(second, offset).Rows);
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class FileSourceRecoveryTests : IDisposable
         {
             _dir.WriteAged("old.txt", "old", 0);
             _dir.WriteAged("new.txt", "new", 5);
-            (_, offset) = FileTestDirectory.NextBatch(first, null);
+            (_, offset) = SourceBatches.NextBatch(first, null);
             first.Commit(offset!);
         }
         var compact = File.ReadAllLines(Path.Combine(_dir.Checkpoint, "compact"));
@@ -141,7 +142,7 @@ public sealed class FileSourceRecoveryTests : IDisposable
     public void Reading_an_entry_missing_from_the_checkpoint_is_a_clear_error()
     {
         using var source = Open();
-        var error = Assert.Throws<InvalidOperationException>(() => FileTestDirectory.Read(source, null, FileSourceOffsets.Of(3)));
+        var error = Assert.Throws<InvalidOperationException>(() => SourceBatches.ReadRows(source, null, FileSourceOffsets.Of(3)));
         Assert.Equal($"FileSource[{_dir.Input}]: batch log entry 0 is missing from '{_dir.Checkpoint}' (offsets none to {{\"logOffset\":3}}); the checkpoint does not match this source.", error.Message);
     }
 
@@ -153,7 +154,7 @@ public sealed class FileSourceRecoveryTests : IDisposable
         var end = source.LatestOffset(null, default)!;
         File.Delete(path);
 
-        var error = Assert.Throws<FileNotFoundException>(() => FileTestDirectory.Read(source, null, end));
+        var error = Assert.Throws<FileNotFoundException>(() => SourceBatches.ReadRows(source, null, end));
         Assert.StartsWith($"FileSource[{_dir.Input}]: input file '{path}' of batch log entry 0 no longer exists", error.Message);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Compiled.Sources;
 using Compiled.Sources.Files;
+using Compiled.Tests.TestSupport;
 
 namespace Compiled.Tests.Files;
 
@@ -28,7 +29,7 @@ public sealed class JsonFileSourceTests : IDisposable
         using var source = Source.JsonFiles<Trade>(_dir.Input);
         source.Open(_dir.Context());
 
-        var rows = FileTestDirectory.NextBatch(source, null).Rows;
+        var rows = SourceBatches.NextBatch(source, null).Rows;
 
         Assert.Equal(
             [new Trade("AB", 3, new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc), 1.25m),
@@ -43,7 +44,7 @@ public sealed class JsonFileSourceTests : IDisposable
         using var source = Source.JsonFiles<Settable>(_dir.Input);
         source.Open(_dir.Context());
 
-        var rows = FileTestDirectory.NextBatch(source, null).Rows;
+        var rows = SourceBatches.NextBatch(source, null).Rows;
 
         Assert.Equal([("x", 7L), (null, 1L)], rows.Select(r => (r.Name, r.Count)));
     }
@@ -63,7 +64,7 @@ public sealed class JsonFileSourceTests : IDisposable
         using var source = Source.JsonFiles<Trade>(_dir.Input);
         source.Open(_dir.Context());
 
-        Assert.Equal(expected, FileTestDirectory.NextBatch(source, null).Rows);
+        Assert.Equal(expected, SourceBatches.NextBatch(source, null).Rows);
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class JsonFileSourceTests : IDisposable
         using var source = Source.JsonFiles<Trade>(_dir.Input);
         source.Open(_dir.Context());
 
-        var error = Assert.Throws<BadRecordException>(() => FileTestDirectory.NextBatch(source, null));
+        var error = Assert.Throws<BadRecordException>(() => SourceBatches.NextBatch(source, null));
 
         Assert.Equal(path, error.FilePath);
         Assert.Equal(3, error.LineNumber);
@@ -89,7 +90,7 @@ public sealed class JsonFileSourceTests : IDisposable
         using var source = Source.JsonFiles<Trade>(_dir.Input);
         source.Open(_dir.Context());
 
-        var error = Assert.Throws<BadRecordException>(() => FileTestDirectory.NextBatch(source, null));
+        var error = Assert.Throws<BadRecordException>(() => SourceBatches.NextBatch(source, null));
 
         Assert.Equal($"Bad record in file '{path}' at line 1: the line is JSON null, not a Trade. Set FileSourceOptions.BadRecords to Skip or Redirect to continue past bad records.", error.Message);
     }
@@ -101,7 +102,7 @@ public sealed class JsonFileSourceTests : IDisposable
         using var source = Source.JsonFiles<Trade>(_dir.Input, new FileSourceOptions { BadRecords = BadRecordPolicy.Skip });
         source.Open(_dir.Context());
 
-        var rows = FileTestDirectory.NextBatch(source, null).Rows;
+        var rows = SourceBatches.NextBatch(source, null).Rows;
 
         Assert.Equal(["A", "B"], rows.Select(r => r.Symbol));
         Assert.Equal("2", source.GetMetrics()["numBadRecordsSkipped"]);
@@ -115,8 +116,8 @@ public sealed class JsonFileSourceTests : IDisposable
         using var source = Source.JsonFiles<Trade>(_dir.Input, new FileSourceOptions { BadRecords = BadRecordPolicy.Redirect, BadRecordsPath = badDir });
         source.Open(_dir.Context());
 
-        var (rows, end) = FileTestDirectory.NextBatch(source, null);
-        FileTestDirectory.Read(source, null, end!);
+        var (rows, end) = SourceBatches.NextBatch(source, null);
+        SourceBatches.ReadRows(source, null, end!);
 
         Assert.Equal(["A"], rows.Select(r => r.Symbol));
         Assert.Equal("1", source.GetMetrics()["numBadRecordsRedirected"]);
@@ -139,6 +140,6 @@ public sealed class JsonFileSourceTests : IDisposable
         using var source = Source.JsonFiles<Trade>(_dir.Input, serializerOptions: options);
         source.Open(_dir.Context());
 
-        Assert.Equal(5, Assert.Single(FileTestDirectory.NextBatch(source, null).Rows).Amount);
+        Assert.Equal(5, Assert.Single(SourceBatches.NextBatch(source, null).Rows).Amount);
     }
 }

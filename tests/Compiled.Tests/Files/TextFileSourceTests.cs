@@ -1,4 +1,5 @@
 using Compiled.Sources;
+using Compiled.Tests.TestSupport;
 
 namespace Compiled.Tests.Files;
 
@@ -15,7 +16,7 @@ public sealed class TextFileSourceTests : IDisposable
         using var source = Source.TextFiles(_dir.Input);
         source.Open(_dir.Context());
 
-        var (rows, end) = FileTestDirectory.NextBatch(source, null);
+        var (rows, end) = SourceBatches.NextBatch(source, null);
 
         Assert.Equal(["one", "two", "", "three", "four"], rows);
         Assert.Equal("{\"logOffset\":0}", end!.Json);
@@ -28,7 +29,7 @@ public sealed class TextFileSourceTests : IDisposable
         using var source = Source.TextFiles(_dir.Input);
         source.Open(_dir.Context());
 
-        Assert.Equal(["hi"], FileTestDirectory.NextBatch(source, null).Rows);
+        Assert.Equal(["hi"], SourceBatches.NextBatch(source, null).Rows);
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class TextFileSourceTests : IDisposable
         using var source = Source.TextFiles(_dir.Input);
         source.Open(_dir.Context());
 
-        Assert.Equal(["z", "c", "a", "b"], FileTestDirectory.NextBatch(source, null).Rows);
+        Assert.Equal(["z", "c", "a", "b"], SourceBatches.NextBatch(source, null).Rows);
     }
 
     [Fact]
@@ -54,12 +55,12 @@ public sealed class TextFileSourceTests : IDisposable
         Assert.Null(source.LatestOffset(null, default));
 
         _dir.Write("1.txt", "x", 0);
-        var (first, end1) = FileTestDirectory.NextBatch(source, null);
+        var (first, end1) = SourceBatches.NextBatch(source, null);
         Assert.Equal(["x"], first);
         Assert.Same(end1, source.LatestOffset(end1, default));
 
         _dir.Write("2.txt", "y", 1);
-        var (second, end2) = FileTestDirectory.NextBatch(source, end1);
+        var (second, end2) = SourceBatches.NextBatch(source, end1);
         Assert.Equal(["y"], second);
         Assert.Equal("{\"logOffset\":1}", end2!.Json);
     }
@@ -80,7 +81,7 @@ public sealed class TextFileSourceTests : IDisposable
         _dir.Write("b.txt", "de\n", 1);
         using var source = Source.TextFiles(_dir.Input);
         source.Open(_dir.Context());
-        FileTestDirectory.NextBatch(source, null);
+        SourceBatches.NextBatch(source, null);
 
         var metrics = source.GetMetrics();
         Assert.Equal("2", metrics["numFilesRead"]);

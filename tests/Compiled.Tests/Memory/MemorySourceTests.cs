@@ -1,26 +1,10 @@
-using Compiled.Plans;
 using Compiled.Sources;
+using static Compiled.Tests.TestSupport.SourceBatches;
 
 namespace Compiled.Tests.Memory;
 
 public sealed class MemorySourceTests
 {
-    private static int[] ReadRange(MemorySource<int> source, SourceOffset? start, SourceOffset end)
-    {
-        var inputs = new BatchInputs(1);
-        try
-        {
-            long count = source.Read(start, end, inputs, 0);
-            var rows = inputs.Get<int>(0).ToArray();
-            Assert.Equal(count, rows.Length);
-            return rows;
-        }
-        finally
-        {
-            inputs.GetBuffer<int>(0).Dispose();
-        }
-    }
-
     [Fact]
     public void Offsets_are_row_counts_and_any_range_can_be_read_again()
     {
@@ -33,9 +17,9 @@ public sealed class MemorySourceTests
         Assert.Equal("{\"rows\":3}", end.Json);
         Assert.Same(end, source.LatestOffset(end, ReadLimit.Default));
 
-        Assert.Equal([1, 2], ReadRange(source, null, afterTwo));
-        Assert.Equal([3], ReadRange(source, afterTwo, end));
-        Assert.Equal([3], ReadRange(source, new SourceOffset("{\"rows\":2}"), end));
+        Assert.Equal([1, 2], ReadRows(source, null, afterTwo));
+        Assert.Equal([3], ReadRows(source, afterTwo, end));
+        Assert.Equal([3], ReadRows(source, new SourceOffset("{\"rows\":2}"), end));
         Assert.Equal(3, source.Count);
     }
 
@@ -65,7 +49,7 @@ public sealed class MemorySourceTests
         var source = Source.Memory<int>();
         Parallel.For(0, 1000, i => source.AddData(i, i));
         Assert.Equal(2000, source.Count);
-        var rows = ReadRange(source, null, source.LatestOffset(null, ReadLimit.All)!);
+        var rows = ReadRows(source, null, source.LatestOffset(null, ReadLimit.All)!);
         Assert.Equal(Enumerable.Range(0, 1000).SelectMany(i => new[] { i, i }).Order(), rows.Order());
     }
 
@@ -74,7 +58,7 @@ public sealed class MemorySourceTests
     {
         var source = Source.Memory<int>("in");
         source.AddData(1);
-        var beyond = Assert.Throws<InvalidOperationException>(() => ReadRange(source, null, new SourceOffset("{\"rows\":5}")));
+        var beyond = Assert.Throws<InvalidOperationException>(() => ReadRows(source, null, new SourceOffset("{\"rows\":5}")));
         Assert.Contains("MemorySource<Int32>[in] cannot read rows (0, 5]", beyond.Message);
         var foreign = Assert.Throws<FormatException>(() => source.LatestOffset(new SourceOffset("{\"logOffset\":1}"), ReadLimit.Default));
         Assert.Contains("{\"logOffset\":1}", foreign.Message);

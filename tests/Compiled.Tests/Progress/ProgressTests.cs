@@ -78,7 +78,7 @@ public sealed class ProgressTests : IDisposable
         var memory = Source.Memory<int>();
         var listener = new RecordingListener();
         var throwing = new RecordingListener { Throw = true };
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturingLogger();
         var query = StreamingQuery.Start(new MapPlan(), [memory], Sink.Memory<string>(),
             Options() with { Listeners = [throwing, listener], LoggerFactory = logs });
         // Raised inside Start, before the batch thread runs.
@@ -104,7 +104,7 @@ public sealed class ProgressTests : IDisposable
     public async Task One_information_line_is_logged_per_batch()
     {
         var memory = Source.Memory<int>();
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturingLogger();
         var query = StreamingQuery.Start(new MapPlan(), [memory], Sink.Memory<string>(), Options() with { LoggerFactory = logs });
         memory.AddData(1, 2);
         await query.ProcessAllAvailableAsync().Bounded();

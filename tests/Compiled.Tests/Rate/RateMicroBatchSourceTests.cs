@@ -1,5 +1,6 @@
 using Compiled.Sources;
-using static Compiled.Tests.Rate.RateTestSupport;
+using Compiled.Tests.TestSupport;
+using static Compiled.Tests.TestSupport.SourceBatches;
 
 namespace Compiled.Tests.Rate;
 

@@ -1,6 +1,7 @@
 using Compiled.Sources;
 using Compiled.Sources.Rate;
-using static Compiled.Tests.Rate.RateTestSupport;
+using Compiled.Tests.TestSupport;
+using static Compiled.Tests.TestSupport.SourceBatches;
 
 namespace Compiled.Tests.Rate;
 

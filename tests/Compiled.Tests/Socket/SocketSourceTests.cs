@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Compiled.Sources;
-using Compiled.Tests.Rate;
+using Compiled.Tests.TestSupport;
 using Microsoft.Extensions.Logging;
-using static Compiled.Tests.Rate.RateTestSupport;
+using static Compiled.Tests.TestSupport.SourceBatches;
 
 namespace Compiled.Tests.TextSocket;
 
@@ -13,7 +13,7 @@ public sealed class SocketSourceTests
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(10);
 
     private static SourceContext Context(IClock clock, ILogger? logger = null) =>
-        new("socket-query", 0, Path.GetTempPath(), clock, logger ?? new ListLogger());
+        new("socket-query", 0, Path.GetTempPath(), clock, logger ?? new CapturingLogger());
 
     /// <summary>Polls until the source reports <paramref name="lines"/> lines past <paramref name="start"/>; bounded, for the reader thread.</summary>
     private static SourceOffset WaitForLines(ISource source, SourceOffset? start, long lines)
@@ -83,7 +83,7 @@ public sealed class SocketSourceTests
     public void After_a_restart_uncommitted_lines_are_lost_and_new_lines_are_numbered_after_them()
     {
         using var server = new LineServer();
-        var logger = new ListLogger();
+        var logger = new CapturingLogger();
         using var source = Source.Socket("127.0.0.1", server.Port);
         source.Open(Context(new ManualClock(NowMs), logger));
 
@@ -92,7 +92,7 @@ public sealed class SocketSourceTests
         var logged = new SourceOffset("{\"lines\":5}");
         server.Send("new-1\nnew-2\n");
         Assert.Empty(ReadRows<string>(source, committed, logged));
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("lines 2 to 4") && e.Message.Contains("lost"));
+        Assert.Contains(logger.Lines, e => e.Level == LogLevel.Warning && e.Message.Contains("lines 2 to 4") && e.Message.Contains("lost"));
 
         var end = WaitForLines(source, logged, 7);
         Assert.Equal(["new-1", "new-2"], ReadRows<string>(source, logged, end));
@@ -118,7 +118,7 @@ public sealed class SocketSourceTests
     public void Lines_buffered_before_the_server_closes_are_still_served()
     {
         using var server = new LineServer();
-        var logger = new ListLogger();
+        var logger = new CapturingLogger();
         using var source = Source.Socket("127.0.0.1", server.Port);
         source.Open(Context(new ManualClock(NowMs), logger));
         server.Send("last words");          // no trailing newline: the end of stream ends the line

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace Compiled.Sinks.ConsoleTable;
@@ -17,17 +18,13 @@ internal static class JavaNumberFormat
     private const int PlainMinExponent = -3;   // 0.001 is still plain
     private const int PlainMaxExponent = 7;    // 10,000,000 switches to E notation
 
-    public static string Format(double value) =>
-        double.IsNaN(value) ? "NaN"
-        : double.IsInfinity(value) ? (value > 0 ? "Infinity" : "-Infinity")
-        : value == 0 ? (double.IsNegative(value) ? "-0.0" : "0.0")
-        : FromShortest(value < 0, Math.Abs(value).ToString("R", CultureInfo.InvariantCulture));
-
-    public static string Format(float value) =>
-        float.IsNaN(value) ? "NaN"
-        : float.IsInfinity(value) ? (value > 0 ? "Infinity" : "-Infinity")
-        : value == 0 ? (float.IsNegative(value) ? "-0.0" : "0.0")
-        : FromShortest(value < 0, Math.Abs(value).ToString("R", CultureInfo.InvariantCulture));
+    /// <summary>Java's <c>Double.toString</c> (for <see cref="double"/>) or <c>Float.toString</c> (for <see cref="float"/>).</summary>
+    public static string Format<T>(T value)
+        where T : IFloatingPointIeee754<T> =>
+        T.IsNaN(value) ? "NaN"
+        : T.IsInfinity(value) ? (T.IsPositive(value) ? "Infinity" : "-Infinity")
+        : T.IsZero(value) ? (T.IsNegative(value) ? "-0.0" : "0.0")
+        : FromShortest(T.IsNegative(value), T.Abs(value).ToString("R", CultureInfo.InvariantCulture));
 
     /// <summary>Re-lays out .NET's shortest round-trip text (e.g. "1.5E-05", "123.45") in Java's notation.</summary>
     private static string FromShortest(bool negative, string shortest)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Compiled.Sources.Files;
+using Compiled.IO;
 using Microsoft.Extensions.Logging;
 
 namespace Compiled.Sinks.Files;
@@ -48,7 +48,8 @@ public sealed class FileSink<T> : ISink<T>
         if (context.OutputMode != OutputMode.Append)
             throw new NotSupportedException($"{Description} of query '{context.QueryName}' supports only the Append output mode, not {context.OutputMode}.");
         _logger = context.Logger;
-        Directory.CreateDirectory(Path.Combine(_path, FileSinkManifest.DirectoryName));
+        string manifests = DurableFile.CreateDirectory(Path.Combine(_path, FileSinkManifest.DirectoryName));
+        DurableFile.DeleteLeftovers(manifests);
     }
 
     /// <inheritdoc />
@@ -60,7 +61,7 @@ public sealed class FileSink<T> : ISink<T>
             _logger?.LogInformation("{Sink}: batch {BatchId} is already committed; the replay writes nothing.", Description, batchId);
             return;
         }
-        Directory.CreateDirectory(Path.Combine(_path, FileSinkManifest.DirectoryName));
+        DurableFile.CreateDirectory(Path.Combine(_path, FileSinkManifest.DirectoryName));
         DeleteLeftovers(batchId);
 
         var files = new List<FileSinkManifestEntry>(1);
@@ -76,7 +77,7 @@ public sealed class FileSink<T> : ISink<T>
                 stream.Flush(flushToDisk: true);
                 size = stream.Length;
             }
-            File.Move(temp, final);
+            DurableFile.Publish(temp, final, overwrite: false);
             files.Add(new FileSinkManifestEntry(name, size, rows.Length));
         }
         FileSinkManifest.Write(_path, batchId, files);

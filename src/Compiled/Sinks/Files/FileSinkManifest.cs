@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Compiled.Sources.Files;
+using Compiled.IO;
 
 namespace Compiled.Sinks.Files;
 
@@ -62,31 +62,11 @@ internal static class FileSinkManifest
     private static FileSinkManifestEntry[] Read(string path)
     {
         var files = new List<FileSinkManifestEntry>();
-        int lineNumber = 0;
-        foreach (string line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (lineNumber == 1)
-            {
-                if (line != Version) throw Corrupt(path, lineNumber, $"expected '{Version}'");
-                continue;
-            }
-            if (line.Length == 0) continue;
-            try
-            {
-                using var document = JsonDocument.Parse(line);
-                var root = document.RootElement;
-                files.Add(new FileSinkManifestEntry(
-                    root.GetProperty("name").GetString() ?? throw Corrupt(path, lineNumber, "null name"),
-                    root.GetProperty("size").GetInt64(),
-                    root.GetProperty("rows").GetInt64()));
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                throw Corrupt(path, lineNumber, e.Message);
-            }
-        }
-        if (lineNumber == 0) throw Corrupt(path, 1, "empty file");
+        VersionedJsonLines.Read(path, Version, (line, detail) => Corrupt(path, line, detail), (root, line) =>
+            files.Add(new FileSinkManifestEntry(
+                root.GetProperty("name").GetString() ?? throw Corrupt(path, line, "null name"),
+                root.GetProperty("size").GetInt64(),
+                root.GetProperty("rows").GetInt64())));
         return files.ToArray();
     }
 

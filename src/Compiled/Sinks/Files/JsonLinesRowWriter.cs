@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Compiled.Sources.Files;
 
 namespace Compiled.Sinks.Files;
 
@@ -19,12 +19,7 @@ internal sealed class JsonLinesRowWriter<T> : IRowFileWriter<T>
     /// </summary>
     public JsonLinesRowWriter(JsonSerializerOptions? options)
     {
-        var resolved = options is null
-            ? new JsonSerializerOptions { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }
-            : new JsonSerializerOptions(options);
-        resolved.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
-        resolved.MakeReadOnly();
-        _typeInfo = (JsonTypeInfo<T>)resolved.GetTypeInfo(typeof(T));
+        _typeInfo = JsonLinesOptions.TypeInfo<T>(options);
     }
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Compiled.IO;
 
 namespace Compiled.Sources.Files;
 
@@ -64,7 +65,7 @@ internal sealed class BadRecordHandler : IDisposable
         _redirectStream.Flush(flushToDisk: true);
         string temp = _redirectStream.Name;
         CloseRedirect();
-        File.Move(temp, RedirectPath(_entryIndex), overwrite: true);
+        DurableFile.Publish(temp, RedirectPath(_entryIndex), overwrite: true);
     }
 
     /// <summary>Drops the unpublished redirected records of the current entry (the read failed).</summary>
@@ -101,7 +102,7 @@ internal sealed class BadRecordHandler : IDisposable
     {
         if (_redirectWriter is null)
         {
-            Directory.CreateDirectory(_directory!);
+            DurableFile.CreateDirectory(_directory!);
             string temp = DurableFile.TempPathFor(RedirectPath(_entryIndex));
             _redirectStream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             _redirectWriter = new Utf8JsonWriter(_redirectStream);

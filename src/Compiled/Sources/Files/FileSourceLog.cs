@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Compiled.IO;
 
 namespace Compiled.Sources.Files;
 
@@ -24,7 +25,8 @@ internal sealed class FileSourceLog
     public FileSourceLog(string directory)
     {
         _directory = directory;
-        Directory.CreateDirectory(directory);
+        DurableFile.CreateDirectory(directory);
+        DurableFile.DeleteLeftovers(directory);
     }
 
     /// <summary>What a restart recovers.</summary>
@@ -103,32 +105,17 @@ internal sealed class FileSourceLog
 
     private static (long CompactedThrough, long LatestModifiedMs) ReadFiles(string path, List<SourceFile> files, bool expectHeader)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        int lineNumber = 1;
-        if (reader.ReadLine() != Version) throw Corrupt(path, lineNumber, $"expected '{Version}'");
         (long, long) header = (LogOffset.BeforeFirst, long.MinValue);
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        int lineNumber = VersionedJsonLines.Read(path, Version, (line, detail) => Corrupt(path, line, detail), (root, line) =>
         {
-            lineNumber++;
-            if (line.Length == 0) continue;
-            try
+            if (expectHeader && line == 2)
             {
-                using var document = JsonDocument.Parse(line);
-                var root = document.RootElement;
-                if (expectHeader && lineNumber == 2)
-                {
-                    header = (root.GetProperty("compactedThrough").GetInt64(), root.GetProperty("latestModifiedMs").GetInt64());
-                    continue;
-                }
-                files.Add(new SourceFile(root.GetProperty("name").GetString() ?? throw Corrupt(path, lineNumber, "null name"),
-                    root.GetProperty("size").GetInt64(), root.GetProperty("modifiedMs").GetInt64()));
+                header = (root.GetProperty("compactedThrough").GetInt64(), root.GetProperty("latestModifiedMs").GetInt64());
+                return;
             }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                throw Corrupt(path, lineNumber, e.Message);
-            }
-        }
+            files.Add(new SourceFile(root.GetProperty("name").GetString() ?? throw Corrupt(path, line, "null name"),
+                root.GetProperty("size").GetInt64(), root.GetProperty("modifiedMs").GetInt64()));
+        });
         if (expectHeader && lineNumber < 2) throw Corrupt(path, lineNumber, "missing header line");
         return header;
     }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Compiled.Batches;
 
@@ -25,34 +24,16 @@ internal sealed class JsonLineFormat<T> : IFileFormat<T>
     /// <summary>Creates the format; <paramref name="options"/> replace the default (case-insensitive) serializer options.</summary>
     public JsonLineFormat(JsonSerializerOptions? options)
     {
-        _typeInfo = (JsonTypeInfo<T>)CreateOptions(options).GetTypeInfo(typeof(T));
+        _typeInfo = JsonLinesOptions.TypeInfo<T>(options);
     }
 
     /// <inheritdoc />
     public string Name => "json";
 
-    /// <summary>The options used when the caller gives none: case-insensitive property names; <c>"NaN"</c> and <c>"Infinity"</c> accepted for floating-point members.</summary>
-    internal static JsonSerializerOptions CreateOptions(JsonSerializerOptions? options)
-    {
-        var result = options is null
-            ? new JsonSerializerOptions { PropertyNameCaseInsensitive = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }
-            : new JsonSerializerOptions(options);
-        result.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
-        result.MakeReadOnly();
-        return result;
-    }
-
     /// <inheritdoc />
     public void ReadFile(string filePath, RowBuffer<T> rows, BadRecordHandler badRecords)
     {
-        using var stream = new FileStream(filePath, new FileStreamOptions
-        {
-            Mode = FileMode.Open,
-            Access = FileAccess.Read,
-            Share = FileShare.Read | FileShare.Delete,
-            BufferSize = 0,
-            Options = FileOptions.SequentialScan,
-        });
+        using var stream = InputFile.OpenRead(filePath);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
         try
         {

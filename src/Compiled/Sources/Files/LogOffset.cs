@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace Compiled.Sources.Files;
 
@@ -19,21 +18,7 @@ internal static class LogOffset
     public static long Parse(SourceOffset? offset, string description)
     {
         if (offset is null) return BeforeFirst;
-        try
-        {
-            using var document = JsonDocument.Parse(offset.Json);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty(PropertyName, out var value)
-                && value.TryGetInt64(out long index)
-                && index >= 0)
-            {
-                return index;
-            }
-        }
-        catch (JsonException)
-        {
-            // Reported below with the offending text.
-        }
+        if (OffsetJson.TryRead(offset, PropertyName, out long index) && index >= 0) return index;
         throw new FormatException($"{description}: offset '{offset.Json}' is not a file source offset; expected {{\"{PropertyName}\":N}} with N >= 0.");
     }
 }

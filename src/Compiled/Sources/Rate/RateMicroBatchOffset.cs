@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace Compiled.Sources.Rate;
 
@@ -17,21 +16,8 @@ internal readonly record struct RateMicroBatchOffset(long Offset, long Timestamp
     public static RateMicroBatchOffset Parse(SourceOffset? offset, long startTimestampMs)
     {
         if (offset is null) return new RateMicroBatchOffset(0, startTimestampMs);
-        try
-        {
-            using var doc = JsonDocument.Parse(offset.Json);
-            var root = doc.RootElement;
-            if (root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("offset", out var n) && n.TryGetInt64(out long count) && count >= 0
-                && root.TryGetProperty("timestamp", out var t) && t.TryGetInt64(out long ms))
-            {
-                return new RateMicroBatchOffset(count, ms);
-            }
-        }
-        catch (JsonException)
-        {
-            // Reported below with the offending text.
-        }
+        if (OffsetJson.TryRead(offset, "offset", out long count, "timestamp", out long ms) && count >= 0)
+            return new RateMicroBatchOffset(count, ms);
         throw new FormatException(
             $"Rate-micro-batch source: offset '{offset.Json}' is not a rate-micro-batch offset; expected {{\"offset\":N,\"timestamp\":T}} with N >= 0. " +
             "Was the checkpoint written by a query with a different source?");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace Compiled.Sources.Rate;
 
@@ -23,21 +22,8 @@ internal readonly record struct RateOffset(long Second, long Value)
     public static RateOffset Parse(SourceOffset? offset)
     {
         if (offset is null) return Initial;
-        try
-        {
-            using var doc = JsonDocument.Parse(offset.Json);
-            var root = doc.RootElement;
-            if (root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("second", out var second) && second.TryGetInt64(out long s) && s >= 0
-                && root.TryGetProperty("value", out var value) && value.TryGetInt64(out long v) && v >= 0)
-            {
-                return new RateOffset(s, v);
-            }
-        }
-        catch (JsonException)
-        {
-            // Reported below with the offending text.
-        }
+        if (OffsetJson.TryRead(offset, "second", out long s, "value", out long v) && s >= 0 && v >= 0)
+            return new RateOffset(s, v);
         throw new FormatException(
             $"Rate source: offset '{offset.Json}' is not a rate offset; expected {{\"second\":S,\"value\":V}} with S, V >= 0. " +
             "Was the checkpoint written by a query with a different source?");

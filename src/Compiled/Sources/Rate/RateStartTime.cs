@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Compiled.IO;
 
 namespace Compiled.Sources.Rate;
 
@@ -18,20 +19,14 @@ internal static class RateStartTime
     /// <summary>Reads the stored start time, or stores <paramref name="nowMs"/> durably on the first run.</summary>
     public static long LoadOrCreate(string checkpointDirectory, long nowMs)
     {
-        Directory.CreateDirectory(checkpointDirectory);
+        DurableFile.CreateDirectory(checkpointDirectory);
+        DurableFile.DeleteLeftovers(checkpointDirectory);
         string path = Path.Combine(checkpointDirectory, FileName);
         if (File.Exists(path)) return Read(path);
 
-        // Temp file, fsync, rename: a crash leaves either no file or a complete one, never a torn one.
-        string temp = path + ".tmp";
-        string json = string.Create(CultureInfo.InvariantCulture,
-            $"{{\"version\":{FormatVersion},\"startTimeMs\":{nowMs}}}");
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(Encoding.UTF8.GetBytes(json));
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
+        // A crash leaves either no file or a complete one, never a torn one.
+        DurableFile.WriteAllText(path, string.Create(CultureInfo.InvariantCulture,
+            $"{{\"version\":{FormatVersion},\"startTimeMs\":{nowMs}}}"));
         return nowMs;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace Compiled.Sources.TextSocket;
 
@@ -13,20 +12,7 @@ internal static class SocketOffset
     public static long Parse(SourceOffset? offset)
     {
         if (offset is null) return 0;
-        try
-        {
-            using var doc = JsonDocument.Parse(offset.Json);
-            var root = doc.RootElement;
-            if (root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("lines", out var lines) && lines.TryGetInt64(out long n) && n >= 0)
-            {
-                return n;
-            }
-        }
-        catch (JsonException)
-        {
-            // Reported below with the offending text.
-        }
+        if (OffsetJson.TryRead(offset, "lines", out long n) && n >= 0) return n;
         throw new FormatException(
             $"Socket source: offset '{offset.Json}' is not a socket offset; expected {{\"lines\":N}} with N >= 0. " +
             "Was the checkpoint written by a query with a different source?");

@@ -22,7 +22,7 @@ internal sealed class CsvFormat<T> : IFileFormat<T>
     /// <inheritdoc />
     public void ReadFile(string filePath, RowBuffer<T> rows, BadRecordHandler badRecords)
     {
-        using var text = TextLineFormat.OpenText(filePath);
+        using var text = InputFile.OpenText(filePath);
         using var csv = new CsvReader(text);
         if (!csv.ReadRecord()) return;
         if (csv.Error is not null)

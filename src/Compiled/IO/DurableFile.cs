@@ -1,19 +1,28 @@
 using System.Runtime.InteropServices;
+using System.Text;
 
-namespace Compiled.Checkpointing;
+namespace Compiled.IO;
 
 /// <summary>
-/// Writes checkpoint files so that a crash at any instant leaves either the old state or the complete
-/// new file, never a torn one: write a temporary file, flush it to disk, rename it into place, then
-/// flush the directory so the rename itself survives a power loss.
+/// Writes files so that a crash at any instant leaves either the old state or the complete new file, never a
+/// torn one: write a temporary file, flush it to disk, rename it into place, then flush the directory so the
+/// rename itself survives a power loss. Used by the checkpoint logs, the file source's log, the file sink's
+/// data files and manifests, and the rate source's start time.
 /// </summary>
+/// <remarks>
+/// Every temporary file is named <c>.tmp-&lt;target name&gt;…</c>. Each reader of these directories honours that:
+/// checkpoint and manifest readers take only all-digit names, the file source skips names starting with '.',
+/// and the file sink deletes <c>.tmp-part-&lt;batch&gt;-*</c> when it replays a batch.
+/// </remarks>
 internal static partial class DurableFile
 {
-    /// <summary>Prefix of temporary files; log readers skip such names and start-up deletes leftovers.</summary>
+    /// <summary>Prefix of temporary files; readers skip such names and start-up deletes leftovers.</summary>
     internal const string TempPrefix = ".tmp-";
 
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>
-    /// Atomically creates <paramref name="path"/> with <paramref name="contents"/>.
+    /// Atomically creates <paramref name="path"/> with <paramref name="contents"/>, or replaces it when <paramref name="overwrite"/> is true.
     /// </summary>
     /// <param name="path">The file to create.</param>
     /// <param name="contents">Its bytes.</param>
@@ -24,8 +33,9 @@ internal static partial class DurableFile
     /// <returns>False when <paramref name="overwrite"/> is false and the file already exists.</returns>
     internal static bool Write(string path, ReadOnlySpan<byte> contents, bool overwrite)
     {
-        string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        string temp = System.IO.Path.Combine(directory, TempPrefix + System.IO.Path.GetFileName(path) + "-" + Guid.NewGuid().ToString("N"));
+        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        // Unique, because two runs may race to create the same entry and must not share a temporary.
+        string temp = TempPathFor(path) + "-" + Guid.NewGuid().ToString("N");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -48,6 +58,30 @@ internal static partial class DurableFile
         return true;
     }
 
+    /// <summary>Atomically replaces <paramref name="path"/> with <paramref name="text"/> (UTF-8, no BOM).</summary>
+    internal static void WriteAllText(string path, string text) =>
+        Write(path, Utf8NoBom.GetBytes(text), overwrite: true);
+
+    /// <summary>
+    /// The temporary name for a single writer streaming into <paramref name="path"/>; publish it with
+    /// <see cref="Publish"/>. Being fixed, a replay of the same write reuses (and truncates) it.
+    /// </summary>
+    internal static string TempPathFor(string path)
+    {
+        string full = Path.GetFullPath(path);
+        return Path.Combine(Path.GetDirectoryName(full)!, TempPrefix + Path.GetFileName(full));
+    }
+
+    /// <summary>
+    /// Renames the flushed temporary <paramref name="temp"/> to <paramref name="path"/> and flushes the directory,
+    /// so the new name is durable before anything (a manifest, a commit) refers to it.
+    /// </summary>
+    internal static void Publish(string temp, string path, bool overwrite)
+    {
+        File.Move(temp, path, overwrite);
+        SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
     /// <summary>
     /// Creates <paramref name="directory"/> and any missing parent, flushing each new entry's parent so a
     /// crash cannot lose a directory whose files were already flushed.
@@ -55,9 +89,9 @@ internal static partial class DurableFile
     /// <returns>The absolute path.</returns>
     internal static string CreateDirectory(string directory)
     {
-        string full = System.IO.Path.GetFullPath(directory);
+        string full = Path.GetFullPath(directory);
         if (Directory.Exists(full)) return full;
-        string? parent = System.IO.Path.GetDirectoryName(full);
+        string? parent = Path.GetDirectoryName(full);
         if (parent is not null) CreateDirectory(parent);
         Directory.CreateDirectory(full);
         if (parent is not null) SyncDirectory(parent);

@@ -1,8 +1,8 @@
 using System.Text;
-using Compiled.Checkpointing;
+using Compiled.IO;
 using Compiled.Tests.TestSupport;
 
-namespace Compiled.Tests.Checkpointing;
+namespace Compiled.Tests.IO;
 
 public sealed class DurableFileTests : IDisposable
 {
@@ -45,6 +45,37 @@ public sealed class DurableFileTests : IDisposable
         File.WriteAllText(_dir.Combine("2"), "x");
         DurableFile.DeleteLeftovers(_dir.Path);
         Assert.Equal(["2"], Directory.GetFiles(_dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void WriteAllText_replaces_the_file_with_utf8_without_a_byte_order_mark()
+    {
+        string path = _dir.Combine("log");
+        DurableFile.WriteAllText(path, "old");
+        DurableFile.WriteAllText(path, "v1\né");
+        Assert.Equal("v1\né"u8.ToArray(), File.ReadAllBytes(path));
+        Assert.Equal(["log"], Directory.GetFiles(_dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_streamed_temporary_is_hidden_deleted_as_a_leftover_and_published_by_rename()
+    {
+        string path = _dir.Combine("part-00001-x.jsonl");
+        string temp = DurableFile.TempPathFor(path);
+        // Readers of sink output and input directories skip names starting with '.'.
+        Assert.StartsWith(DurableFile.TempPrefix + "part-00001-x.jsonl", Path.GetFileName(temp));
+        Assert.StartsWith(".", DurableFile.TempPrefix);
+
+        File.WriteAllText(temp, "rows");
+        DurableFile.Publish(temp, path, overwrite: false);
+        Assert.Equal("rows", File.ReadAllText(path));
+        Assert.False(File.Exists(temp));
+
+        File.WriteAllText(temp, "half");
+        Assert.Throws<IOException>(() => DurableFile.Publish(temp, path, overwrite: false));
+        DurableFile.DeleteLeftovers(_dir.Path);
+        Assert.Equal(["part-00001-x.jsonl"], Directory.GetFiles(_dir.Path).Select(Path.GetFileName));
+        Assert.Equal("rows", File.ReadAllText(path));
     }
 
     [Fact]
