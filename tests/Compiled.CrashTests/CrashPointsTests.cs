@@ -33,6 +33,15 @@ public sealed class CrashPointsTests
         Assert.False(target.Matches(CrashPoints.CommitWritten, 12, "Doubled"));
     }
 
+    [Fact]
+    public void A_hit_from_code_that_does_not_know_its_query_matches_any_query_filter()
+    {
+        var target = CrashPoints.Target.Parse("state.midCheckpoint@2:Totals")!;
+
+        Assert.True(target.Matches(CrashPoints.StateMidCheckpoint, 2, queryName: null));
+        Assert.False(target.Matches(CrashPoints.StateMidCheckpoint, 3, queryName: null));
+    }
+
     [Theory]
     [InlineData("sink.midWrite", "the batch id is missing")]
     [InlineData("sink.midwrite@3", "'sink.midwrite' is not a crash point")]

@@ -60,9 +60,12 @@ internal static class CrashPoints
     /// <summary>Kills the process with SIGKILL when <c>COMPILED_CRASH_POINT</c> names this point, batch and query.</summary>
     /// <param name="point">One of the <see cref="Known"/> points.</param>
     /// <param name="batchId">The batch being run.</param>
-    /// <param name="queryName">The query running it.</param>
+    /// <param name="queryName">
+    /// The query running it; null where the code does not know its query (the state provider), which then matches
+    /// any query filter and is reported under the filter's name.
+    /// </param>
     /// <exception cref="InvalidOperationException">The variable is set but malformed.</exception>
-    internal static void Hit(string point, long batchId, string queryName)
+    internal static void Hit(string point, long batchId, string? queryName)
     {
         if (s_target is null) return;
         s_target.HitIfMatches(point, batchId, queryName);
@@ -99,17 +102,18 @@ internal static class CrashPoints
         }
 
         /// <summary>True when a hit of <paramref name="point"/> in batch <paramref name="batchId"/> of <paramref name="queryName"/> crashes.</summary>
-        internal bool Matches(string point, long batchId, string queryName) =>
+        internal bool Matches(string point, long batchId, string? queryName) =>
             Error is null
             && BatchId == batchId
             && string.Equals(Point, point, StringComparison.Ordinal)
-            && (QueryName is null || string.Equals(QueryName, queryName, StringComparison.Ordinal));
+            && (QueryName is null || queryName is null || string.Equals(QueryName, queryName, StringComparison.Ordinal));
 
-        internal void HitIfMatches(string point, long batchId, string queryName)
+        internal void HitIfMatches(string point, long batchId, string? queryName)
         {
             if (Error is not null) throw new InvalidOperationException(Error);
             if (!Matches(point, batchId, queryName)) return;
-            Console.Error.WriteLine($"{Marker}{point}@{batchId.ToString(CultureInfo.InvariantCulture)}:{queryName}");
+            string query = queryName ?? QueryName ?? "(query unknown here)";
+            Console.Error.WriteLine($"{Marker}{point}@{batchId.ToString(CultureInfo.InvariantCulture)}:{query}");
             Console.Error.Flush();
             // On Unix Process.Kill sends SIGKILL: no finally block, finalizer or flush runs, as in a power cut
             // of the process (the page cache survives, which is what fsync-before-rename is about).
