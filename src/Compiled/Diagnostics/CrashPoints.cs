@@ -108,6 +108,7 @@ internal static class CrashPoints
             && string.Equals(Point, point, StringComparison.Ordinal)
             && (QueryName is null || queryName is null || string.Equals(QueryName, queryName, StringComparison.Ordinal));
 
+        /// <summary>Announces the crash on standard error and kills the process when the hit matches; fails when the variable is malformed.</summary>
         internal void HitIfMatches(string point, long batchId, string? queryName)
         {
             if (Error is not null) throw new InvalidOperationException(Error);
