@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Compiled.Checkpointing;
+using Compiled.Diagnostics;
 using Compiled.Progress;
 using Compiled.Sources;
 using Compiled.State;
@@ -63,6 +64,7 @@ internal sealed partial class MicroBatchExecution
             Conf = _conf,
         };
         _checkpoint.Offsets.Write(entry);
+        CrashPoints.Hit(CrashPoints.OffsetsWritten, entry.BatchId, Name);
         var durations = new Dictionary<string, long>
         {
             ["latestOffset"] = latestOffsetMs,
@@ -94,10 +96,12 @@ internal sealed partial class MicroBatchExecution
             if (range.HasData) rows[i] = _sources[i].Read(range.Start, range.End!, _inputs, i);
         }
         long outputRows = _runner.Execute(_inputs, _batch);
+        CrashPoints.Hit(CrashPoints.SinkWritten, batchId, Name);
         durations["addBatch"] = ElapsedMs(addBatchStart);
 
         long commitStateStart = Stopwatch.GetTimestamp();
         stateProvider.Checkpoint(batchId);
+        CrashPoints.Hit(CrashPoints.StateCheckpointed, batchId, Name);
         IReadOnlyList<StateStoreMetrics> stateMetrics = stateProvider.CollectMetrics();
         durations["commitState"] = ElapsedMs(commitStateStart);
 
@@ -109,6 +113,7 @@ internal sealed partial class MicroBatchExecution
             BatchId = batchId,
             NextBatchWatermarkMs = nextWatermarkMs,
         });
+        CrashPoints.Hit(CrashPoints.CommitWritten, batchId, Name);
         for (int i = 0; i < _sources.Count; i++)
         {
             SourceOffsetRange range = entry.Sources[i];

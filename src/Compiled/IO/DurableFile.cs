@@ -98,6 +98,14 @@ internal static partial class DurableFile
         return full;
     }
 
+    /// <summary>Deletes <paramref name="path"/> if present and makes the deletion durable.</summary>
+    internal static void Delete(string path)
+    {
+        if (!File.Exists(path)) return;
+        File.Delete(path);
+        SyncDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+    }
+
     /// <summary>Deletes temporary files left behind by a crash in the middle of <see cref="Write"/>.</summary>
     internal static void DeleteLeftovers(string directory)
     {

@@ -1,3 +1,4 @@
+using Compiled.IO;
 using System.Runtime.CompilerServices;
 using Compiled.State.Faster;
 using Compiled.State.Serializers;
@@ -54,7 +55,8 @@ internal sealed class FasterStateStoreProvider : IStateStoreProvider
         _recoverToBatchId = recoverToBatchId;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory?.CreateLogger<FasterStateStoreProvider>();
-        Directory.CreateDirectory(_stateDirectory);
+        DurableFile.CreateDirectory(_stateDirectory);
+        DurableFile.DeleteLeftovers(_versionsDirectory);
         DiscardVersionsAfter(recoverToBatchId ?? -1);
     }
 
@@ -119,6 +121,7 @@ internal sealed class FasterStateStoreProvider : IStateStoreProvider
         {
             entries.Add(store.Checkpoint());
         }
+        Compiled.Diagnostics.CrashPoints.Hit(Compiled.Diagnostics.CrashPoints.StateMidCheckpoint, batchId, queryName: null);
 
         // Written last: version N exists only when every store's checkpoint is durable.
         new StateVersionManifest(batchId, entries).Write(_versionsDirectory);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Compiled.IO;
+using Compiled.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Compiled.Sinks.Files;
@@ -24,6 +25,7 @@ public sealed class FileSink<T> : ISink<T>
     private readonly string _path;
     private readonly IRowFileWriter<T> _writer;
     private ILogger? _logger;
+    private string _queryName = "";
 
     internal FileSink(string path, IRowFileWriter<T> writer)
     {
@@ -48,6 +50,7 @@ public sealed class FileSink<T> : ISink<T>
         if (context.OutputMode != OutputMode.Append)
             throw new NotSupportedException($"{Description} of query '{context.QueryName}' supports only the Append output mode, not {context.OutputMode}.");
         _logger = context.Logger;
+        _queryName = context.QueryName;
         string manifests = DurableFile.CreateDirectory(Path.Combine(_path, FileSinkManifest.DirectoryName));
         DurableFile.DeleteLeftovers(manifests);
     }
@@ -76,8 +79,10 @@ public sealed class FileSink<T> : ISink<T>
                 _writer.Write(stream, rows);
                 stream.Flush(flushToDisk: true);
                 size = stream.Length;
+                CrashPoints.Hit(CrashPoints.SinkMidWrite, batchId, _queryName);
             }
             DurableFile.Publish(temp, final, overwrite: false);
+            CrashPoints.Hit(CrashPoints.SinkRenamed, batchId, _queryName);
             files.Add(new FileSinkManifestEntry(name, size, rows.Length));
         }
         FileSinkManifest.Write(_path, batchId, files);

@@ -1,3 +1,4 @@
+using Compiled.IO;
 using System.Globalization;
 using System.Text.Json;
 
@@ -43,7 +44,7 @@ internal sealed record StateVersionManifest(long BatchId, IReadOnlyList<Operator
     /// <summary>Writes the manifest durably (temp file, fsync, rename).</summary>
     public void Write(string versionsDirectory)
     {
-        Directory.CreateDirectory(versionsDirectory);
+        DurableFile.CreateDirectory(versionsDirectory);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
@@ -69,7 +70,7 @@ internal sealed record StateVersionManifest(long BatchId, IReadOnlyList<Operator
             json.WriteEndObject();
         }
 
-        DurableFile.Write(PathOf(versionsDirectory, BatchId), buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        DurableFile.Write(PathOf(versionsDirectory, BatchId), buffer.GetBuffer().AsSpan(0, (int)buffer.Length), overwrite: true);
     }
 
     /// <summary>Reads version <paramref name="batchId"/>; null when it was never written or has been purged.</summary>
