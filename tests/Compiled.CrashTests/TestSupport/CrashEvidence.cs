@@ -1,6 +1,7 @@
 using System.Globalization;
 using Compiled.CrashHost;
 using Compiled.Diagnostics;
+using Compiled.IO;
 using Compiled.Sinks.Files;
 
 namespace Compiled.CrashTests.TestSupport;
@@ -37,7 +38,7 @@ public static class CrashEvidence
         switch (point, doubled)
         {
             case (CrashPoints.SinkMidWrite, true):
-                Assert.Contains(names, n => n.StartsWith("." + part, StringComparison.Ordinal));
+                Assert.Contains(names, n => n.StartsWith(DurableFile.TempPrefix + part, StringComparison.Ordinal));
                 Assert.DoesNotContain(names, n => n.StartsWith(part, StringComparison.Ordinal));
                 break;
             case (CrashPoints.SinkRenamed, true):
