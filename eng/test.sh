@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 eng/install-prerequisites.sh || { echo "eng/install-prerequisites.sh failed"; exit 1; }
 eng/build-librdkafka.sh || { echo "eng/build-librdkafka.sh failed"; exit 1; }
 
+# Build everything first (samples and benchmarks too), so a broken sample fails the run.
+dotnet build Compiled.sln || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 dotnet test Compiled.sln "$@" 2>&1 | tee "$log"
