@@ -62,4 +62,12 @@ public sealed class DifferentialTests
     [Fact]
     public void SidePerBroker_matches_reference() =>
         Differential.Update(SidePerBroker.CreatePlan, SidePerBroker.Reference, r => (r.Broker, r.Side), TestData.Trades(2000, 16), 16, restartMidway: true);
+
+    [Fact]
+    public void BucketTotals_matches_reference() =>
+        Differential.Complete(BucketTotals.CreatePlan, BucketTotals.Reference, TestData.Trades(2000, 17), 17, restartMidway: true);
+
+    [Fact]
+    public void BrokerTotals_matches_reference() =>
+        Differential.Update(BrokerTotals.CreatePlan, BrokerTotals.Reference, r => r.Key, TestData.Trades(2000, 18), 18, restartMidway: true);
 }

@@ -194,7 +194,7 @@ namespace Compiled.Generators.Parsing
             {
                 // A group is only read through g.Key and aggregate calls; name the expression that uses it otherwise.
                 var user = node.Ancestors().OfType<ExpressionSyntax>().FirstOrDefault() ?? (SyntaxNode)node;
-                AddProblem(RewriteProblemKind.Unsupported, node, Display(user));
+                AddProblem(RewriteProblemKind.Unsupported, user, Display(user));
             }
             else if (_spanParameter is not null && SymbolEqualityComparer.Default.Equals(parameter, _spanParameter))
             {

@@ -33,6 +33,8 @@ namespace Compiled.Generators.Parsing
             var body = DefineBody(syntax);
             if (body is null) return null;
             var model = ModelFor(syntax.SyntaxTree);
+            // Code the compiler rejects is reported by the compiler; generating from it would only add noise.
+            if (model.GetDiagnostics(syntax.Span, _cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error)) return Silent();
             var chain = ReadChain(model, body, define);
             if (chain is null) return null;
 

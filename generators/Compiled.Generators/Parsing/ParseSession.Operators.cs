@@ -53,9 +53,15 @@ namespace Compiled.Generators.Parsing
                     case "GroupBy" when aggregated:
                         Report(DiagnosticIds.UnsupportedOperator, name, _queryName, "GroupBy after an aggregation (one aggregation per query)");
                         return null;
-                    case "GroupBy" when i + 1 < calls.Count
-                        && model.GetSymbolInfo(calls[i + 1], _cancellationToken).Symbol is IMethodSymbol select
-                        && Symbols.IsRuntimeType(select.ContainingType, KnownNames.GroupedStream, 2):
+                    case "GroupBy":
+                        // GroupBy returns IGroupedStream, whose only operator is the result Select.
+                        if (i + 1 >= calls.Count
+                            || model.GetSymbolInfo(calls[i + 1], _cancellationToken).Symbol is not IMethodSymbol select
+                            || !Symbols.IsRuntimeType(select.ContainingType, KnownNames.GroupedStream, 2))
+                        {
+                            Silent();
+                            return null;
+                        }
                         parsed = ParseAggregate(model, call, method, calls[++i], select, rowType, index);
                         rowType = select.TypeArguments[0];
                         aggregated = true;
