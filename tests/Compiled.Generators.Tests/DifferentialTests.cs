@@ -70,4 +70,12 @@ public sealed class DifferentialTests
     [Fact]
     public void BrokerTotals_matches_reference() =>
         Differential.Update(BrokerTotals.CreatePlan, BrokerTotals.Reference, r => r.Key, TestData.Trades(2000, 18), 18, restartMidway: true);
+
+    [Fact]
+    public void Segments_matches_reference() =>
+        Differential.Complete(Segments.CreatePlan, Segments.Reference, TestData.Lines(500, 19), 19, 70, restartMidway: true);
+
+    [Fact]
+    public void UpperWords_matches_reference() =>
+        Differential.Append(UpperWords.CreatePlan, UpperWords.Reference, TestData.Lines(500, 20), 20, 70);
 }

@@ -52,7 +52,7 @@ namespace Compiled.Generators.Emit
             string className = query.Owner.Containers[query.Owner.Containers.Count - 1].Name;
 
             writer.Line("/// <summary>Starts the streaming query <c>" + Xml(query.QueryName) + "</c> ("
-                + Literals.OutputModeName(query.OutputMode) + " mode) over the given sources.</summary>");
+                + OutputModes.Name(query.OutputMode) + " mode) over the given sources.</summary>");
             foreach (var input in query.Inputs)
                 writer.Line("/// <param name=\"" + input.Name + "\">Rows of the input stream <c>" + input.Name + "</c>.</param>");
             writer.Line("/// <param name=\"" + sinkName + "\">Receives each batch's output.</param>");

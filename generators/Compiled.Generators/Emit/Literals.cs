@@ -19,14 +19,6 @@ namespace Compiled.Generators.Emit
             "[" + KnownNames.GeneratedCodeG + "(" + String(GeneratorInfo.Tool) + ", " + String(GeneratorInfo.Version) + ")]";
 
         /// <summary>The <c>OutputMode</c> member for a model value.</summary>
-        public static string OutputMode(int mode) => KnownNames.OutputModeG + "." + OutputModeName(mode);
-
-        /// <summary>The output mode's name.</summary>
-        public static string OutputModeName(int mode) => mode switch
-        {
-            0 => "Append",
-            1 => "Update",
-            _ => "Complete",
-        };
+        public static string OutputMode(int mode) => KnownNames.OutputModeG + "." + Model.OutputModes.Name(mode);
     }
 }

@@ -40,7 +40,8 @@ namespace Compiled.Generators.Model
     /// <param name="Separators">The separator characters, in the order written.</param>
     /// <param name="RemoveEmpty"><c>StringSplitOptions.RemoveEmptyEntries</c>.</param>
     /// <param name="Trim"><c>StringSplitOptions.TrimEntries</c>.</param>
-    internal sealed record SplitSpec(LambdaSpec Receiver, string Separators, bool RemoveEmpty, bool Trim);
+    /// <param name="ReceiverIsRow">True for <c>x =&gt; x.Split(...)</c>: a span row can then be split without becoming a string.</param>
+    internal sealed record SplitSpec(LambdaSpec Receiver, string Separators, bool RemoveEmpty, bool Trim, bool ReceiverIsRow);
 
     /// <summary>A string mapping with an allocation-free span equivalent.</summary>
     internal enum StringMapKind

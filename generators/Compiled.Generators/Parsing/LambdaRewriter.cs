@@ -137,6 +137,12 @@ namespace Compiled.Generators.Parsing
                 string? replacement = _group.Aggregate(node, aggregate);
                 return replacement is null ? node : Expression(node, "(" + replacement + ")");
             }
+            if (node.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" }
+                && _model.GetConstantValue(node, _cancellationToken) is { HasValue: true, Value: string name })
+            {
+                // nameof(global::T) does not compile, and the name is a constant anyway.
+                return Expression(node, SymbolDisplay.FormatLiteral(name, quote: true));
+            }
             if (SymbolOf(node) is not IMethodSymbol method) return base.VisitInvocationExpression(node);
             if (TrySpanStringCall(node, method, out var spanCall)) return spanCall;
             if (TryCharPredicate(node, method, out var helperCall)) return helperCall;
@@ -172,6 +178,13 @@ namespace Compiled.Generators.Parsing
                 _ => "(" + string.Join(", ", properties.Select((p, i) => p.Name + ": " + values[i])) + ")",
             };
             return Expression(node, text);
+        }
+
+        public override SyntaxNode? VisitQueryExpression(QueryExpressionSyntax node)
+        {
+            // Query syntax binds Select/Where through the user's usings, which generated code does not have.
+            AddProblem(RewriteProblemKind.Unsupported, node, "a query expression inside a lambda (write it with method calls)");
+            return node;
         }
 
         public override SyntaxNode? VisitBinaryExpression(BinaryExpressionSyntax node)

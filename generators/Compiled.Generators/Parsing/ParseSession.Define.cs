@@ -42,8 +42,7 @@ namespace Compiled.Generators.Parsing
             var operators = ParseOperators(model, source.Type, calls, outputMode, out bool aggregated);
             if (operators is null) return null;
             // Complete without aggregation (CQ1001) and Append over an unwindowed aggregation (CQ1002) are analyzer errors.
-            const int Append = 0, Complete = 2;
-            if ((outputMode == Complete && !aggregated) || (outputMode == Append && aggregated)) return Silent();
+            if ((outputMode == OutputModes.Complete && !aggregated) || (outputMode == OutputModes.Append && aggregated)) return Silent();
 
             var inputs = define.Parameters.Select(p => new InputSpec(p.Name, TypeSpecBuilder.Build(Symbols.StreamRowType(p.Type)!)));
             var outputType = Symbols.StreamRowType(define.ReturnType)!;

@@ -10,9 +10,6 @@ namespace Compiled.Generators.Parsing
     /// <summary>Turns each call of the chain into a logical operator (CQ0003 for the ones the compiler lacks).</summary>
     internal sealed partial class ParseSession
     {
-        private const int UpdateMode = 1;
-        private const int CompleteMode = 2;
-
         private ImmutableEquatableArray<OperatorSpec>? ParseOperators(SemanticModel model, ITypeSymbol sourceType,
             List<InvocationExpressionSyntax> calls, int outputMode, out bool aggregated)
         {
@@ -66,8 +63,8 @@ namespace Compiled.Generators.Parsing
                         rowType = select.TypeArguments[0];
                         aggregated = true;
                         break;
-                    case "OrderBy" or "OrderByDescending" when !(aggregated && outputMode == CompleteMode):
-                    case "Take" when outputMode == UpdateMode:
+                    case "OrderBy" or "OrderByDescending" when !(aggregated && outputMode == OutputModes.Complete):
+                    case "Take" when outputMode == OutputModes.Update:
                     case "Skip" or "GroupByRollup" or "GroupByCube":
                         // Invalid on a stream: the analyzers report CQ1301-CQ1303 here.
                         Silent();

@@ -36,7 +36,8 @@ namespace Compiled.Generators.Parsing
             var attribute = _context.Attributes.FirstOrDefault();
             if (attribute is null || attribute.ConstructorArguments.Length != 1
                 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error
-                || attribute.ConstructorArguments[0].Value is not int outputMode)
+                || attribute.ConstructorArguments[0].Value is not int outputMode
+                || outputMode < OutputModes.Append || outputMode > OutputModes.Complete)
             {
                 return Result(null);
             }
@@ -45,6 +46,9 @@ namespace Compiled.Generators.Parsing
                 if (named.Key == "Name" && named.Value.Value is string name && name.Length > 0) _queryName = name;
             }
 
+            // A second [StreamingQuery] on another part of the class is a compiler error (CS0579); emit nothing twice.
+            if (_type.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() == KnownNames.StreamingQueryAttribute) > 1)
+                return Result(null);
             if (!CheckClass(declaration)) return Result(null);
             var query = ParseDefinition(outputMode);
             return Result(_diagnostics.Count == 0 && !_reportedElsewhere ? query : null);

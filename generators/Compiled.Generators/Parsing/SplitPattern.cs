@@ -69,7 +69,10 @@ namespace Compiled.Generators.Parsing
 
             var receiver = Receiver(model, lambda, access.Expression, name + "_Text", rowType, cancellationToken);
             if (receiver is null) return null;
-            return new SplitSpec(receiver, separators.ToString(), (options & RemoveEmptyEntries) != 0, (options & TrimEntries) != 0);
+            bool receiverIsRow = access.Expression is IdentifierNameSyntax receiverName
+                && model.GetSymbolInfo(receiverName, cancellationToken).Symbol is IParameterSymbol parameter
+                && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, model.GetSymbolInfo(lambda, cancellationToken).Symbol);
+            return new SplitSpec(receiver, separators.ToString(), (options & RemoveEmptyEntries) != 0, (options & TrimEntries) != 0, receiverIsRow);
         }
 
         private static bool AppendConstantChar(SemanticModel model, ExpressionSyntax expression, StringBuilder into, CancellationToken ct)

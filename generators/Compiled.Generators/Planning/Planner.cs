@@ -53,6 +53,9 @@ namespace Compiled.Generators.Planning
                     case MapSpec map when span && map.SpanMap != StringMapKind.None:
                         stages.Add(new Stage(StageKind.SpanMap, op));
                         break;
+                    case FlatMapSpec { Split.ReceiverIsRow: true } when span:
+                        stages.Add(new Stage(StageKind.SpanSplit, op));
+                        break;
                     case FlatMapSpec flatMap:
                         if (span) stages.Add(new Stage(StageKind.Materialize, null));
                         span = flatMap.Split is not null;
@@ -111,7 +114,6 @@ namespace Compiled.Generators.Planning
         {
             FilterSpec filter => "Filter(" + filter.Predicate.Display + ")",
             MapSpec map => "Map(" + map.Selector.Display + ")",
-            FlatMapSpec { Split: { } split } => "FlatMap(split " + split.Receiver.Display + ")",
             FlatMapSpec flatMap => "FlatMap(" + flatMap.Selector.Display + ")",
             AggregateSpec aggregate => "Aggregate(by " + aggregate.Key.Display + ": " + aggregate.Result.Display + ")",
             _ => op.Kind,

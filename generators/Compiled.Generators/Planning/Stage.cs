@@ -17,6 +17,8 @@ namespace Compiled.Generators.Planning
         FlatMap,
         /// <summary>Loop over the separators of a string, producing span rows.</summary>
         Split,
+        /// <summary>Split a span row again (<c>w =&gt; w.Split(...)</c> after a split), still without strings.</summary>
+        SpanSplit,
         /// <summary>Turn a span row into a string, where the next step needs one.</summary>
         Materialize,
     }

@@ -31,7 +31,7 @@ namespace Compiled.Generators.Tests.Queries
         internal static global::Compiled.IStream<string> Reference(global::Compiled.IStream<string> lines) => Define(lines);
 
         /// <summary>Compiled plan of <c>TopWords</c>.</summary>
-        // Plan: Source(lines) -> FlatMap(split line) -> Filter(word => word.Length > 2) -> Aggregate(by word => word.ToUpperInvariant(): g => new WordCount(g.Key, g.LongCount())) -> Filter(c => c.Count >= 3) -> Map(c => c.Word + ":" + c.Count) -> Sink
+        // Plan: Source(lines) -> FlatMap(line => line.Split(new[] { ' ', ',', ';', '.' }, StringSp...) -> Filter(word => word.Length > 2) -> Aggregate(by word => word.ToUpperInvariant(): g => new WordCount(g.Key, g.LongCount())) -> Filter(c => c.Count >= 3) -> Map(c => c.Word + ":" + c.Count) -> Sink
         [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
         private sealed class __CompiledPlan : global::Compiled.Plans.IQueryPlan<string>
         {
@@ -48,7 +48,7 @@ namespace Compiled.Generators.Tests.Queries
                     // Schema: aggregate|key=string|values=longcount
                     new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount by word => word.ToUpperInvariant())", "58cb73732a7c5d43"),
                 },
-                "Source(lines)\nFlatMap(split line)\nFilter(word => word.Length > 2)\nAggregate(by word => word.ToUpperInvariant(): g => new WordCount(g.Key, g.LongCount()))\nFilter(c => c.Count >= 3)\nMap(c => c.Word + \":\" + c.Count)\nSink");
+                "Source(lines)\nFlatMap(line => line.Split(new[] { ' ', ',', ';', '.' }, StringSp...)\nFilter(word => word.Length > 2)\nAggregate(by word => word.ToUpperInvariant(): g => new WordCount(g.Key, g.LongCount()))\nFilter(c => c.Count >= 3)\nMap(c => c.Word + \":\" + c.Count)\nSink");
 
             private static readonly global::System.Buffers.SearchValues<char> s_separatorsSelectMany0_Text = global::System.Buffers.SearchValues.Create(" ,;.");
             private readonly Aggregate0Table _table0 = new Aggregate0Table();
@@ -63,7 +63,7 @@ namespace Compiled.Generators.Tests.Queries
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<string> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(lines) -> FlatMap(split line) -> Filter(word => word.Length > 2) -> Aggregate(pre-aggregate the batch)
+                // Plan: Source(lines) -> FlatMap(line => line.Split(new[] { ' ', ',', ';', '.' }, StringSp...) -> Filter(word => word.Length > 2) -> Aggregate(pre-aggregate the batch)
                 _table0.Clear();
                 foreach (var __r0 in inputs.Get<string>(0))
                 {

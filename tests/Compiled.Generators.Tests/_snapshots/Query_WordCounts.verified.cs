@@ -31,7 +31,7 @@ namespace Compiled.Generators.Tests.Queries
         internal static global::Compiled.IStream<global::Compiled.Generators.Tests.Queries.WordCount> Reference(global::Compiled.IStream<string> lines) => Define(lines);
 
         /// <summary>Compiled plan of <c>WordCounts</c>.</summary>
-        // Plan: Source(lines) -> FlatMap(split line) -> Map(word => word.ToLowerInvariant()) -> Filter(word => word.Any(char.IsLetterOrDigit)) -> Aggregate(by word => word: g => new WordCount(g.Key, g.LongCount())) -> Sink
+        // Plan: Source(lines) -> FlatMap(line => line.Split(' ', ',')) -> Map(word => word.ToLowerInvariant()) -> Filter(word => word.Any(char.IsLetterOrDigit)) -> Aggregate(by word => word: g => new WordCount(g.Key, g.LongCount())) -> Sink
         [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
         private sealed class __CompiledPlan : global::Compiled.Plans.IQueryPlan<global::Compiled.Generators.Tests.Queries.WordCount>
         {
@@ -48,7 +48,7 @@ namespace Compiled.Generators.Tests.Queries
                     // Schema: aggregate|key=string|values=longcount
                     new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount by word => word)", "58cb73732a7c5d43"),
                 },
-                "Source(lines)\nFlatMap(split line)\nMap(word => word.ToLowerInvariant())\nFilter(word => word.Any(char.IsLetterOrDigit))\nAggregate(by word => word: g => new WordCount(g.Key, g.LongCount()))\nSink");
+                "Source(lines)\nFlatMap(line => line.Split(' ', ','))\nMap(word => word.ToLowerInvariant())\nFilter(word => word.Any(char.IsLetterOrDigit))\nAggregate(by word => word: g => new WordCount(g.Key, g.LongCount()))\nSink");
 
             private char[] _scratchSelect1 = new char[64];
             private readonly Aggregate0Table _table0 = new Aggregate0Table();
@@ -63,7 +63,7 @@ namespace Compiled.Generators.Tests.Queries
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WordCount> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(lines) -> FlatMap(split line) -> Map(word => word.ToLowerInvariant()) -> Filter(word => word.Any(char.IsLetterOrDigit)) -> Aggregate(pre-aggregate the batch)
+                // Plan: Source(lines) -> FlatMap(line => line.Split(' ', ',')) -> Map(word => word.ToLowerInvariant()) -> Filter(word => word.Any(char.IsLetterOrDigit)) -> Aggregate(pre-aggregate the batch)
                 _table0.Clear();
                 foreach (var __r0 in inputs.Get<string>(0))
                 {

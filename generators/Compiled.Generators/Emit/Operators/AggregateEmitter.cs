@@ -19,7 +19,6 @@ namespace Compiled.Generators.Emit.Operators
         private const string Visitor = "Aggregate0Visitor";
         private const string KeySerializer = "Aggregate0KeySerializer";
         private const string StateSerializer = "Aggregate0StateSerializer";
-        private const int UpdateMode = 1;
 
         private readonly PhysicalPlan _plan;
         private readonly AggregateSpec _aggregate;
@@ -93,7 +92,7 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>After the loop: merge each distinct key once, then emit.</summary>
         public void WriteMergeAndEmit(SourceWriter w)
         {
-            bool update = _plan.Query.OutputMode == UpdateMode;
+            bool update = _plan.Query.OutputMode == OutputModes.Update;
             w.Line("// Plan: Aggregate -> merge each distinct key of the batch into state once"
                 + (update ? " -> emit the groups this batch changed" : " -> emit every group (Complete)"));
             w.Open("for (int __i = 0; __i < " + TableField + ".Count; __i++)");
@@ -134,7 +133,7 @@ namespace Compiled.Generators.Emit.Operators
             WriteState(w);
             w.Line();
             KeyTableEmitter.Write(w, Table, _aggregate.KeyType, State, _plan.AggregateFromSpan);
-            if (_plan.Query.OutputMode != UpdateMode)
+            if (_plan.Query.OutputMode != OutputModes.Update)
             {
                 w.Line();
                 w.Line("/// <summary>Emits every group of the state store (Complete mode).</summary>");

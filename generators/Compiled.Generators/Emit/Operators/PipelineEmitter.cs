@@ -54,6 +54,7 @@ namespace Compiled.Generators.Emit.Operators
                         row = new Row(element, isSpan: false);
                         break;
                     case StageKind.Split:
+                    case StageKind.SpanSplit:
                         row = Split((FlatMapSpec)stage.Operator!, row);
                         break;
                     case StageKind.Materialize:
@@ -93,7 +94,7 @@ namespace Compiled.Generators.Emit.Operators
                 {
                     yield return "private char[] " + ScratchField(map) + " = new char[64];";
                 }
-                if (stage.Kind == StageKind.Split && stage.Operator is FlatMapSpec { Split: { } split } && SeparatorsField(split) is { } field)
+                if (stage.Kind is StageKind.Split or StageKind.SpanSplit && stage.Operator is FlatMapSpec { Split: { } split } && SeparatorsField(split) is { } field)
                 {
                     yield return "private static readonly global::System.Buffers.SearchValues<char> " + field
                         + " = global::System.Buffers.SearchValues.Create(" + Literals.String(Distinct(split.Separators)) + ");";
@@ -125,7 +126,8 @@ namespace Compiled.Generators.Emit.Operators
             var split = flatMap.Split!;
             string text = Local("text"), start = Local("start"), end = Local("end"), at = Local("at"), piece = Local("w");
             string extensions = KnownNames.MemoryExtensionsG;
-            _writer.Line(KnownNames.CharSpanG + " " + text + " = " + extensions + ".AsSpan(" + Call(split.Receiver, row) + ");");
+            string source = row.IsSpan ? row.Variable : extensions + ".AsSpan(" + Call(split.Receiver, row) + ")";
+            _writer.Line(KnownNames.CharSpanG + " " + text + " = " + source + ";");
             _writer.Line("int " + end + ";");
             _writer.Open("for (int " + start + " = 0; " + start + " <= " + text + ".Length; " + start + " = " + end + " + 1)");
             _openLoops++;
