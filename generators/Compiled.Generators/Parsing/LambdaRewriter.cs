@@ -48,7 +48,7 @@ namespace Compiled.Generators.Parsing
             IParameterSymbol? spanParameter, IGroupHost? group, HelperSet helpers, CancellationToken cancellationToken)
         {
             var rewriter = new LambdaRewriter(model, root, spanParameter, group, helpers, cancellationToken);
-            var rewritten = rewriter.Visit(body);
+            var rewritten = rewriter.Visit(body)!;
             return (rewritten.NormalizeWhitespace("    ", "\n").ToFullString(), rewriter);
         }
 

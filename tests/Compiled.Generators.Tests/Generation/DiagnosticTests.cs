@@ -43,6 +43,8 @@ public sealed class DiagnosticTests
     [InlineData("t => t.GroupBy(x => x.Broker).Select(g => new Total(g.Key, g.Sum(x => (long)x.Amount))).[|GroupBy|](x => x.Broker).Select(g => new Total(g.Key, 1))", "GroupBy after an aggregation")]
     [InlineData("t => t.GroupBy(x => x.Broker).Select(g => new Total(g.Key, [|g.GetHashCode()|]))", "uses 'g.GetHashCode()'")]
     [InlineData("t => t.GroupBy(x => x.Broker).Select(g => new Total(g.Key, [|Helper(g)|]))", "uses 'Helper(g)'")]
+    [InlineData("t => t.GroupBy(x => new { x.Broker }).Select(g => new Total([|g.Key|].ToString(), 1))", "uses 'g.Key as a whole anonymous-type value")]
+    [InlineData("t => t.Select(x => new { x.Broker, x.Amount }).Select(a => new Total(a.Broker, [|a|].GetHashCode()))", "uses 'a as a whole anonymous-type value")]
     public void CQ0003_unsupported_operator_lists_the_supported_ones(string body, string message)
     {
         string source = "[StreamingQuery(OutputMode.Update)] public static partial class Q { static IStream<"
