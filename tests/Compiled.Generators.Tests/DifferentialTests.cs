@@ -78,4 +78,8 @@ public sealed class DifferentialTests
     [Fact]
     public void UpperWords_matches_reference() =>
         Differential.Append(UpperWords.CreatePlan, UpperWords.Reference, TestData.Lines(500, 20), 20, 70);
+
+    [Fact]
+    public void NullableKeys_matches_reference() =>
+        Differential.Update(NullableKeys.CreatePlan, NullableKeys.Reference, r => (r.Broker, r.Pair), TestData.Trades(2000, 21), 21, restartMidway: true);
 }

@@ -108,6 +108,9 @@ public sealed class RobustnessTests
                 .Select(g => (g.Key, g.LongCount(w => w.Length > 3)));
         }
         """,
+
+        // A nullable reference key: the state store's key type is not annotated (it requires notnull).
+        "[StreamingQuery(OutputMode.Complete)] public static partial class Q { static IStream<string> Define(IStream<Trade> s) => s.GroupBy(t => t.Parent?.Broker).Select(g => (g.Key ?? \"none\") + g.Count()); }",
     };
 
     [Theory]

@@ -33,13 +33,20 @@ namespace Compiled.Generators.Emit.Operators
 
         private string Key => _aggregate.KeyType.Name;
 
+        /// <summary>The key as the state store sees it: stores require non-null keys, so a nullable reference key drops its '?'.</summary>
+        private string StoreKey => _aggregate.KeyType.IsValueType ? Key : Key.TrimEnd('?');
+
+        private string StoreKeyArgument => _aggregate.KeyType.IsValueType || !Key.EndsWith("?", System.StringComparison.Ordinal)
+            ? "in __entry.Key"
+            : "in __entry.Key!";
+
         private string RowBuffer => KnownNames.RowBufferG + "<" + _output + ">";
 
         /// <summary>The table and store fields.</summary>
         public IEnumerable<string> Fields()
         {
             yield return "private readonly " + Table + " " + TableField + " = new " + Table + "();";
-            yield return "private " + KnownNames.IStateStoreG + "<" + Key + ", " + State + "> " + StoreField + " = null!;";
+            yield return "private " + KnownNames.IStateStoreG + "<" + StoreKey + ", " + State + "> " + StoreField + " = null!;";
         }
 
         /// <summary>Opens the state store inside <c>Open</c>.</summary>
@@ -47,7 +54,7 @@ namespace Compiled.Generators.Emit.Operators
         {
             string keySerializer = SerializerEmitter.IsRaw(_aggregate.KeyType) ? "null" : "new " + KeySerializer + "()";
             string stateSerializer = AccumulatorLayout.IsUnmanaged(_aggregate) ? "null" : "new " + StateSerializer + "()";
-            w.Line(StoreField + " = context.GetStateStore<" + Key + ", " + State + ">(" + Literals.String(_plan.StateOperator!.OperatorId)
+            w.Line(StoreField + " = context.GetStateStore<" + StoreKey + ", " + State + ">(" + Literals.String(_plan.StateOperator!.OperatorId)
                 + ", " + keySerializer + ", " + stateSerializer + ");");
         }
 
@@ -97,8 +104,8 @@ namespace Compiled.Generators.Emit.Operators
                 + (update ? " -> emit the groups this batch changed" : " -> emit every group (Complete)"));
             w.Open("for (int __i = 0; __i < " + TableField + ".Count; __i++)");
             w.Line("ref var __entry = ref " + TableField + ".EntryAt(__i);");
-            w.Line("if (" + StoreField + ".TryGet(in __entry.Key, out var __earlier)) " + State + ".Merge(ref __entry.Value, in __earlier);");
-            w.Line(StoreField + ".Put(in __entry.Key, in __entry.Value);");
+            w.Line("if (" + StoreField + ".TryGet(" + StoreKeyArgument + ", out var __earlier)) " + State + ".Merge(ref __entry.Value, in __earlier);");
+            w.Line(StoreField + ".Put(" + StoreKeyArgument + ", in __entry.Value);");
             if (update) w.Line(EmitMethod + "(__entry.Key, __entry.Value, output);");
             w.Close();
             if (!update)
@@ -137,7 +144,7 @@ namespace Compiled.Generators.Emit.Operators
             {
                 w.Line();
                 w.Line("/// <summary>Emits every group of the state store (Complete mode).</summary>");
-                w.Open("private readonly struct " + Visitor + " : " + KnownNames.IStateVisitorG + "<" + Key + ", " + State + ">");
+                w.Open("private readonly struct " + Visitor + " : " + KnownNames.IStateVisitorG + "<" + StoreKey + ", " + State + ">");
                 w.Line("private readonly " + Emitter.PlanClass + " _plan;");
                 w.Line("private readonly " + RowBuffer + " _output;");
                 w.Line();
@@ -146,7 +153,7 @@ namespace Compiled.Generators.Emit.Operators
                 w.Line("_output = output;");
                 w.Close();
                 w.Line();
-                w.Line("public void Visit(in " + Key + " key, in " + State + " value) => _plan." + EmitMethod + "(key, value, _output);");
+                w.Line("public void Visit(in " + StoreKey + " key, in " + State + " value) => _plan." + EmitMethod + "(key, value, _output);");
                 w.Close();
             }
             WriteSerializers(w);
@@ -193,9 +200,9 @@ namespace Compiled.Generators.Emit.Operators
             if (!SerializerEmitter.IsRaw(_aggregate.KeyType))
             {
                 w.Line();
-                codec.WriteSerializer(w, KeySerializer, Key, "Encodes the group key.",
-                    s => s.Line(codec.Write(_aggregate.KeyType, Key, "writer", "value")),
-                    s => s.Line("return " + codec.Read(_aggregate.KeyType, Key, "bytes", "offset") + ";"));
+                codec.WriteSerializer(w, KeySerializer, StoreKey, "Encodes the group key.",
+                    s => s.Line(codec.Write(_aggregate.KeyType, StoreKey, "writer", "value")),
+                    s => s.Line("return " + codec.Read(_aggregate.KeyType, StoreKey, "bytes", "offset") + ";"));
                 any = true;
             }
             if (!AccumulatorLayout.IsUnmanaged(_aggregate))
