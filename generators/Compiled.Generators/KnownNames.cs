@@ -16,8 +16,6 @@ namespace Compiled.Generators
         public const string Stream = "IStream";
         /// <summary>Grouped stream interface.</summary>
         public const string GroupedStream = "IGroupedStream";
-        /// <summary>Group interface inside an aggregation's <c>Select</c>.</summary>
-        public const string Group = "IGroup";
 
         /// <summary>Fully qualified names used in generated code.</summary>
         public const string IStreamG = "global::Compiled.IStream";

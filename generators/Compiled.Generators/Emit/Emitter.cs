@@ -74,19 +74,19 @@ namespace Compiled.Generators.Emit
 
             writer.Line("/// <summary>A new instance of the compiled plan of <c>" + Xml(className) + "</c>, for engines and tests.</summary>");
             writer.Line(Literals.GeneratedCode);
-            writer.Line(Narrowest(query.Accessibility) + " static " + KnownNames.IQueryPlanG + "<" + output + "> CreatePlan() => new " + PlanClass + "();");
+            writer.Line(HelperAccessibility(query.Accessibility) + " static " + KnownNames.IQueryPlanG + "<" + output + "> CreatePlan() => new " + PlanClass + "();");
             writer.Line();
 
             writer.Line("/// <summary>The query as a logical plan over the given streams: what the reference interpreter evaluates.</summary>");
             writer.Line(Literals.GeneratedCode);
             string parameters = string.Join(", ", query.Inputs.Select(i => KnownNames.IStreamG + "<" + i.RowType.Name + "> " + Identifier(i.Name)));
             string arguments = string.Join(", ", query.Inputs.Select(i => Identifier(i.Name)));
-            writer.Line(Narrowest(query.Accessibility) + " static " + KnownNames.IStreamG + "<" + output + "> Reference(" + parameters
+            writer.Line(HelperAccessibility(query.Accessibility) + " static " + KnownNames.IStreamG + "<" + output + "> Reference(" + parameters
                 + ") => " + KnownNames.DefineMethod + "(" + arguments + ");");
         }
 
         /// <summary>The narrower of internal and <paramref name="accessibility"/>: helpers for tests are never public.</summary>
-        private static string Narrowest(string accessibility) => accessibility == "public" ? "internal" : accessibility;
+        private static string HelperAccessibility(string accessibility) => accessibility == "public" ? "internal" : accessibility;
 
         /// <summary><c>sink</c> and <c>options</c>, unless a <c>Define</c> parameter already has that name.</summary>
         private static string UniqueName(string preferred, QuerySpec query)

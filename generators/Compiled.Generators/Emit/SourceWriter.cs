@@ -52,9 +52,6 @@ namespace Compiled.Generators.Emit
             return Line("}" + suffix);
         }
 
-        /// <summary>Current nesting depth, so emitters can close what they opened.</summary>
-        public int Depth => _indent;
-
         /// <inheritdoc/>
         public override string ToString() => _builder.ToString();
     }

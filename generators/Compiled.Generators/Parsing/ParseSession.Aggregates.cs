@@ -21,7 +21,7 @@ namespace Compiled.Generators.Parsing
                 && model.GetSymbolInfo(returned, _cancellationToken).Symbol is IParameterSymbol keyParameter
                 && SymbolEqualityComparer.Default.Equals(keyParameter.ContainingSymbol, model.GetSymbolInfo(keyLambda, _cancellationToken).Symbol);
 
-            if (select.ArgumentList.Arguments.Count != 1) { Silent(); return null; }
+            if (select.ArgumentList.Arguments.Count != 1) return Silent<AggregateSpec>();
             var argument = select.ArgumentList.Arguments[0].Expression;
             if (argument is not LambdaExpressionSyntax lambda
                 || model.GetSymbolInfo(lambda, _cancellationToken).Symbol is not IMethodSymbol { Parameters.Length: 1 } signature)
@@ -32,7 +32,7 @@ namespace Compiled.Generators.Parsing
             }
 
             var resultType = selectMethod.TypeArguments[0];
-            if (TypeNames.HasErrors(resultType) || TypeNames.HasErrors(keyType)) { Silent(); return null; }
+            if (TypeNames.HasErrors(resultType) || TypeNames.HasErrors(keyType)) return Silent<AggregateSpec>();
             var host = new GroupHost(this, model, signature.Parameters[0], rowType, index);
             var helpers = new HelperSet("Result" + index);
             var body = (Microsoft.CodeAnalysis.CSharp.CSharpSyntaxNode?)lambda.ExpressionBody ?? lambda.Block!;
@@ -41,8 +41,7 @@ namespace Compiled.Generators.Parsing
 
             var keySpec = TypeSpecBuilder.Build(keyType);
             // A key or value the state store cannot hold is CQ1403, an analyzer error.
-            if (!keySpec.IsSerializable || host.Calls.Any(c => c.ValueType is { IsSerializable: false }))
-                { Silent(); return null; }
+            if (!keySpec.IsSerializable || host.Calls.Any(c => c.ValueType is { IsSerializable: false })) return Silent<AggregateSpec>();
             bool nullable = model.GetNullableContext(lambda.SpanStart).AnnotationsEnabled();
             var result = new GroupResultSpec(text, lambda.Block is not null, TypeNames.Render(resultType, nullable), nullable,
                 helpers.Declarations.ToEquatableArray(), LambdaRewriter.Display(lambda));

@@ -156,7 +156,11 @@ namespace Compiled.Generators.Parsing
             tree == _context.SemanticModel.SyntaxTree ? _context.SemanticModel : _context.SemanticModel.Compilation.GetSemanticModel(tree);
 
         /// <summary>Gives up without a diagnostic: the compiler or an analyzer already reports the problem.</summary>
-        private QuerySpec? Silent()
+        private QuerySpec? Silent() => Silent<QuerySpec>();
+
+        /// <inheritdoc cref="Silent()"/>
+        private T? Silent<T>()
+            where T : class
         {
             _reportedElsewhere = true;
             return null;
