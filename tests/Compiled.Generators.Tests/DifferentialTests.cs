@@ -82,4 +82,9 @@ public sealed class DifferentialTests
     [Fact]
     public void NullableKeys_matches_reference() =>
         Differential.Update(NullableKeys.CreatePlan, NullableKeys.Reference, r => (r.Broker, r.Pair), TestData.Trades(2000, 21), 21, restartMidway: true);
+
+    [Fact]
+    public void SecondInput_reads_its_own_slot() =>
+        Differential.Append(SecondInput.CreatePlan, t => SecondInput.Reference(LogicalPlan.Source(Array.Empty<Ev>()), t),
+            TestData.Trades(1000, 22), 22, inputCount: 2, inputIndex: 1);
 }

@@ -10,10 +10,10 @@ internal static class Differential
 {
     /// <summary>Append mode (or a stateless Update query): each batch's output is exactly the reference over that batch.</summary>
     public static void Append<TIn, TOut>(Func<IQueryPlan<TOut>> plan, Func<IStream<TIn>, IStream<TOut>> reference,
-        IReadOnlyList<TIn> rows, int seed, int maxBatch = 300)
+        IReadOnlyList<TIn> rows, int seed, int maxBatch = 300, int inputCount = 1, int inputIndex = 0)
         where TOut : notnull
     {
-        var runner = new PlanRunner<TIn, TOut>(plan);
+        var runner = new PlanRunner<TIn, TOut>(plan, inputCount, inputIndex);
         var all = new List<TOut>();
         foreach (var batch in TestData.Batches(rows, seed, maxBatch))
         {
