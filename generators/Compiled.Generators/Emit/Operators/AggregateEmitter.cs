@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using System.Linq;
+using Compiled.Generators.Model;
+using Compiled.Generators.Planning;
+
+namespace Compiled.Generators.Emit.Operators
+{
+    /// <summary>
+    /// Writes the aggregation: accumulate each row into the batch table, then merge each distinct key into the state
+    /// store once, then emit changed groups (Update) or every group (Complete).
+    /// </summary>
+    internal sealed class AggregateEmitter
+    {
+        public const string State = "Aggregate0State";
+        public const string Table = "Aggregate0Table";
+        public const string TableField = "_table0";
+        public const string StoreField = "_store0";
+        public const string EmitMethod = "EmitGroup0";
+        private const string Visitor = "Aggregate0Visitor";
+        private const string KeySerializer = "Aggregate0KeySerializer";
+        private const string StateSerializer = "Aggregate0StateSerializer";
+
+        private readonly PhysicalPlan _plan;
+        private readonly AggregateSpec _aggregate;
+        private readonly string _output;
+
+        public AggregateEmitter(PhysicalPlan plan)
+        {
+            _plan = plan;
+            _aggregate = plan.Aggregate!;
+            _output = plan.Query.OutputType.Name;
+        }
+
+        private string Key => _aggregate.KeyType.Name;
+
+        /// <summary>The key as the state store sees it: stores require non-null keys, so a nullable reference key drops its '?'.</summary>
+        private string StoreKey => _aggregate.KeyType.IsValueType ? Key : Key.TrimEnd('?');
+
+        private string StoreKeyArgument => _aggregate.KeyType.IsValueType || !Key.EndsWith("?", System.StringComparison.Ordinal)
+            ? "in __entry.Key"
+            : "in __entry.Key!";
+
+        private string RowBuffer => KnownNames.RowBufferG + "<" + _output + ">";
+
+        /// <summary>The table and store fields.</summary>
+        public IEnumerable<string> Fields()
+        {
+            yield return "private readonly " + Table + " " + TableField + " = new " + Table + "();";
+            yield return "private " + KnownNames.IStateStoreG + "<" + StoreKey + ", " + State + "> " + StoreField + " = null!;";
+        }
+
+        /// <summary>Opens the state store inside <c>Open</c>.</summary>
+        public void WriteOpen(SourceWriter w)
+        {
+            string keySerializer = SerializerEmitter.IsRaw(_aggregate.KeyType) ? "null" : "new " + KeySerializer + "()";
+            string stateSerializer = AccumulatorLayout.IsUnmanaged(_aggregate) ? "null" : "new " + StateSerializer + "()";
+            w.Line(StoreField + " = context.GetStateStore<" + StoreKey + ", " + State + ">(" + Literals.String(_plan.StateOperator!.OperatorId)
+                + ", " + keySerializer + ", " + stateSerializer + ");");
+        }
+
+        /// <summary>Accumulates <paramref name="row"/> into the batch table, inside the fused loop.</summary>
+        public void WriteAccumulate(SourceWriter w, Row row)
+        {
+            bool needsAdded = _aggregate.Calls.Any(c => c.Kind is AggregateKind.Min or AggregateKind.Max);
+            string key = _plan.AggregateFromSpan ? row.Variable : PipelineEmitter.Call(_aggregate.Key, row);
+            w.Line("ref var __acc = ref " + TableField + ".FindOrAdd(" + key + ", out " + (needsAdded ? "bool __added" : "_") + ");");
+            for (int i = 0; i < _aggregate.Calls.Count; i++)
+            {
+                var call = _aggregate.Calls[i];
+                string field = "__acc." + GeneratedNames.ValueField(i);
+                string? argument = call.Argument is null ? null
+                    : _plan.AggregateFromSpan ? PipelineEmitter.SpanName(call.Argument) + "(" + row.Variable + ")"
+                    : PipelineEmitter.Call(call.Argument, row);
+                switch (call.Kind)
+                {
+                    case AggregateKind.Count:
+                    case AggregateKind.LongCount:
+                        w.Line(argument is null ? field + "++;" : "if (" + argument + ") " + field + "++;");
+                        break;
+                    case AggregateKind.Sum:
+                        w.Line(field + " += " + argument + ";");
+                        break;
+                    case AggregateKind.Average:
+                        w.Line(field + " += " + argument + ";");
+                        w.Line("__acc." + GeneratedNames.CountField(i) + "++;");
+                        break;
+                    default:
+                        string value = "__v" + Literals.Int(i);
+                        w.Line("var " + value + " = " + argument + ";");
+                        string better = call.Kind == AggregateKind.Min
+                            ? AccumulatorLayout.Less(call.ValueType!, value, field)
+                            : AccumulatorLayout.Less(call.ValueType!, field, value);
+                        w.Line("if (__added || " + better + ") " + field + " = " + value + ";");
+                        break;
+                }
+            }
+        }
+
+        /// <summary>After the loop: merge each distinct key once, then emit.</summary>
+        public void WriteMergeAndEmit(SourceWriter w)
+        {
+            bool update = _plan.Query.OutputMode == OutputModes.Update;
+            w.Line("// Plan: Aggregate -> merge each distinct key of the batch into state once"
+                + (update ? " -> emit the groups this batch changed" : " -> emit every group (Complete)"));
+            w.Open("for (int __i = 0; __i < " + TableField + ".Count; __i++)");
+            w.Line("ref var __entry = ref " + TableField + ".EntryAt(__i);");
+            w.Line("if (" + StoreField + ".TryGet(" + StoreKeyArgument + ", out var __earlier)) " + State + ".Merge(ref __entry.Value, in __earlier);");
+            w.Line(StoreField + ".Put(" + StoreKeyArgument + ", in __entry.Value);");
+            if (update) w.Line(EmitMethod + "(__entry.Key, __entry.Value, output);");
+            w.Close();
+            if (!update)
+            {
+                w.Line("var __visitor = new " + Visitor + "(this, output);");
+                w.Line(StoreField + ".ForEach(ref __visitor);");
+            }
+        }
+
+        /// <summary>The method turning one group into output rows, running the stages after the aggregation.</summary>
+        public void WriteGroupEmitter(SourceWriter w)
+        {
+            w.Line("// Plan: " + string.Join(" -> ", new[] { "Aggregate" }.Concat(_plan.AfterAggregate
+                .Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))) + " -> Sink");
+            w.Open("private void " + EmitMethod + "(" + Key + " " + GeneratedNames.Key + ", " + State + " "
+                + GeneratedNames.Accumulator + ", " + RowBuffer + " output)");
+            var pipeline = new PipelineEmitter(w, "return;");
+            string first = pipeline.Local("r");
+            w.Line("var " + first + " = " + ResultMethod(_aggregate) + "(" + GeneratedNames.Key + ", " + GeneratedNames.Accumulator + ");");
+            var row = pipeline.Write(_plan.AfterAggregate, new Row(first, isSpan: false));
+            w.Line("output.Add(" + row.Variable + ");");
+            pipeline.CloseLoops();
+            w.Close();
+        }
+
+        /// <summary>The method computing a group's result row.</summary>
+        public static string ResultMethod(AggregateSpec aggregate) => aggregate.Key.Name.Replace("GroupKey", "Result");
+
+        /// <summary>The accumulator, table, visitor and serialisers.</summary>
+        public void WriteTypes(SourceWriter w)
+        {
+            WriteState(w);
+            w.Line();
+            KeyTableEmitter.Write(w, Table, _aggregate.KeyType, State, _plan.AggregateFromSpan);
+            if (_plan.Query.OutputMode != OutputModes.Update)
+            {
+                w.Line();
+                w.Line("/// <summary>Emits every group of the state store (Complete mode).</summary>");
+                w.Open("private readonly struct " + Visitor + " : " + KnownNames.IStateVisitorG + "<" + StoreKey + ", " + State + ">");
+                w.Line("private readonly " + Emitter.PlanClass + " _plan;");
+                w.Line("private readonly " + RowBuffer + " _output;");
+                w.Line();
+                w.Open("public " + Visitor + "(" + Emitter.PlanClass + " plan, " + RowBuffer + " output)");
+                w.Line("_plan = plan;");
+                w.Line("_output = output;");
+                w.Close();
+                w.Line();
+                w.Line("public void Visit(in " + StoreKey + " key, in " + State + " value) => _plan." + EmitMethod + "(key, value, _output);");
+                w.Close();
+            }
+            WriteSerializers(w);
+        }
+
+        private void WriteState(SourceWriter w)
+        {
+            w.Line("/// <summary>Accumulator of one group: " + Emitter.Xml(string.Join(", ", _aggregate.Calls.Select(c => c.Kind.ToString()))) + ".</summary>");
+            w.Open("public struct " + State);
+            foreach (var field in AccumulatorLayout.Fields(_aggregate)) w.Line("public " + field.TypeName + " " + field.Name + ";");
+            w.Line();
+            w.Line("/// <summary>Folds <paramref name=\"earlier\"/>, the state before this batch, into this batch's <paramref name=\"into\"/>.</summary>");
+            w.Open("public static void Merge(ref " + State + " into, in " + State + " earlier)");
+            for (int i = 0; i < _aggregate.Calls.Count; i++)
+            {
+                var call = _aggregate.Calls[i];
+                string into = "into." + GeneratedNames.ValueField(i), earlier = "earlier." + GeneratedNames.ValueField(i);
+                switch (call.Kind)
+                {
+                    case AggregateKind.Min:
+                        // Earlier rows win ties, as in a sequential Min over all rows.
+                        w.Line("if (!(" + AccumulatorLayout.Less(call.ValueType!, into, earlier) + ")) " + into + " = " + earlier + ";");
+                        break;
+                    case AggregateKind.Max:
+                        w.Line("if (!(" + AccumulatorLayout.Less(call.ValueType!, earlier, into) + ")) " + into + " = " + earlier + ";");
+                        break;
+                    case AggregateKind.Average:
+                        w.Line(into + " += " + earlier + ";");
+                        w.Line("into." + GeneratedNames.CountField(i) + " += earlier." + GeneratedNames.CountField(i) + ";");
+                        break;
+                    default:
+                        w.Line(into + " += " + earlier + ";");
+                        break;
+                }
+            }
+            w.Close();
+            w.Close();
+        }
+
+        private void WriteSerializers(SourceWriter w)
+        {
+            var codec = new SerializerEmitter();
+            bool any = false;
+            if (!SerializerEmitter.IsRaw(_aggregate.KeyType))
+            {
+                w.Line();
+                codec.WriteSerializer(w, KeySerializer, StoreKey, "Encodes the group key.",
+                    s => s.Line(codec.Write(_aggregate.KeyType, StoreKey, "writer", "value")),
+                    s => s.Line("return " + codec.Read(_aggregate.KeyType, StoreKey, "bytes", "offset") + ";"));
+                any = true;
+            }
+            if (!AccumulatorLayout.IsUnmanaged(_aggregate))
+            {
+                var fields = AccumulatorLayout.Fields(_aggregate).ToArray();
+                w.Line();
+                codec.WriteSerializer(w, StateSerializer, State, "Encodes the accumulator, field by field.",
+                    s =>
+                    {
+                        foreach (var f in fields) s.Line(codec.Write(f.Type, f.TypeName, "writer", "value." + f.Name));
+                    },
+                    s =>
+                    {
+                        s.Line("var state = new " + State + "();");
+                        foreach (var f in fields) s.Line("state." + f.Name + " = " + codec.Read(f.Type, f.TypeName, "bytes", "offset") + ";");
+                        s.Line("return state;");
+                    });
+                any = true;
+            }
+            if (any)
+            {
+                w.Line();
+                codec.WriteCodec(w);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using Compiled.Generators.Model;
+using Compiled.Generators.Planning;
+
+namespace Compiled.Generators.Emit.Operators
+{
+    /// <summary>
+    /// Writes the user's lambdas as private static methods of the plan, so the fused loops call them directly (the JIT
+    /// inlines them) instead of invoking a delegate per row. Only the forms the plan uses are written.
+    /// </summary>
+    internal static class LambdaEmitter
+    {
+        /// <summary>Writes every lambda <paramref name="plan"/> calls, in operator order.</summary>
+        public static void Write(SourceWriter w, PhysicalPlan plan)
+        {
+            foreach (var stage in plan.Source) WriteStage(w, stage);
+            if (plan.Aggregate is { } aggregate)
+            {
+                if (!plan.AggregateFromSpan) Write(w, "Key", aggregate.Key, valueForm: true, spanForm: false);
+                foreach (var call in aggregate.Calls)
+                {
+                    if (call.Argument is { } argument)
+                        Write(w, call.Kind.ToString(), argument, valueForm: !plan.AggregateFromSpan, spanForm: plan.AggregateFromSpan);
+                }
+                WriteResult(w, aggregate);
+            }
+            foreach (var stage in plan.AfterAggregate) WriteStage(w, stage);
+        }
+
+        private static void WriteStage(SourceWriter w, Stage stage)
+        {
+            switch (stage.Kind)
+            {
+                case StageKind.Filter:
+                case StageKind.SpanFilter:
+                    Write(w, "Filter", ((FilterSpec)stage.Operator!).Predicate, stage.Kind == StageKind.Filter, stage.Kind == StageKind.SpanFilter);
+                    break;
+                case StageKind.Map:
+                    Write(w, "Map", ((MapSpec)stage.Operator!).Selector, valueForm: true, spanForm: false);
+                    break;
+                case StageKind.FlatMap:
+                    Write(w, "FlatMap", ((FlatMapSpec)stage.Operator!).Selector, valueForm: true, spanForm: false);
+                    break;
+                case StageKind.Split:
+                    Write(w, "Split text", ((FlatMapSpec)stage.Operator!).Split!.Receiver, valueForm: true, spanForm: false);
+                    break;
+            }
+        }
+
+        private static void Write(SourceWriter w, string role, LambdaSpec lambda, bool valueForm, bool spanForm)
+        {
+            w.Line();
+            w.Line("// " + role + ": " + lambda.Display);
+            if (!lambda.NullableEnabled) w.Line("#nullable disable");
+            if (valueForm)
+            {
+                string parameter = (lambda.ParameterIsLargeStruct ? "in " : string.Empty) + lambda.ParameterType + " " + lambda.Parameter;
+                Method(w, lambda.ReturnType + " " + lambda.Name + "(" + parameter + ")", lambda.Body, lambda.IsBlock);
+            }
+            if (spanForm)
+            {
+                Method(w, lambda.ReturnType + " " + PipelineEmitter.SpanName(lambda) + "(" + KnownNames.CharSpanG + " " + lambda.Parameter + ")",
+                    lambda.SpanBody!, isBlock: false);
+            }
+            foreach (var helper in lambda.Helpers) w.Line(helper);
+            if (!lambda.NullableEnabled) w.Line("#nullable enable");
+        }
+
+        private static void WriteResult(SourceWriter w, AggregateSpec aggregate)
+        {
+            var result = aggregate.Result;
+            w.Line();
+            w.Line("// Result: " + result.Display);
+            if (!result.NullableEnabled) w.Line("#nullable disable");
+            Method(w, result.ReturnType + " " + AggregateEmitter.ResultMethod(aggregate) + "(" + aggregate.KeyType.Name + " "
+                + GeneratedNames.Key + ", " + AggregateEmitter.State + " " + GeneratedNames.Accumulator + ")", result.Body, result.IsBlock);
+            foreach (var helper in result.Helpers) w.Line(helper);
+            if (!result.NullableEnabled) w.Line("#nullable enable");
+        }
+
+        private static void Method(SourceWriter w, string signature, string body, bool isBlock)
+        {
+            if (isBlock)
+            {
+                w.Line("private static " + signature);
+                w.Line(body);
+            }
+            else
+            {
+                w.Line("private static " + signature + " => " + body + ";");
+            }
+        }
+    }
+}

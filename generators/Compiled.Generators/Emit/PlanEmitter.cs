@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+using System.Linq;
+using Compiled.Generators.Emit.Operators;
+using Compiled.Generators.Model;
+using Compiled.Generators.Planning;
+
+namespace Compiled.Generators.Emit
+{
+    /// <summary>Writes the nested class implementing <c>IQueryPlan&lt;TOut&gt;</c>: info, state, the fused loops and the copied lambdas.</summary>
+    internal sealed class PlanEmitter
+    {
+        /// <summary>Grows a scratch buffer for span case mapping.</summary>
+        public const string ScratchMethod = "Scratch";
+
+        private readonly SourceWriter _w;
+        private readonly PhysicalPlan _plan;
+        private readonly QuerySpec _query;
+        private readonly AggregateEmitter? _aggregate;
+
+        public PlanEmitter(SourceWriter writer, PhysicalPlan plan)
+        {
+            _w = writer;
+            _plan = plan;
+            _query = plan.Query;
+            _aggregate = plan.Aggregate is null ? null : new AggregateEmitter(plan);
+        }
+
+        private string Output => _query.OutputType.Name;
+
+        public void Write()
+        {
+            _w.Line("/// <summary>Compiled plan of <c>" + Emitter.Xml(_query.QueryName) + "</c>.</summary>");
+            _w.Line("// Plan: " + _plan.Description.Replace("\n", " -> "));
+            _w.Line(Literals.GeneratedCode);
+            _w.Open("private sealed class " + Emitter.PlanClass + " : " + KnownNames.IQueryPlanG + "<" + Output + ">");
+            WriteInfo();
+            WriteFields();
+            _w.Line();
+            _w.Line("public " + KnownNames.QueryPlanInfoG + " Info => s_info;");
+            _w.Line();
+            _w.Open("public void Open(" + KnownNames.PlanContextG + " context)");
+            _aggregate?.WriteOpen(_w);
+            _w.Close();
+            _w.Line();
+            WriteExecute();
+            if (_aggregate is not null)
+            {
+                _w.Line();
+                _aggregate.WriteGroupEmitter(_w);
+            }
+            if (AllStages.Any(s => s.Kind == StageKind.SpanMap))
+            {
+                _w.Line();
+                _w.Open("private static global::System.Span<char> " + ScratchMethod + "(ref char[] buffer, int length)");
+                _w.Line("if (buffer.Length < length) buffer = new char[global::System.Math.Max(length, buffer.Length * 2)];");
+                _w.Line("return buffer;");
+                _w.Close();
+            }
+            LambdaEmitter.Write(_w, _plan);
+            if (_aggregate is not null)
+            {
+                _w.Line();
+                _aggregate.WriteTypes(_w);
+            }
+            _w.Close();
+        }
+
+        private IEnumerable<Stage> AllStages => _plan.Source.Concat(_plan.AfterAggregate);
+
+        private void WriteInfo()
+        {
+            string info = KnownNames.QueryPlanInfoG;
+            _w.Line("private static readonly " + info + " s_info = new " + info + "(");
+            _w.Line("    " + Literals.String(_query.QueryName) + ",");
+            _w.Line("    " + Literals.String(_plan.Fingerprint) + ",");
+            _w.Line("    " + Literals.OutputMode(_query.OutputMode) + ",");
+            _w.Line("    new " + KnownNames.InputInfoG + "[]");
+            _w.Line("    {");
+            foreach (var input in _query.Inputs)
+            {
+                _w.Line("        new " + KnownNames.InputInfoG + "(" + Literals.String(input.Name) + ", "
+                    + Literals.String(input.RowType.Name.Replace("global::", string.Empty)) + "),");
+            }
+            _w.Line("    },");
+            _w.Line("    new " + KnownNames.StateOperatorInfoG + "[]");
+            _w.Line("    {");
+            if (_plan.StateOperator is { } state)
+            {
+                _w.Line("        // Schema: " + state.Schema);
+                _w.Line("        new " + KnownNames.StateOperatorInfoG + "(" + Literals.String(state.OperatorId) + ", "
+                    + Literals.String(state.OperatorName) + ", " + Literals.String(state.SchemaFingerprint) + "),");
+            }
+            _w.Line("    },");
+            _w.Line("    " + Literals.String(_plan.Description) + ");");
+        }
+
+        private void WriteFields()
+        {
+            var fields = PipelineEmitter.Fields(AllStages).ToList();
+            if (_aggregate is not null) fields.AddRange(_aggregate.Fields());
+            if (fields.Count > 0) _w.Line();
+            foreach (var field in fields) _w.Line(field);
+        }
+
+        private void WriteExecute()
+        {
+            var source = _query.Inputs[_query.SourceIndex];
+            _w.Open("public void Execute(" + KnownNames.BatchInputsG + " inputs, " + KnownNames.RowBufferG + "<" + Output + "> output, "
+                + KnownNames.BatchContextG + " batch)");
+            _w.Line("// Plan: " + string.Join(" -> ", new[] { "Source(" + source.Name + ")" }
+                .Concat(_plan.Source.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))
+                .Concat(new[] { _aggregate is null ? "Sink" : "Aggregate(pre-aggregate the batch)" })));
+            if (_aggregate is not null) _w.Line(AggregateEmitter.TableField + ".Clear();");
+            var pipeline = new PipelineEmitter(_w, "continue;");
+            string row = pipeline.Local("r");
+            var type = source.RowType;
+            bool byReference = type.IsValueType && type.Shape is not (TypeShape.Primitive or TypeShape.Enum);
+            _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in inputs.Get<" + type.Name + ">("
+                + Literals.Int(_query.SourceIndex) + "))");
+            var last = pipeline.Write(_plan.Source, new Row(row, isSpan: false));
+            if (_aggregate is null) _w.Line("output.Add(" + last.Variable + ");");
+            else _aggregate.WriteAccumulate(_w, last);
+            pipeline.CloseLoops();
+            _w.Close();
+            _aggregate?.WriteMergeAndEmit(_w);
+            _w.Close();
+        }
+    }
+}

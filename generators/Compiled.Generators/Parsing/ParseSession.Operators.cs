@@ -1,0 +1,132 @@
+using System.Collections.Generic;
+using Compiled.Diagnostics;
+using Compiled.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Compiled.Generators.Parsing
+{
+    /// <summary>Turns each call of the chain into a logical operator (CQ0003 for the ones the compiler lacks).</summary>
+    internal sealed partial class ParseSession
+    {
+        private ImmutableEquatableArray<OperatorSpec>? ParseOperators(SemanticModel model, ITypeSymbol sourceType,
+            List<InvocationExpressionSyntax> calls, int outputMode, out bool aggregated)
+        {
+            aggregated = false;
+            var operators = new List<OperatorSpec>();
+            var rowType = Symbols.StreamRowType(sourceType)!;
+            for (int i = 0; i < calls.Count; i++)
+            {
+                var call = calls[i];
+                var name = ((MemberAccessExpressionSyntax)call.Expression).Name;
+                if (model.GetSymbolInfo(call, _cancellationToken).Symbol is not IMethodSymbol method)
+                {
+                    Silent();
+                    return null;
+                }
+                if (!Symbols.IsRuntimeType(method.ContainingType, KnownNames.Stream, 1) || method.MethodKind != MethodKind.Ordinary)
+                {
+                    Report(DiagnosticIds.UnsupportedOperator, name, _queryName, name.Identifier.Text);
+                    return null;
+                }
+
+                string index = operators.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                OperatorSpec? parsed;
+                switch (method.Name)
+                {
+                    case "Where":
+                        var predicate = Lambda(model, call, "Where" + index, rowType, method.Parameters[0], allowSpan: true);
+                        parsed = predicate is null ? null : new FilterSpec(predicate);
+                        break;
+                    case "Select":
+                        parsed = ParseMap(model, call, "Select" + index, rowType, method);
+                        rowType = method.TypeArguments[0];
+                        break;
+                    case "SelectMany":
+                        parsed = ParseFlatMap(model, call, "SelectMany" + index, rowType, method);
+                        rowType = method.TypeArguments[0];
+                        break;
+                    case "GroupBy" when aggregated:
+                        Report(DiagnosticIds.UnsupportedOperator, name, _queryName, "GroupBy after an aggregation (one aggregation per query)");
+                        return null;
+                    case "GroupBy":
+                        // GroupBy returns IGroupedStream, whose only operator is the result Select.
+                        if (i + 1 >= calls.Count
+                            || model.GetSymbolInfo(calls[i + 1], _cancellationToken).Symbol is not IMethodSymbol select
+                            || !Symbols.IsRuntimeType(select.ContainingType, KnownNames.GroupedStream, 2))
+                        {
+                            Silent();
+                            return null;
+                        }
+                        parsed = ParseAggregate(model, call, method, calls[++i], select, rowType, index);
+                        rowType = select.TypeArguments[0];
+                        aggregated = true;
+                        break;
+                    case "OrderBy" or "OrderByDescending" when !(aggregated && outputMode == OutputModes.Complete):
+                    case "Take" when outputMode == OutputModes.Update:
+                    case "Skip" or "GroupByRollup" or "GroupByCube":
+                        // Invalid on a stream: the analyzers report CQ1301-CQ1303 here.
+                        Silent();
+                        return null;
+                    default:
+                        Report(DiagnosticIds.UnsupportedOperator, name, _queryName, name.Identifier.Text);
+                        return null;
+                }
+                if (parsed is null) return null;
+                operators.Add(parsed);
+            }
+            return operators.ToEquatableArray();
+        }
+
+        private MapSpec? ParseMap(SemanticModel model, InvocationExpressionSyntax call, string name, ITypeSymbol rowType, IMethodSymbol method)
+        {
+            var resultType = method.TypeArguments[0];
+            var selector = Lambda(model, call, name, rowType, method.Parameters[0], allowSpan: false);
+            if (selector is null) return null;
+            var spanMap = StringMapKind.None;
+            if (rowType.SpecialType == SpecialType.System_String && resultType.SpecialType == SpecialType.System_String
+                && call.ArgumentList.Arguments[0].Expression is LambdaExpressionSyntax
+                {
+                    ExpressionBody: InvocationExpressionSyntax
+                    {
+                        Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access,
+                        ArgumentList.Arguments.Count: 0,
+                    } body,
+                } lambda
+                && model.GetSymbolInfo(receiver, _cancellationToken).Symbol is IParameterSymbol parameter
+                && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, model.GetSymbolInfo(lambda, _cancellationToken).Symbol)
+                && model.GetSymbolInfo(body, _cancellationToken).Symbol is IMethodSymbol { IsStatic: false, ContainingType.SpecialType: SpecialType.System_String })
+            {
+                spanMap = access.Name.Identifier.ValueText switch
+                {
+                    "ToLowerInvariant" => StringMapKind.LowerInvariant,
+                    "ToUpperInvariant" => StringMapKind.UpperInvariant,
+                    "Trim" => StringMapKind.Trim,
+                    "TrimStart" => StringMapKind.TrimStart,
+                    "TrimEnd" => StringMapKind.TrimEnd,
+                    _ => StringMapKind.None,
+                };
+            }
+            return new MapSpec(selector, TypeSpecBuilder.Build(resultType), spanMap);
+        }
+
+        private FlatMapSpec? ParseFlatMap(SemanticModel model, InvocationExpressionSyntax call, string name, ITypeSymbol rowType, IMethodSymbol method)
+        {
+            var elementType = method.TypeArguments[0];
+            // Keep the collection's own type (string[], List<T>) so foreach uses its struct enumerator, not IEnumerable<T>.
+            ITypeSymbol collectionType = ((INamedTypeSymbol)method.Parameters[0].Type).TypeArguments[1];
+            if (call.ArgumentList.Arguments.Count == 1
+                && call.ArgumentList.Arguments[0].Expression is LambdaExpressionSyntax { ExpressionBody: { } body }
+                && model.GetTypeInfo(body, _cancellationToken).Type is { } natural && !TypeNames.HasErrors(natural)
+                && model.ClassifyConversion(body, collectionType).IsImplicit)
+            {
+                collectionType = natural;
+            }
+            var selector = Lambda(model, call, name, rowType, collectionType, allowSpan: false);
+            if (selector is null) return null;
+            var split = SplitPattern.TryRead(model, call, name, rowType, _cancellationToken);
+            return new FlatMapSpec(selector, TypeSpecBuilder.Build(elementType), split);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Compiled.Generators.Model;
+
+namespace Compiled.Generators.Planning
+{
+    /// <summary>Stage 2: logical operators to fused loops, choosing where rows can stay spans.</summary>
+    internal static class Planner
+    {
+        /// <summary>The state operator id of the (single) aggregation.</summary>
+        public const string AggregateOperatorId = "aggregate0";
+
+        /// <summary>Plans <paramref name="query"/>.</summary>
+        public static PhysicalPlan Plan(QuerySpec query, CancellationToken cancellationToken)
+        {
+            var operators = query.Operators;
+            int aggregateAt = -1;
+            for (int i = 0; i < operators.Count; i++)
+            {
+                if (operators[i] is AggregateSpec) aggregateAt = i;
+            }
+            var aggregate = aggregateAt >= 0 ? (AggregateSpec)operators[aggregateAt] : null;
+            var before = aggregateAt >= 0 ? operators.Take(aggregateAt) : operators;
+            var source = Fuse(before, out bool spanAtEnd);
+
+            bool aggregateFromSpan = false;
+            if (spanAtEnd)
+            {
+                aggregateFromSpan = aggregate is not null && CanAggregateSpan(aggregate);
+                if (!aggregateFromSpan) source.Add(new Stage(StageKind.Materialize, null));
+            }
+            var after = Fuse(aggregateAt >= 0 ? operators.Skip(aggregateAt + 1) : Enumerable.Empty<OperatorSpec>(), out bool afterSpan);
+            if (afterSpan) after.Add(new Stage(StageKind.Materialize, null));
+
+            var state = aggregate is null ? null : StateOperator(aggregate);
+            return new PhysicalPlan(query, source.ToEquatableArray(), aggregate, aggregateFromSpan, after.ToEquatableArray(),
+                Describe(query), PlanFingerprint(query, state), state);
+        }
+
+        /// <summary>Stages for a run of stateless operators; split words stay spans while each next step has a span form.</summary>
+        private static List<Stage> Fuse(IEnumerable<OperatorSpec> operators, out bool spanAtEnd)
+        {
+            var stages = new List<Stage>();
+            bool span = false;
+            foreach (var op in operators)
+            {
+                switch (op)
+                {
+                    case FilterSpec filter when span && filter.Predicate.SpanBody is not null:
+                        stages.Add(new Stage(StageKind.SpanFilter, op));
+                        break;
+                    case MapSpec map when span && map.SpanMap != StringMapKind.None:
+                        stages.Add(new Stage(StageKind.SpanMap, op));
+                        break;
+                    case FlatMapSpec { Split.ReceiverIsRow: true } when span:
+                        stages.Add(new Stage(StageKind.SpanSplit, op));
+                        break;
+                    case FlatMapSpec flatMap:
+                        if (span) stages.Add(new Stage(StageKind.Materialize, null));
+                        span = flatMap.Split is not null;
+                        stages.Add(new Stage(span ? StageKind.Split : StageKind.FlatMap, op));
+                        break;
+                    default:
+                        if (span) stages.Add(new Stage(StageKind.Materialize, null));
+                        span = false;
+                        stages.Add(new Stage(op is FilterSpec ? StageKind.Filter : StageKind.Map, op));
+                        break;
+                }
+            }
+            spanAtEnd = span;
+            return stages;
+        }
+
+        /// <summary>A span row can feed the aggregation when it is the key itself and every aggregate reads it as a span.</summary>
+        private static bool CanAggregateSpan(AggregateSpec aggregate) =>
+            aggregate.KeyIsIdentity && aggregate.KeyType.Shape == TypeShape.String
+            && aggregate.Calls.All(c => c.Argument is null || c.Argument.SpanBody is not null);
+
+        private static StateOperatorPlan StateOperator(AggregateSpec aggregate)
+        {
+            var calls = aggregate.Calls.Select(c => c.Kind.ToString().ToLowerInvariant()
+                + (c.ValueType is null ? string.Empty : ":" + c.ValueType.SchemaName));
+            string schema = "aggregate|key=" + aggregate.KeyType.SchemaName + "|values=" + string.Join(",", calls);
+            string name = "Aggregate(" + string.Join(", ", aggregate.Calls.Select(c => c.Kind.ToString()))
+                + " by " + aggregate.Key.Display + ")";
+            return new StateOperatorPlan(AggregateOperatorId, name, Fingerprint.Of(schema), schema);
+        }
+
+        /// <summary>
+        /// What a checkpoint depends on. Stateless operators are left out: as in Spark, a filter or projection may
+        /// change between restarts; inputs, output mode and state schemas may not.
+        /// </summary>
+        private static string PlanFingerprint(QuerySpec query, StateOperatorPlan? state)
+        {
+            var text = "plan|mode=" + query.OutputMode
+                + "|inputs=" + string.Join(";", query.Inputs.Select(i => i.Name + ":" + i.RowType.SchemaName))
+                + "|source=" + query.SourceIndex
+                + "|state=" + (state is null ? string.Empty : state.OperatorId + "=" + state.SchemaFingerprint)
+                + "|output=" + query.OutputType.SchemaName;
+            return Fingerprint.Of(text);
+        }
+
+        private static string Describe(QuerySpec query)
+        {
+            var lines = new List<string> { "Source(" + query.Inputs[query.SourceIndex].Name + ")" };
+            foreach (var op in query.Operators) lines.Add(OperatorText(op));
+            lines.Add("Sink");
+            return string.Join("\n", lines);
+        }
+
+        /// <summary>One operator as plan text, e.g. <c>Filter(e =&gt; e.Value &lt; 500)</c>.</summary>
+        public static string OperatorText(OperatorSpec op) => op switch
+        {
+            FilterSpec filter => "Filter(" + filter.Predicate.Display + ")",
+            MapSpec map => "Map(" + map.Selector.Display + ")",
+            FlatMapSpec flatMap => "FlatMap(" + flatMap.Selector.Display + ")",
+            AggregateSpec aggregate => "Aggregate(by " + aggregate.Key.Display + ": " + aggregate.Result.Display + ")",
+            _ => op.Kind,
+        };
+    }
+}

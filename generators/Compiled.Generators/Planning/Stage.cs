@@ -1,0 +1,30 @@
+using Compiled.Generators.Model;
+
+namespace Compiled.Generators.Planning
+{
+    /// <summary>How one step of a fused loop runs.</summary>
+    internal enum StageKind
+    {
+        /// <summary>Skip rows failing a predicate.</summary>
+        Filter,
+        /// <summary>Skip span rows failing a predicate's span form.</summary>
+        SpanFilter,
+        /// <summary>Replace the row with the selector's result.</summary>
+        Map,
+        /// <summary>Lowercase, uppercase or trim a span row into a scratch buffer, without a string.</summary>
+        SpanMap,
+        /// <summary>Loop over the selector's collection.</summary>
+        FlatMap,
+        /// <summary>Loop over the separators of a string, producing span rows.</summary>
+        Split,
+        /// <summary>Split a span row again (<c>w =&gt; w.Split(...)</c> after a split), still without strings.</summary>
+        SpanSplit,
+        /// <summary>Turn a span row into a string, where the next step needs one.</summary>
+        Materialize,
+    }
+
+    /// <summary>One step of a fused loop.</summary>
+    /// <param name="Kind">How it runs.</param>
+    /// <param name="Operator">The logical operator it runs, or null for <see cref="StageKind.Materialize"/>.</param>
+    internal sealed record Stage(StageKind Kind, OperatorSpec? Operator);
+}

@@ -1,0 +1,13 @@
+namespace Compiled.Generators
+{
+    /// <summary>Tracking names of the incremental pipeline steps; tests assert their cache behaviour.</summary>
+    internal static class StepNames
+    {
+        /// <summary>Finding and parsing <c>[StreamingQuery]</c> classes.</summary>
+        public const string Parse = "Parse";
+        /// <summary>The query model alone (diagnostics split off).</summary>
+        public const string Model = "Model";
+        /// <summary>The physical plan derived from the model.</summary>
+        public const string Plan = "Plan";
+    }
+}

@@ -1,0 +1,40 @@
+using Compiled.State;
+
+namespace Compiled.Generators.Tests.Infrastructure;
+
+/// <summary>Keeps each operator's store across plan instances, so a test can "restart" a query mid-stream.</summary>
+internal sealed class InMemoryStateStoreProvider : IStateStoreProvider
+{
+    private readonly Dictionary<string, object> _stores = new();
+
+    public IReadOnlyCollection<string> OperatorIds => _stores.Keys;
+
+    public IStateStore<TKey, TValue> GetStore<TKey, TValue>(string operatorId, IStateSerializer<TKey>? keySerializer,
+        IStateSerializer<TValue>? valueSerializer)
+        where TKey : notnull
+    {
+        if (_stores.TryGetValue(operatorId, out var existing))
+        {
+            var store = (InMemoryStateStore<TKey, TValue>)existing;
+            store.Bind(keySerializer, valueSerializer);
+            return store;
+        }
+        var created = new InMemoryStateStore<TKey, TValue>(operatorId, keySerializer, valueSerializer);
+        _stores.Add(operatorId, created);
+        return created;
+    }
+
+    public void Checkpoint(long batchId)
+    {
+    }
+
+    public IReadOnlyList<StateStoreMetrics> CollectMetrics() => [];
+
+    public void Purge(long oldestBatchToKeep)
+    {
+    }
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,52 @@
+namespace Compiled.Generators.Tests.Queries;
+
+/// <summary>The W1/W2 benchmark event.</summary>
+public struct Ev
+{
+    public long Time;
+    public int Key;
+    public int Value;
+}
+
+/// <summary>A trade, as in the design sketch.</summary>
+public sealed record Trade(long Time, string Type, int Amount, string Broker, double Price, decimal Fee, Side Side);
+
+/// <summary>Which side of the book.</summary>
+public enum Side
+{
+    Buy,
+    Sell,
+}
+
+/// <summary>A word and how often it occurs.</summary>
+public sealed record WordCount(string Word, long Count);
+
+/// <summary>A count per integer key.</summary>
+public sealed record KeyCount(int Key, long Count);
+
+/// <summary>A composite record key.</summary>
+public sealed record BrokerType(string Broker, string Type);
+
+/// <summary>A count per broker and type.</summary>
+public sealed record BrokerTypeCount(string Broker, string Type, int Count);
+
+/// <summary>Many aggregates of one broker.</summary>
+public sealed record BrokerStats(
+    string Broker,
+    long TotalBuy,
+    long TotalSell,
+    double MinPrice,
+    double MaxPrice,
+    string FirstType,
+    double AverageAmount,
+    double AveragePrice,
+    decimal AverageFee,
+    decimal TotalFee,
+    long Large,
+    int Trades);
+
+/// <summary>An order with lines, for SelectMany over a list.</summary>
+public sealed record Order(int Id, string Customer, List<OrderLine> Lines);
+
+/// <summary>One order line.</summary>
+public sealed record OrderLine(string Sku, int Quantity);
