@@ -51,7 +51,7 @@ public sealed class UpdateModeIntoAppendOnlySinkAnalyzerTests
                 using var csv = UpdatedTotals.Start(orders, options: null, sink: [|Compiled.Sink.CsvFiles<CustomerTotal>("out/csv")|]);
             }
         }
-        """, TestSources.SinkFactories);
+        """);
 
     [Fact]
     public Task File_sink_held_in_a_local_is_followed_to_its_factory() => Verify.VerifyAsync($$"""
@@ -65,7 +65,7 @@ public sealed class UpdateModeIntoAppendOnlySinkAnalyzerTests
                 using var query = UpdatedTotals.Start(orders, [|sink|]);
             }
         }
-        """, TestSources.SinkFactories);
+        """);
 
     [Fact]
     public Task Other_sinks_modes_and_reassigned_locals_are_not_reported() => Verify.VerifyAsync($$"""
@@ -80,12 +80,12 @@ public sealed class UpdateModeIntoAppendOnlySinkAnalyzerTests
                 // Append is what file sinks are for.
                 using var files = LargeOrders.Start(orders, Sink.JsonFiles<Order>("out/large"));
                 // The sink may be replaced before Start: nothing certain to say.
-                var sink = Sink.JsonFiles<CustomerTotal>("out/json");
+                ISink<CustomerTotal> sink = Sink.JsonFiles<CustomerTotal>("out/json");
                 if (debug) sink = Sink.Console<CustomerTotal>();
                 using var query = UpdatedTotals.Start(orders, sink);
             }
         }
-        """, TestSources.SinkFactories);
+        """);
 
     [Fact]
     public async Task Message_names_the_query_and_the_sink_factory()
@@ -97,7 +97,7 @@ public sealed class UpdateModeIntoAppendOnlySinkAnalyzerTests
             {
                 static IDisposable Run(ISource<Order> orders) => UpdatedTotals.Start(orders, Sink.CsvFiles<CustomerTotal>("out"));
             }
-            """, TestSources.SinkFactories);
+            """);
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Contains("'UpdatedTotals'", diagnostic.GetMessage());
