@@ -1,5 +1,3 @@
-using Compiled.Benchmarks.Baselines.W3;
-
 namespace Compiled.Benchmarks.Queries;
 
 /// <summary>W3 as a Compiled query in Complete mode: split, lower-case, keep words with a letter or digit, count.</summary>
