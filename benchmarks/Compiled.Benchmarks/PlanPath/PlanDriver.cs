@@ -1,4 +1,5 @@
 using Compiled.Batches;
+using Compiled.Engine;
 using Compiled.Plans;
 using Compiled.State;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,14 +8,20 @@ namespace Compiled.Benchmarks.PlanPath;
 
 /// <summary>
 /// Runs a one-input plan the way the engine runs a micro-batch, minus sources, the offsets and commits logs,
-/// progress and the sink: rows are copied into the batch's input buffer, the plan executes, and the state
-/// stores are checkpointed as version N after every batch.
+/// progress and the sink: the batch's rows are lent to the plan (no copy), the plan executes, and the state is
+/// committed as the engine commits it (<c>Checkpoint(N)</c>, <c>CollectMetrics()</c>, and <c>Purge</c> once
+/// more than <see cref="QueryOptions.RetainBatches"/> versions exist).
 /// </summary>
-/// <remarks>Owns <c>stores</c> and disposes them. One driver per run: batch ids start at 0.</remarks>
+/// <remarks>
+/// The state store provider is chosen by <see cref="StateStoreProviders.Create"/> with the engine's default
+/// options, so a stateless plan gets the empty in-memory provider whatever the kind, exactly as in a query.
+/// One driver per run: batch ids start at 0 over empty state.
+/// </remarks>
 internal sealed class PlanDriver<TIn, TOut> : IDisposable
 {
     // The benchmark plans never read processing time; a fixed value keeps replays identical.
     private const long BatchTimestampMs = 0;
+    private static readonly QueryOptions s_defaults = new();
 
     private readonly IQueryPlan<TOut> _plan;
     private readonly IStateStoreProvider _stores;
@@ -23,8 +30,8 @@ internal sealed class PlanDriver<TIn, TOut> : IDisposable
     private readonly BatchContext _batch = new();
     private long _nextBatchId;
 
-    /// <summary>Opens <paramref name="plan"/> over <paramref name="stores"/>.</summary>
-    public PlanDriver(IQueryPlan<TOut> plan, IStateStoreProvider stores)
+    /// <summary>Opens <paramref name="plan"/> over new state of <paramref name="kind"/> under <paramref name="stateDirectory"/>.</summary>
+    public PlanDriver(IQueryPlan<TOut> plan, StateStoreKind kind, string stateDirectory)
     {
         if (plan.Info.Inputs.Count != 1)
         {
@@ -33,21 +40,38 @@ internal sealed class PlanDriver<TIn, TOut> : IDisposable
                 nameof(plan));
         }
         _plan = plan;
-        _stores = stores;
-        _inputs.GetBuffer<TIn>(0);   // created now, so the first timed batch allocates nothing
-        plan.Open(new PlanContext(stores, NullLogger.Instance));
+        _stores = StateStoreProviders.Create(
+            kind, plan.Info.StateOperators.Count > 0, stateDirectory, recoverToBatchId: null,
+            s_defaults.StateMemoryBudgetBytes, loggerFactory: null);
+        // The input's lending slot is created now, so the first timed batch allocates nothing.
+        _inputs.Lend(0, ReadOnlyMemory<TIn>.Empty);
+        _inputs.Clear();
+        try
+        {
+            plan.Open(new PlanContext(_stores, NullLogger.Instance));
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>Runs one batch over <paramref name="rows"/>; the output stays valid until the next call.</summary>
-    public ReadOnlySpan<TOut> Execute(ReadOnlySpan<TIn> rows)
+    public ReadOnlySpan<TOut> Execute(ReadOnlyMemory<TIn> rows)
     {
+        long batchId = _nextBatchId++;
         _inputs.Clear();
-        _inputs.GetBuffer<TIn>(0).AddRange(rows);
+        _inputs.Lend(0, rows);
         _output.Clear();
-        _batch.Reset(_nextBatchId, long.MinValue, BatchTimestampMs);
+        _batch.Reset(batchId, long.MinValue, BatchTimestampMs);
         _plan.Execute(_inputs, _output, _batch);
-        _stores.Checkpoint(_nextBatchId);
-        _nextBatchId++;
+
+        // MicroBatchExecution.RunBatch, commitState and the state part of commitOffsets.
+        _stores.Checkpoint(batchId);
+        _stores.CollectMetrics();
+        long oldestToKeep = batchId + 1 - s_defaults.RetainBatches;
+        if (oldestToKeep > 0) _stores.Purge(oldestToKeep);
         return _output.Span;
     }
 

@@ -1,27 +1,27 @@
 using Compiled.Benchmarks.Workloads;
 using Compiled.Plans;
-using Compiled.State;
 
 namespace Compiled.Benchmarks.PlanPath;
 
 /// <summary>
 /// A variant that feeds its input to a compiled plan in batches of <c>batchSize</c> rows through
-/// <see cref="PlanDriver{TIn, TOut}"/>, with state from <c>createStores</c> (in memory or FASTER).
+/// <see cref="PlanDriver{TIn, TOut}"/>, with state of the given <see cref="StateStoreKind"/>.
 /// </summary>
 /// <remarks>
-/// <see cref="Prepare"/> (untimed) creates a fresh plan, a fresh state directory and fresh stores, so
-/// every timed run starts from empty state at batch 0, as a new query would.
+/// <see cref="Prepare"/> (untimed) creates a fresh plan, a fresh state directory in the temp folder and fresh
+/// stores, so every timed run starts from empty state at batch 0, as a new query would. The directory is
+/// deleted before the next run and on <see cref="Dispose"/>.
 /// </remarks>
 internal sealed class PlanVariant<TIn, TOut>(
     string name,
     TIn[] input,
     int batchSize,
     Func<IQueryPlan<TOut>> createPlan,
-    Func<string, IStateStoreProvider> createStores,
+    StateStoreKind kind,
     IPlanOutput<TOut> output) : Variant(name)
 {
     private PlanDriver<TIn, TOut>? _driver;
-    private string? _stateDirectory;
+    private string? _runDirectory;
     private bool _prepared;
 
     /// <inheritdoc/>
@@ -29,9 +29,10 @@ internal sealed class PlanVariant<TIn, TOut>(
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         Release();
-        _stateDirectory = Path.Combine(Path.GetTempPath(), "compiled-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_stateDirectory);
-        _driver = new PlanDriver<TIn, TOut>(createPlan(), createStores(_stateDirectory));
+        _runDirectory = Path.Combine(Path.GetTempPath(), "compiled-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_runDirectory);
+        // "state" as in a checkpoint's layout; the FASTER provider creates it.
+        _driver = new PlanDriver<TIn, TOut>(createPlan(), kind, Path.Combine(_runDirectory, "state"));
         output.Reset();
         _prepared = true;
     }
@@ -46,7 +47,7 @@ internal sealed class PlanVariant<TIn, TOut>(
         for (int start = 0; start < input.Length; start += batchSize)
         {
             int length = Math.Min(batchSize, input.Length - start);
-            output.Write(_driver.Execute(input.AsSpan(start, length)), start + length == input.Length);
+            output.Write(_driver.Execute(input.AsMemory(start, length)), start + length == input.Length);
             batches++;
         }
         return batches;
@@ -62,7 +63,7 @@ internal sealed class PlanVariant<TIn, TOut>(
     {
         _driver?.Dispose();
         _driver = null;
-        if (_stateDirectory is not null && Directory.Exists(_stateDirectory)) Directory.Delete(_stateDirectory, recursive: true);
-        _stateDirectory = null;
+        if (_runDirectory is not null && Directory.Exists(_runDirectory)) Directory.Delete(_runDirectory, recursive: true);
+        _runDirectory = null;
     }
 }

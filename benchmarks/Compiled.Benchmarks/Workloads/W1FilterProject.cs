@@ -1,6 +1,7 @@
 using Compiled.Benchmarks.Baselines.W1;
 using Compiled.Benchmarks.Data;
 using Compiled.Benchmarks.PlanPath;
+using Compiled.Benchmarks.Queries;
 
 namespace Compiled.Benchmarks.Workloads;
 
@@ -29,15 +30,7 @@ internal sealed class W1FilterProject(Ev[] events, int batchSize) : Workload
         new W1LinqForeach(events),
         new W1LinqCountSum(events),
         new W1Rx(events),
-        new PlanVariant<Ev, long>("Plan contract, hand-written IQueryPlan", events, batchSize,
-            static () => new W1HandWrittenPlan(), static _ => new StatelessStoreProvider(nameof(W1HandWrittenPlan)),
-            new CountSumOutput()),
-        // Extension point: the Compiled variants, once the generator emits W1FilterProjectQuery's plan and
-        // src/Compiled has its state store providers (see benchmarks/README.md, "Adding the Compiled variants"):
-        //   new PlanVariant<Ev, long>("Compiled (in-memory state)", events, batchSize,
-        //       () => <new plan of W1FilterProjectQuery>, dir => <in-memory provider>, new CountSumOutput()),
-        //   new PlanVariant<Ev, long>("Compiled (FASTER, checkpoint per batch)", events, batchSize,
-        //       () => <new plan of W1FilterProjectQuery>, dir => <FASTER provider under dir>, new CountSumOutput()),
+        .. CompiledVariants.Of("Compiled", events, batchSize, W1FilterProjectQuery.CreatePlan, static () => new CountSumOutput()),
     ];
 
     /// <inheritdoc/>

@@ -1,5 +1,7 @@
 using Compiled.Benchmarks.Baselines.W2a;
 using Compiled.Benchmarks.Data;
+using Compiled.Benchmarks.PlanPath;
+using Compiled.Benchmarks.Queries;
 
 namespace Compiled.Benchmarks.Workloads;
 
@@ -29,13 +31,10 @@ internal sealed class W2aKeyedCount(Ev[] events, int batchSize) : Workload
         new W2aLinqGroupBy(events),
         new W2aLinqCountBy(events),
         new W2aRx(events),
-        // Extension point: the Compiled variants, once the generator emits the plans of W2aKeyedCountUpdateQuery
-        // and W2aKeyedCountCompleteQuery and src/Compiled has its state store providers (benchmarks/README.md):
-        //   new PlanVariant<Ev, KeyCount>("Compiled Update (in-memory state)", events, batchSize,
-        //       () => <new plan of W2aKeyedCountUpdateQuery>, dir => <in-memory provider>, new KeyCountUpdateOutput()),
-        //   new PlanVariant<Ev, KeyCount>("Compiled Update (FASTER, checkpoint per batch)", events, batchSize,
-        //       () => <new plan of W2aKeyedCountUpdateQuery>, dir => <FASTER provider under dir>, new KeyCountUpdateOutput()),
-        //   and the same two for W2aKeyedCountCompleteQuery ("Compiled Complete (...)") with new KeyCountCompleteOutput().
+        .. CompiledVariants.Of("Compiled Update", events, batchSize, W2aKeyedCountUpdateQuery.CreatePlan,
+            static () => new KeyCountUpdateOutput()),
+        .. CompiledVariants.Of("Compiled Complete", events, batchSize, W2aKeyedCountCompleteQuery.CreatePlan,
+            static () => new KeyCountCompleteOutput()),
     ];
 
     /// <inheritdoc/>

@@ -1,5 +1,7 @@
 using Compiled.Benchmarks.Baselines.W3;
 using Compiled.Benchmarks.Data;
+using Compiled.Benchmarks.PlanPath;
+using Compiled.Benchmarks.Queries;
 
 namespace Compiled.Benchmarks.Workloads;
 
@@ -29,12 +31,7 @@ internal sealed class W3WordCount(string[] lines, int batchSize) : Workload
         new W3LinqCountBy(lines),
         new W3LinqGroupBy(lines),
         new W3Rx(lines),
-        // Extension point: the Compiled variants, once the generator emits W3WordCountQuery's plan and
-        // src/Compiled has its state store providers (benchmarks/README.md, "Adding the Compiled variants"):
-        //   new PlanVariant<string, WordCount>("Compiled (in-memory state)", lines, batchSize,
-        //       () => <new plan of W3WordCountQuery>, dir => <in-memory provider>, new WordCountCompleteOutput()),
-        //   new PlanVariant<string, WordCount>("Compiled (FASTER, checkpoint per batch)", lines, batchSize,
-        //       () => <new plan of W3WordCountQuery>, dir => <FASTER provider under dir>, new WordCountCompleteOutput()),
+        .. CompiledVariants.Of("Compiled", lines, batchSize, W3WordCountQuery.CreatePlan, static () => new WordCountCompleteOutput()),
     ];
 
     /// <inheritdoc/>
