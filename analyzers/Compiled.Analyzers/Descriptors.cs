@@ -31,6 +31,16 @@ namespace Compiled.Analyzers
             isEnabledByDefault: true,
             helpLinkUri: HelpLinks.For(DiagnosticIds.CompleteModeWithoutAggregation));
 
+        /// <summary>CQ1002: an aggregation in Append mode without a watermarked event-time window.</summary>
+        public static readonly DiagnosticDescriptor AppendModeAggregationWithoutWatermark = new DiagnosticDescriptor(
+            DiagnosticIds.AppendModeAggregationWithoutWatermark,
+            title: "Append mode aggregation needs a watermarked event-time window",
+            messageFormat: "Query '{0}' aggregates in OutputMode.Append, but Append writes each result row once and never changes it, while an aggregate changes with every batch that brings rows for its group: only a window over a watermarked event-time column tells when a group is final. Use OutputMode.Update to write each group whenever it changes, or OutputMode.Complete to rewrite the whole result after every batch.",
+            category: OutputModeCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.AppendModeAggregationWithoutWatermark));
+
         /// <summary>CQ1005: an Update-mode query started into a sink that can only append.</summary>
         public static readonly DiagnosticDescriptor UpdateModeIntoAppendOnlySink = new DiagnosticDescriptor(
             DiagnosticIds.UpdateModeIntoAppendOnlySink,
@@ -104,6 +114,7 @@ namespace Compiled.Analyzers
         /// <summary>Every descriptor above, for the analyzers' meta-tests.</summary>
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
             CompleteModeWithoutAggregation,
+            AppendModeAggregationWithoutWatermark,
             UpdateModeIntoAppendOnlySink,
             SortOnStream,
             LimitOrOffsetOnStream,
