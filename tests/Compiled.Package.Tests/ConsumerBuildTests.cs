@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Compiled.Package.Tests;
@@ -90,8 +91,8 @@ public sealed partial class ConsumerBuildTests(PackageFixture fixture, ITestOutp
             .Select(word => word.ToLowerInvariant())
             .Where(word => word.Length > 0)
             .GroupBy(word => word)
-            .Select(g => (g.Key, (long)g.Count()))
-            .OrderBy(row => row.Key, StringComparer.Ordinal)
+            .Select(g => (Word: g.Key, Count: (long)g.Count()))
+            .OrderBy(row => row.Word, StringComparer.Ordinal)
             .ToList();
 
     /// <summary>The rows of the last table the console sink printed (Complete mode: the whole result), ordered by word.</summary>
@@ -100,8 +101,8 @@ public sealed partial class ConsumerBuildTests(PackageFixture fixture, ITestOutp
         int lastBatch = text.LastIndexOf("Batch: ", StringComparison.Ordinal);
         Assert.True(lastBatch >= 0, $"the console sink printed no batch:\n{text}");
         return TableRow().Matches(text[lastBatch..])
-            .Select(m => (m.Groups["word"].Value, long.Parse(m.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture)))
-            .OrderBy(row => row.Item1, StringComparer.Ordinal)
+            .Select(m => (Word: m.Groups["word"].Value, Count: long.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture)))
+            .OrderBy(row => row.Word, StringComparer.Ordinal)
             .ToList();
     }
 
