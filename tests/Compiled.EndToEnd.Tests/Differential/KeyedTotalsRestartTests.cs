@@ -72,6 +72,52 @@ public sealed class KeyedTotalsRestartTests : IDisposable
         Assert.Equal(Sorted(Reference.RegionProductTotals(sales).Values), Sorted(folded));
     }
 
+    [Fact]
+    public async Task Stops_from_the_test_thread_while_batches_run_lose_and_repeat_nothing()
+    {
+        var sales = InputData.Sales(3000, 203);
+        var source = Source.Memory<Sale>("sales", maxRowsPerTrigger: 40);
+        source.AddData([.. sales]);
+        var recorder = new ProgressRecorder();
+        var options = new QueryOptions
+        {
+            CheckpointLocation = _dir.Combine("checkpoint"),
+            StateStore = StateStoreKind.Faster,
+            StateMemoryBudgetBytes = 1 << 20,
+            Listeners = [recorder],
+        };
+        var emitted = new List<(long BatchId, IReadOnlyList<RegionProductTotal> Rows)>();
+        var sink = () => Sink.ForeachBatch<RegionProductTotal>((rows, batchId) =>
+        {
+            lock (emitted) emitted.Add((batchId, rows));
+        });
+
+        // Five runs, each stopped from the test thread as soon as it has done two batches, racing the next one.
+        for (int run = 0; run < 5; run++)
+        {
+            long done = recorder.Progress.Count;
+            var query = RegionProductTotals.Start(source, sink(), options);
+            await recorder.WhenBatch(done + 1).Within();
+            await query.StopAsync().Within();
+            Assert.Null(query.Exception);
+        }
+        var last = RegionProductTotals.Start(source, sink(), options);
+        await last.ProcessAllAvailableAsync().Within();
+        await last.StopAsync().Within();
+
+        var ranges = recorder.MemoryRanges();
+        Assert.Equal(Enumerable.Range(0, ranges.Count).Select(i => (long)i), ranges.Keys);
+        Assert.Equal(ranges.Keys, emitted.Select(e => e.BatchId));
+        Assert.Equal(sales.Count, ranges.Values.Last().End);
+        foreach (var (batchId, rows) in emitted)
+        {
+            var (start, end) = ranges[batchId];
+            Assert.Equal(ranges.GetValueOrDefault(batchId - 1).End, start);
+            var expected = Reference.UpdateRows(sales, start, end, s => new RegionProduct(s.Region, s.Product), Reference.RegionProductTotals);
+            Assert.Equal(Sorted(expected), Sorted(rows));
+        }
+    }
+
     private static RegionProductTotal[] Sorted(IEnumerable<RegionProductTotal> rows) =>
         rows.OrderBy(r => r.Region, StringComparer.Ordinal).ThenBy(r => r.Product, StringComparer.Ordinal).ToArray();
 }
