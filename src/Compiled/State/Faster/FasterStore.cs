@@ -245,18 +245,22 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
 
     /// <summary>Visits the newest record of every live key once.</summary>
     /// <remarks>
-    /// When the whole log is in memory, the log is scanned and each record is kept if a lookup of its key lands on
-    /// it (no disk access, no allocation beyond the scan buffer). Otherwise FASTER's iterator does the same with a
-    /// sequential read of the log and a temporary in-memory store for keys whose records are not at the head of
-    /// their hash chain. Neither holds FASTER's epoch while the visitor runs, so the visitor may write to the
-    /// store: new records land beyond the scanned range, and a key removed before its turn is skipped.
+    /// The log is scanned and each record is kept if a lookup of its key lands on it. When the whole log is in
+    /// memory that needs no disk access and no allocation beyond the scan buffer. A partly spilled log of unmanaged
+    /// keys goes through FASTER's iterator instead, which reads the log sequentially and keeps keys whose records
+    /// are not at the head of their hash chain in a temporary in-memory store. Byte keys cannot: FASTER 2.6.5's
+    /// iterator copies such a key <em>by value</em> into that temporary store, and a copied <see cref="SpanByte"/>
+    /// keeps only its first bytes (the rest is read from the stack), so ForEach returned corrupted keys; for them a
+    /// spilled record costs a lookup, which may read from disk. Neither way holds FASTER's epoch while the visitor
+    /// runs, so the visitor may write to the store: new records land beyond the scanned range, and a key removed
+    /// before its turn is skipped.
     /// </remarks>
     protected void ScanLive<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, ILiveRecordVisitor<TFKey, TFValue>
     {
         FasterKV<TFKey, TFValue> kv = _generation!.Kv;
         long end = kv.Log.TailAddress;
-        if (kv.Log.BeginAddress >= kv.Log.HeadAddress)
+        if (kv.Log.BeginAddress >= kv.Log.HeadAddress || typeof(TFKey) == typeof(SpanByte))
         {
             using IFasterScanIterator<TFKey, TFValue> scan = kv.Log.Scan(kv.Log.BeginAddress, end);
             while (scan.GetNext(out RecordInfo info))
