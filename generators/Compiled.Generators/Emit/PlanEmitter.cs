@@ -12,6 +12,10 @@ namespace Compiled.Generators.Emit
         /// <summary>Grows a scratch buffer for span case mapping.</summary>
         public const string ScratchMethod = "Scratch";
 
+        private const string InputLocal = "__input";
+        private const string AppendSpanLocal = "__output";
+        private const string AppendCountLocal = "__written";
+
         private readonly SourceWriter _w;
         private readonly PhysicalPlan _plan;
         private readonly QuerySpec _query;
@@ -111,19 +115,34 @@ namespace Compiled.Generators.Emit
                 .Concat(_plan.Source.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))
                 .Concat(new[] { _aggregate is null ? "Sink" : "Aggregate(pre-aggregate the batch)" })));
             if (_aggregate is not null) _w.Line(AggregateEmitter.TableField + ".Clear();");
+            var type = source.RowType;
+            string input = "inputs.Get<" + type.Name + ">(" + Literals.Int(_query.SourceIndex) + ")";
+            bool bounded = _aggregate is null && IsBounded(_plan.Source);
+            if (bounded)
+            {
+                // At most one output row per input row: reserve once and count in a local, not a capacity check per row.
+                _w.Line("var " + InputLocal + " = " + input + ";");
+                _w.Line("var " + AppendSpanLocal + " = output.GetAppendSpan(" + InputLocal + ".Length);");
+                _w.Line("int " + AppendCountLocal + " = 0;");
+                input = InputLocal;
+            }
             var pipeline = new PipelineEmitter(_w, "continue;");
             string row = pipeline.Local("r");
-            var type = source.RowType;
             bool byReference = type.IsValueType && type.Shape is not (TypeShape.Primitive or TypeShape.Enum);
-            _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in inputs.Get<" + type.Name + ">("
-                + Literals.Int(_query.SourceIndex) + "))");
+            _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in " + input + ")");
             var last = pipeline.Write(_plan.Source, new Row(row, isSpan: false));
-            if (_aggregate is null) _w.Line("output.Add(" + last.Variable + ");");
+            if (bounded) _w.Line(AppendSpanLocal + "[" + AppendCountLocal + "++] = " + last.Variable + ";");
+            else if (_aggregate is null) _w.Line("output.Add(" + last.Variable + ");");
             else _aggregate.WriteAccumulate(_w, last);
             pipeline.CloseLoops();
             _w.Close();
+            if (bounded) _w.Line("output.Advance(" + AppendCountLocal + ");");
             _aggregate?.WriteMergeAndEmit(_w);
             _w.Close();
         }
+
+        /// <summary>True when the stages write at most one row per input row: filters and maps, no flat map.</summary>
+        private static bool IsBounded(IEnumerable<Stage> stages) =>
+            stages.All(s => s.Kind is StageKind.Filter or StageKind.SpanFilter or StageKind.Map or StageKind.SpanMap or StageKind.Materialize);
     }
 }
