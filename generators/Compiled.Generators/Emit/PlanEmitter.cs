@@ -117,8 +117,8 @@ namespace Compiled.Generators.Emit
             if (_aggregate is not null) _w.Line(AggregateEmitter.TableField + ".Clear();");
             var type = source.RowType;
             string input = "inputs.Get<" + type.Name + ">(" + Literals.Int(_query.SourceIndex) + ")";
-            bool bounded = _aggregate is null && IsBounded(_plan.Source);
-            if (bounded)
+            bool reserved = _aggregate is null && _plan.Write != SourceWrite.Append;
+            if (reserved)
             {
                 // At most one output row per input row: reserve once and count in a local, not a capacity check per row.
                 _w.Line("var " + InputLocal + " = " + input + ";");
@@ -130,19 +130,29 @@ namespace Compiled.Generators.Emit
             string row = pipeline.Local("r");
             bool byReference = type.IsValueType && type.Shape is not (TypeShape.Primitive or TypeShape.Enum);
             _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in " + input + ")");
-            var last = pipeline.Write(_plan.Source, new Row(row, isSpan: false));
-            if (bounded) _w.Line(AppendSpanLocal + "[" + AppendCountLocal + "++] = " + last.Variable + ";");
-            else if (_aggregate is null) _w.Line("output.Add(" + last.Variable + ");");
-            else _aggregate.WriteAccumulate(_w, last);
+            if (_aggregate is not null)
+            {
+                _aggregate.WriteAccumulate(_w, pipeline.Write(_plan.Source, new Row(row, isSpan: false)));
+            }
+            else if (_plan.Write == SourceWrite.BranchFree)
+            {
+                var verdicts = new List<string>();
+                var last = pipeline.WriteBranchFree(_plan.Source, new Row(row, isSpan: false), verdicts);
+                _w.Line("// Every row is written; only the ones all filters kept are counted.");
+                _w.Line(AppendSpanLocal + "[" + AppendCountLocal + "] = " + last.Variable + ";");
+                string kept = verdicts.Count == 1 ? verdicts[0] : "(" + string.Join(" & ", verdicts) + ")";
+                _w.Line(AppendCountLocal + " += " + kept + " ? 1 : 0;");
+            }
+            else
+            {
+                var last = pipeline.Write(_plan.Source, new Row(row, isSpan: false));
+                _w.Line(reserved ? AppendSpanLocal + "[" + AppendCountLocal + "++] = " + last.Variable + ";" : "output.Add(" + last.Variable + ");");
+            }
             pipeline.CloseLoops();
             _w.Close();
-            if (bounded) _w.Line("output.Advance(" + AppendCountLocal + ");");
+            if (reserved) _w.Line("output.Advance(" + AppendCountLocal + ");");
             _aggregate?.WriteMergeAndEmit(_w);
             _w.Close();
         }
-
-        /// <summary>True when the stages write at most one row per input row: filters and maps, no flat map.</summary>
-        private static bool IsBounded(IEnumerable<Stage> stages) =>
-            stages.All(s => s.Kind is StageKind.Filter or StageKind.SpanFilter or StageKind.Map or StageKind.SpanMap or StageKind.Materialize);
     }
 }

@@ -62,9 +62,11 @@ namespace Compiled.Generators.Tests.Queries
                 int __written = 0;
                 foreach (ref readonly var __r0 in __input)
                 {
-                    if (!Where0(in __r0)) continue;
-                    var __r1 = Select1(in __r0);
-                    __output[__written++] = __r1;
+                    bool __keep1 = Where0(in __r0);
+                    var __r2 = Select1(in __r0);
+                    // Every row is written; only the ones all filters kept are counted.
+                    __output[__written] = __r2;
+                    __written += __keep1 ? 1 : 0;
                 }
                 output.Advance(__written);
             }
