@@ -22,6 +22,14 @@ public sealed class DifferentialTests
     public void BranchFreeFilters_matches_reference(int seed) =>
         Differential.Append(BranchFreeFilters.CreatePlan, BranchFreeFilters.Reference, TestData.Events(3000, 100, seed), seed);
 
+    [Fact]
+    public void SpanMethodWords_matches_reference() =>
+        Differential.Complete(SpanMethodWords.CreatePlan, SpanMethodWords.Reference, TestData.Lines(600, 26), 26, 80, restartMidway: true);
+
+    [Fact]
+    public void StringMethodWords_matches_reference() =>
+        Differential.Complete(StringMethodWords.CreatePlan, StringMethodWords.Reference, TestData.Lines(600, 27), 27, 80);
+
     [Theory]
     [InlineData(3)]
     [InlineData(4)]
