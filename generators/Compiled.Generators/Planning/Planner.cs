@@ -76,11 +76,10 @@ namespace Compiled.Generators.Planning
         /// <summary>How a stateless plan's input loop writes: see <see cref="SourceWrite"/> for each choice's conditions.</summary>
         private static SourceWrite ChooseWrite(QuerySpec query, List<Stage> stages)
         {
-            if (!stages.All(s => s.Kind is StageKind.Filter or StageKind.SpanFilter or StageKind.Map or StageKind.SpanMap or StageKind.Materialize))
-                return SourceWrite.Append;
+            // Span stages only follow a split, which may write many rows per input row.
+            if (!stages.All(s => s.Kind is StageKind.Filter or StageKind.Map)) return SourceWrite.Append;
             int firstFilter = stages.FindIndex(s => s.Kind == StageKind.Filter);
             bool branchFree = firstFilter >= 0 && query.OutputType.IsUnmanaged
-                && stages.All(s => s.Kind is StageKind.Filter or StageKind.Map)
                 && stages.Skip(firstFilter + 1).All(s => Lambda(s).CanSpeculate);
             return branchFree ? SourceWrite.BranchFree : SourceWrite.Reserved;
         }
