@@ -12,6 +12,24 @@ public sealed class DifferentialTests
     public void FilterProject_matches_reference(int seed) =>
         Differential.Append(FilterProject.CreatePlan, FilterProject.Reference, TestData.Events(3000, 100, seed), seed);
 
+    [Fact]
+    public void GuardedDivision_never_divides_a_rejected_row() =>
+        Differential.Append(GuardedDivision.CreatePlan, GuardedDivision.Reference, TestData.Events(3000, 100, 23), 23);
+
+    [Theory]
+    [InlineData(24)]
+    [InlineData(25)]
+    public void BranchFreeFilters_matches_reference(int seed) =>
+        Differential.Append(BranchFreeFilters.CreatePlan, BranchFreeFilters.Reference, TestData.Events(3000, 100, seed), seed);
+
+    [Fact]
+    public void SpanMethodWords_matches_reference() =>
+        Differential.Complete(SpanMethodWords.CreatePlan, SpanMethodWords.Reference, TestData.Lines(600, 26), 26, 80, restartMidway: true);
+
+    [Fact]
+    public void StringMethodWords_matches_reference() =>
+        Differential.Complete(StringMethodWords.CreatePlan, StringMethodWords.Reference, TestData.Lines(600, 27), 27, 80);
+
     [Theory]
     [InlineData(3)]
     [InlineData(4)]

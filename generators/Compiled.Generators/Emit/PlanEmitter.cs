@@ -12,6 +12,10 @@ namespace Compiled.Generators.Emit
         /// <summary>Grows a scratch buffer for span case mapping.</summary>
         public const string ScratchMethod = "Scratch";
 
+        private const string InputLocal = "__input";
+        private const string AppendSpanLocal = "__output";
+        private const string AppendCountLocal = "__written";
+
         private readonly SourceWriter _w;
         private readonly PhysicalPlan _plan;
         private readonly QuerySpec _query;
@@ -111,17 +115,42 @@ namespace Compiled.Generators.Emit
                 .Concat(_plan.Source.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))
                 .Concat(new[] { _aggregate is null ? "Sink" : "Aggregate(pre-aggregate the batch)" })));
             if (_aggregate is not null) _w.Line(AggregateEmitter.TableField + ".Clear();");
+            var type = source.RowType;
+            string input = "inputs.Get<" + type.Name + ">(" + Literals.Int(_query.SourceIndex) + ")";
+            bool reserved = _aggregate is null && _plan.Write != SourceWrite.Append;
+            if (reserved)
+            {
+                // At most one output row per input row: reserve once and count in a local, not a capacity check per row.
+                _w.Line("var " + InputLocal + " = " + input + ";");
+                _w.Line("var " + AppendSpanLocal + " = output.GetAppendSpan(" + InputLocal + ".Length);");
+                _w.Line("int " + AppendCountLocal + " = 0;");
+                input = InputLocal;
+            }
             var pipeline = new PipelineEmitter(_w, "continue;");
             string row = pipeline.Local("r");
-            var type = source.RowType;
             bool byReference = type.IsValueType && type.Shape is not (TypeShape.Primitive or TypeShape.Enum);
-            _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in inputs.Get<" + type.Name + ">("
-                + Literals.Int(_query.SourceIndex) + "))");
-            var last = pipeline.Write(_plan.Source, new Row(row, isSpan: false));
-            if (_aggregate is null) _w.Line("output.Add(" + last.Variable + ");");
-            else _aggregate.WriteAccumulate(_w, last);
+            _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in " + input + ")");
+            if (_aggregate is not null)
+            {
+                _aggregate.WriteAccumulate(_w, pipeline.Write(_plan.Source, new Row(row, isSpan: false)));
+            }
+            else if (_plan.Write == SourceWrite.BranchFree)
+            {
+                var verdicts = new List<string>();
+                var last = pipeline.WriteBranchFree(_plan.Source, new Row(row, isSpan: false), verdicts);
+                _w.Line("// Every row is written; only the ones all filters kept are counted.");
+                _w.Line(AppendSpanLocal + "[" + AppendCountLocal + "] = " + last.Variable + ";");
+                string kept = verdicts.Count == 1 ? verdicts[0] : "(" + string.Join(" & ", verdicts) + ")";
+                _w.Line(AppendCountLocal + " += " + kept + " ? 1 : 0;");
+            }
+            else
+            {
+                var last = pipeline.Write(_plan.Source, new Row(row, isSpan: false));
+                _w.Line(reserved ? AppendSpanLocal + "[" + AppendCountLocal + "++] = " + last.Variable + ";" : "output.Add(" + last.Variable + ");");
+            }
             pipeline.CloseLoops();
             _w.Close();
+            if (reserved) _w.Line("output.Advance(" + AppendCountLocal + ");");
             _aggregate?.WriteMergeAndEmit(_w);
             _w.Close();
         }

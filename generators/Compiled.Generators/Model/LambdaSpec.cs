@@ -13,6 +13,10 @@ namespace Compiled.Generators.Model
     /// For a <c>string</c> parameter: the same body with the parameter typed <c>ReadOnlySpan&lt;char&gt;</c>, or null when
     /// the body needs a real string. Lets split words flow through filters without a substring per word.
     /// </param>
+    /// <param name="CanSpeculate">
+    /// True when the body provably cannot throw and has no side effects, so it may also run on rows an earlier filter
+    /// rejected (see <c>Parsing.Speculation</c>): lets a filter-then-map loop run without a branch per row.
+    /// </param>
     /// <param name="Helpers">Helper methods the body calls (specialised BCL patterns), as complete declarations.</param>
     /// <param name="Display">The lambda's source text on one line, for plan comments.</param>
     /// <remarks>Cache boundary: add only immutable, value-equal members.</remarks>
@@ -26,6 +30,7 @@ namespace Compiled.Generators.Model
         bool IsBlock,
         bool NullableEnabled,
         string? SpanBody,
+        bool CanSpeculate,
         ImmutableEquatableArray<string> Helpers,
         string Display);
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Compiled.Generators.Parsing
 {
@@ -49,6 +50,7 @@ namespace Compiled.Generators.Parsing
         {
             var rewriter = new LambdaRewriter(model, root, spanParameter, group, helpers, cancellationToken);
             var rewritten = rewriter.Visit(body)!;
+            if (spanParameter is not null && rewriter.SpanCapturedByNestedFunction(body)) rewriter.SpanFailed = true;
             return (rewritten.NormalizeWhitespace("    ", "\n").ToFullString(), rewriter);
         }
 
@@ -211,14 +213,48 @@ namespace Compiled.Generators.Parsing
             }
             else if (_spanParameter is not null && SymbolEqualityComparer.Default.Equals(parameter, _spanParameter))
             {
-                // Indexing reads a char from a span exactly as from a string; anything else needs the string.
-                if (node.Parent is not ElementAccessExpressionSyntax element || element.Expression != node) SpanFailed = true;
+                // Indexing reads a char from a span exactly as from a string, and a ReadOnlySpan<char> parameter gets the
+                // characters the string would convert to; anything else needs the string.
+                bool spanServes = node.Parent is ElementAccessExpressionSyntax element && element.Expression == node
+                    || PassedAsCharSpan(node);
+                if (!spanServes) SpanFailed = true;
             }
             else if (!IsDeclaredInside(parameter))
             {
                 AddProblem(RewriteProblemKind.OuterReference, node, node.Identifier.Text);
             }
         }
+
+        /// <summary>
+        /// True when <paramref name="node"/> is an argument, or an extension call's receiver, bound to a
+        /// <c>ReadOnlySpan&lt;char&gt;</c> parameter: the string would convert implicitly, so the span piece can go as it is.
+        /// </summary>
+        private bool PassedAsCharSpan(IdentifierNameSyntax node)
+        {
+            if (node.Parent is ArgumentSyntax argument)
+            {
+                return argument.RefKindKeyword.IsKind(SyntaxKind.None)
+                    && _model.GetOperation(argument, _cancellationToken) is IArgumentOperation { Parameter: { } parameter }
+                    && IsCharSpan(parameter.Type);
+            }
+            return node.Parent is MemberAccessExpressionSyntax access && access.Expression == node
+                && access.Parent is InvocationExpressionSyntax call && call.Expression == access
+                && SymbolOf(call) is IMethodSymbol { MethodKind: MethodKind.ReducedExtension, ReducedFrom: { } extension }
+                && IsCharSpan(extension.Parameters[0].Type);
+        }
+
+        private static bool IsCharSpan(ITypeSymbol type) =>
+            type is INamedTypeSymbol { Name: "ReadOnlySpan", Arity: 1 } span
+            && span.TypeArguments[0].SpecialType == SpecialType.System_Char
+            && Symbols.IsNamespace(span.ContainingNamespace, "System");
+
+        /// <summary>True when a lambda or local function inside the body uses the span parameter: it cannot capture a span.</summary>
+        private bool SpanCapturedByNestedFunction(CSharpSyntaxNode body) =>
+            body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+                .Where(n => n.Identifier.ValueText == _spanParameter!.Name
+                    && SymbolEqualityComparer.Default.Equals(SymbolOf(n), _spanParameter))
+                .Any(n => n.Ancestors().TakeWhile(a => a != _root)
+                    .Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax));
 
         private bool IsDeclaredInside(ISymbol symbol) =>
             symbol.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == _root.SyntaxTree && _root.Span.Contains(r.Span));

@@ -79,8 +79,9 @@ namespace Compiled.Generators.Parsing
                     var (spanText, spanRewriter) = LambdaRewriter.Rewrite(model, lambda, body, signature.Parameters[0], null, helpers, _cancellationToken);
                     if (!spanRewriter.SpanFailed && spanRewriter.Problems.Count == 0) spanBody = spanText;
                 }
+                bool canSpeculate = Speculation.IsSafe(model, lambda, _cancellationToken);
                 return new LambdaSpec(name, parameterToken.Text, parameterType, largeStruct, returnTypeText, text,
-                    lambda.Block is not null, nullable, spanBody, helpers.Declarations.ToEquatableArray(), LambdaRewriter.Display(lambda));
+                    lambda.Block is not null, nullable, spanBody, canSpeculate, helpers.Declarations.ToEquatableArray(), LambdaRewriter.Display(lambda));
             }
 
             var symbolInfo = model.GetSymbolInfo(argument, _cancellationToken);
@@ -89,7 +90,7 @@ namespace Compiled.Generators.Parsing
             {
                 string call = TypeNames.Render(method.ContainingType, annotate: false) + "." + method.Name + "(" + MethodGroupParameter + ")";
                 return new LambdaSpec(name, MethodGroupParameter, parameterType, largeStruct, returnTypeText, call, false, nullable,
-                    null, ImmutableEquatableArray<string>.Empty, LambdaRewriter.Display(argument));
+                    null, false, ImmutableEquatableArray<string>.Empty, LambdaRewriter.Display(argument));
             }
             if (group is null && symbolInfo.CandidateReason != CandidateReason.None)
             {

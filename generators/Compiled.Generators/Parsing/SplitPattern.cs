@@ -117,7 +117,7 @@ namespace Compiled.Generators.Parsing
             bool nullable = model.GetNullableContext(lambda.SpanStart).AnnotationsEnabled();
             bool largeStruct = rowType.IsValueType && rowType.SpecialType == SpecialType.None && rowType.TypeKind != TypeKind.Enum;
             return new LambdaSpec(name, parameter, TypeNames.Render(rowType, nullable), largeStruct, nullable ? "string?" : "string",
-                text, false, nullable, null, helpers.Declarations.ToEquatableArray(), LambdaRewriter.Display(receiver));
+                text, false, nullable, null, false, helpers.Declarations.ToEquatableArray(), LambdaRewriter.Display(receiver));
         }
     }
 }

@@ -10,6 +10,7 @@ namespace Compiled.Generators.Planning
     /// <param name="Query">The parsed query.</param>
     /// <param name="Source">The stages fed by the input rows.</param>
     /// <param name="Aggregate">The aggregation, if any.</param>
+    /// <param name="Write">How the input loop of a stateless plan writes output rows.</param>
     /// <param name="AggregateFromSpan">True when the aggregation looks keys up from span rows (no string per row).</param>
     /// <param name="AfterAggregate">The stages fed by each group's result row.</param>
     /// <param name="Description">Operators in order, one per line, for <c>QueryPlanInfo.PlanDescription</c>.</param>
@@ -19,6 +20,7 @@ namespace Compiled.Generators.Planning
     internal sealed record PhysicalPlan(
         QuerySpec Query,
         ImmutableEquatableArray<Stage> Source,
+        SourceWrite Write,
         AggregateSpec? Aggregate,
         bool AggregateFromSpan,
         ImmutableEquatableArray<Stage> AfterAggregate,

@@ -34,7 +34,8 @@ namespace Compiled.Generators.Planning
             if (afterSpan) after.Add(new Stage(StageKind.Materialize, null));
 
             var state = aggregate is null ? null : StateOperator(aggregate);
-            return new PhysicalPlan(query, source.ToEquatableArray(), aggregate, aggregateFromSpan, after.ToEquatableArray(),
+            var write = aggregate is null ? ChooseWrite(query, source) : SourceWrite.Append;
+            return new PhysicalPlan(query, source.ToEquatableArray(), write, aggregate, aggregateFromSpan, after.ToEquatableArray(),
                 Describe(query), PlanFingerprint(query, state), state);
         }
 
@@ -71,6 +72,21 @@ namespace Compiled.Generators.Planning
             spanAtEnd = span;
             return stages;
         }
+
+        /// <summary>How a stateless plan's input loop writes: see <see cref="SourceWrite"/> for each choice's conditions.</summary>
+        private static SourceWrite ChooseWrite(QuerySpec query, List<Stage> stages)
+        {
+            // Span stages only follow a split, which may write many rows per input row.
+            if (!stages.All(s => s.Kind is StageKind.Filter or StageKind.Map)) return SourceWrite.Append;
+            int firstFilter = stages.FindIndex(s => s.Kind == StageKind.Filter);
+            bool branchFree = firstFilter >= 0 && query.OutputType.IsUnmanaged
+                && stages.Skip(firstFilter + 1).All(s => Lambda(s).CanSpeculate);
+            return branchFree ? SourceWrite.BranchFree : SourceWrite.Reserved;
+        }
+
+        /// <summary>The lambda a filter or map stage runs.</summary>
+        private static LambdaSpec Lambda(Stage stage) =>
+            stage.Operator is FilterSpec filter ? filter.Predicate : ((MapSpec)stage.Operator!).Selector;
 
         /// <summary>A span row can feed the aggregation when it is the key itself and every aggregate reads it as a span.</summary>
         private static bool CanAggregateSpan(AggregateSpec aggregate) =>

@@ -45,6 +45,35 @@ public sealed class RowBuffer<T> : IDisposable, IClearable
         _count += rows.Length;
     }
 
+    /// <summary>
+    /// Space for at least <paramref name="minimumLength"/> more rows, right after the rows written so far: write rows
+    /// from the start of the span, then call <see cref="Advance"/> with how many were written.
+    /// </summary>
+    /// <remarks>
+    /// For writers that know an upper bound on what they append (a filter or a map writes at most one row per
+    /// input row): one capacity check per batch instead of one per row, and the count stays in a local. The span
+    /// is invalidated by any other call that writes to the buffer.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumLength"/> is negative.</exception>
+    public Span<T> GetAppendSpan(int minimumLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(minimumLength);
+        if (_rows.Length - _count < minimumLength) Grow(checked(_count + minimumLength));
+        return _rows.AsSpan(_count);
+    }
+
+    /// <summary>Adds the first <paramref name="count"/> rows written to the span from <see cref="GetAppendSpan"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or more than the free space.</exception>
+    public void Advance(int count)
+    {
+        if ((uint)count > (uint)(_rows.Length - _count))
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count,
+                $"Advance({count}) on a row buffer with room for {_rows.Length - _count} more rows.");
+        }
+        _count += count;
+    }
+
     /// <summary>Removes every row but keeps the storage.</summary>
     public void Clear()
     {

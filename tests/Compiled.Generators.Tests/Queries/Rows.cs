@@ -50,3 +50,26 @@ public sealed record Order(int Id, string Customer, List<OrderLine> Lines);
 
 /// <summary>One order line.</summary>
 public sealed record OrderLine(string Sku, int Quantity);
+
+/// <summary>Word tests over spans, as a hand-written loop would call them.</summary>
+public static class WordRules
+{
+    /// <summary>True when the word has a letter or a digit.</summary>
+    public static bool HasLetterOrDigit(ReadOnlySpan<char> word)
+    {
+        foreach (char c in word)
+        {
+            if (char.IsLetterOrDigit(c)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The word's length plus a bonus.</summary>
+    public static int Weight(ReadOnlySpan<char> text, int bonus) => text.Length + bonus;
+
+    /// <summary>True when the word ends with '.', ';' or '!'.</summary>
+    public static bool EndsWithPunctuation(this ReadOnlySpan<char> word) => word.Length > 0 && word[^1] is '.' or ';' or '!';
+
+    /// <summary>True when the word is longer than four characters.</summary>
+    public static bool IsLong(string word) => word.Length > 4;
+}

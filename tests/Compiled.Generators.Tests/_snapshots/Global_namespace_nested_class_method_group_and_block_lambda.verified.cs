@@ -57,12 +57,16 @@ partial class Outer
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<string> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(readings) -> Filter(IsValid) -> Map(r => { var rounded = System.Math.Round(r.Value, 1); retur...) -> Sink
-                foreach (var __r0 in inputs.Get<global::Reading>(0))
+                var __input = inputs.Get<global::Reading>(0);
+                var __output = output.GetAppendSpan(__input.Length);
+                int __written = 0;
+                foreach (var __r0 in __input)
                 {
                     if (!Where0(__r0)) continue;
                     var __r1 = Select1(__r0);
-                    output.Add(__r1);
+                    __output[__written++] = __r1;
                 }
+                output.Advance(__written);
             }
 
             // Filter: IsValid

@@ -57,12 +57,18 @@ namespace Compiled.Generators.Tests.Queries
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<long> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(events) -> Filter(e => e.Value < 500) -> Map(e => e.Key * 2L) -> Sink
-                foreach (ref readonly var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Ev>(0))
+                var __input = inputs.Get<global::Compiled.Generators.Tests.Queries.Ev>(0);
+                var __output = output.GetAppendSpan(__input.Length);
+                int __written = 0;
+                foreach (ref readonly var __r0 in __input)
                 {
-                    if (!Where0(in __r0)) continue;
-                    var __r1 = Select1(in __r0);
-                    output.Add(__r1);
+                    bool __keep1 = Where0(in __r0);
+                    var __r2 = Select1(in __r0);
+                    // Every row is written; only the ones all filters kept are counted.
+                    __output[__written] = __r2;
+                    __written += __keep1 ? 1 : 0;
                 }
+                output.Advance(__written);
             }
 
             // Filter: e => e.Value < 500

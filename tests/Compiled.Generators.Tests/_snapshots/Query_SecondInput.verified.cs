@@ -60,12 +60,16 @@ namespace Compiled.Generators.Tests.Queries
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<string> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(trades) -> Filter(t => t.Side == Side.Sell) -> Map(t => t.Broker) -> Sink
-                foreach (var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Trade>(1))
+                var __input = inputs.Get<global::Compiled.Generators.Tests.Queries.Trade>(1);
+                var __output = output.GetAppendSpan(__input.Length);
+                int __written = 0;
+                foreach (var __r0 in __input)
                 {
                     if (!Where0(__r0)) continue;
                     var __r1 = Select1(__r0);
-                    output.Add(__r1);
+                    __output[__written++] = __r1;
                 }
+                output.Advance(__written);
             }
 
             // Filter: t => t.Side == Side.Sell

@@ -115,13 +115,14 @@ namespace Shop
                 }
             }
 
-            /// <summary>Pre-aggregates one batch: one entry per distinct key, in first-seen order.</summary>
+            /// <summary>Pre-aggregates one batch: one entry per distinct key, iterated in first-seen order.</summary>
             private sealed class Aggregate0Table
             {
-                private const int InitialEntries = 16;
-                private Entry[] _entries = new Entry[InitialEntries];
-                // Entry index + 1 per slot, 0 when empty; twice the entries keeps probes short.
-                private int[] _slots = new int[InitialEntries * 2];
+                private const int InitialSlots = 32;
+                // At most half the slots are used, which keeps probes short.
+                private Entry[] _slots = new Entry[InitialSlots];
+                // The slot of each key, in first-seen order.
+                private int[] _order = new int[InitialSlots / 2];
                 private int _shift = 32 - 5;
                 private int _count;
 
@@ -129,13 +130,12 @@ namespace Shop
                 public int Count => _count;
 
                 /// <summary>Entry <paramref name="index"/>, in first-seen order.</summary>
-                public ref Entry EntryAt(int index) => ref _entries[index];
+                public ref Entry EntryAt(int index) => ref _slots[_order[index]];
 
                 public void Clear()
                 {
-                    if (_count == 0) return;
-                    global::System.Array.Clear(_slots, 0, _slots.Length);
-                    global::System.Array.Clear(_entries, 0, _count);
+                    // Only the used slots: a small batch does not pay for the size an earlier batch grew the table to.
+                    for (int i = 0; i < _count; i++) _slots[_order[i]] = default;
                     _count = 0;
                 }
 
@@ -143,47 +143,53 @@ namespace Shop
                 public ref Aggregate0State FindOrAdd(in global::Shop.RegionDay key, out bool added)
                 {
                     int hash = Hash(key);
-                    int mask = _slots.Length - 1;
-                    for (int slot = Home(hash); _slots[slot] != 0; slot = (slot + 1) & mask)
+                    Entry[] slots = _slots;
+                    int mask = slots.Length - 1;
+                    int slot = Home(hash);
+                    for (; slots[slot].Used; slot = (slot + 1) & mask)
                     {
-                        ref Entry entry = ref _entries[_slots[slot] - 1];
+                        ref Entry entry = ref slots[slot];
                         if (entry.Hash == hash && Equal(entry.Key, key))
                         {
                             added = false;
                             return ref entry.Value;
                         }
                     }
-                    int index = Insert(hash);
-                    ref Entry created = ref _entries[index];
+                    if (_count == _order.Length)
+                    {
+                        Grow();
+                        slot = EmptySlot(hash);
+                    }
+                    _order[_count++] = slot;
+                    // A free slot is all default (new or cleared), so the accumulator starts at zero.
+                    ref Entry created = ref _slots[slot];
+                    created.Used = true;
                     created.Key = key;
                     created.Hash = hash;
-                    created.Value = default;
                     added = true;
                     return ref created.Value;
                 }
 
-                private int Insert(int hash)
-                {
-                    if (_count == _entries.Length) Grow();
-                    int slot = EmptySlot(hash);
-                    int index = _count++;
-                    _slots[slot] = index + 1;
-                    return index;
-                }
-
                 private void Grow()
                 {
-                    global::System.Array.Resize(ref _entries, _entries.Length * 2);
-                    _slots = new int[_entries.Length * 2];
+                    var old = _slots;
+                    _slots = new Entry[old.Length * 2];
                     _shift--;
-                    for (int i = 0; i < _count; i++) _slots[EmptySlot(_entries[i].Hash)] = i + 1;
+                    global::System.Array.Resize(ref _order, _order.Length * 2);
+                    for (int i = 0; i < _count; i++)
+                    {
+                        ref Entry entry = ref old[_order[i]];
+                        int slot = EmptySlot(entry.Hash);
+                        _slots[slot] = entry;
+                        _order[i] = slot;
+                    }
                 }
 
                 private int EmptySlot(int hash)
                 {
                     int mask = _slots.Length - 1;
                     int slot = Home(hash);
-                    while (_slots[slot] != 0) slot = (slot + 1) & mask;
+                    while (_slots[slot].Used) slot = (slot + 1) & mask;
                     return slot;
                 }
 
@@ -196,9 +202,10 @@ namespace Shop
 
                 private static bool Equal(in global::Shop.RegionDay a, in global::Shop.RegionDay b) => ((string.Equals(a.Region, b.Region)) && (global::System.Collections.Generic.EqualityComparer<global::System.DateTime>.Default.Equals(a.Day, b.Day)) && ((a.Bucket.HasValue == b.Bucket.HasValue && (!a.Bucket.HasValue || a.Bucket.GetValueOrDefault() == b.Bucket.GetValueOrDefault()))));
 
-                /// <summary>A key, its hash and its accumulator.</summary>
+                /// <summary>A slot: whether it holds a key, the key, its hash and its accumulator.</summary>
                 public struct Entry
                 {
+                    public bool Used;
                     public global::Shop.RegionDay Key;
                     public int Hash;
                     public Aggregate0State Value;

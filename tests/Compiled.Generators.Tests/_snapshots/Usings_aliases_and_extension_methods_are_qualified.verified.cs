@@ -57,13 +57,17 @@ namespace Shop
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<int> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(sales) -> Filter(s => s.Amount.IsEven() && Abs(s.Amount) > M.Max(Limit, 2)) -> Map(s => new { s.Amount, Twice = s.Amount * 2 }) -> Map(x => x.Twice + x.Amount) -> Sink
-                foreach (var __r0 in inputs.Get<global::Shop.Sale>(0))
+                var __input = inputs.Get<global::Shop.Sale>(0);
+                var __output = output.GetAppendSpan(__input.Length);
+                int __written = 0;
+                foreach (var __r0 in __input)
                 {
                     if (!Where0(__r0)) continue;
                     var __r1 = Select1(__r0);
                     var __r2 = Select2(__r1);
-                    output.Add(__r2);
+                    __output[__written++] = __r2;
                 }
+                output.Advance(__written);
             }
 
             // Filter: s => s.Amount.IsEven() && Abs(s.Amount) > M.Max(Limit, 2)

@@ -3,9 +3,10 @@ using Compiled.Generators.Model;
 namespace Compiled.Generators.Emit.Operators
 {
     /// <summary>
-    /// Writes the per-batch pre-aggregation table: open addressing with linear probing over a slot array, entries kept
-    /// densely in first-seen order. Dense entries make iteration order independent of hash codes (string hashes are
-    /// randomised per process), so a replayed batch emits its groups in the same order.
+    /// Writes the per-batch pre-aggregation table: open addressing with linear probing, the entries stored in the slots
+    /// themselves, so a lookup reads one place in memory rather than a slot and then the entry it points to. A separate
+    /// list of slots in first-seen order makes iteration independent of hash codes (string hashes are randomised per
+    /// process), so a replayed batch emits its groups in the same order.
     /// </summary>
     internal static class KeyTableEmitter
     {
@@ -16,12 +17,15 @@ namespace Compiled.Generators.Emit.Operators
         public static void Write(SourceWriter w, string name, TypeSpec key, string state, bool spanKeys)
         {
             string keyParameter = (key.IsValueType && key.Shape is not (TypeShape.Primitive or TypeShape.Enum) ? "in " : string.Empty) + key.Name;
-            w.Line("/// <summary>Pre-aggregates one batch: one entry per distinct key, in first-seen order.</summary>");
+            // A primitive's hash is as cheap to recompute as to load, and its equality is one compare: a smaller entry wins.
+            bool storeHash = spanKeys || key.Shape is not (TypeShape.Primitive or TypeShape.Enum);
+            w.Line("/// <summary>Pre-aggregates one batch: one entry per distinct key, iterated in first-seen order.</summary>");
             w.Open("private sealed class " + name);
-            w.Line("private const int InitialEntries = 16;");
-            w.Line("private Entry[] _entries = new Entry[InitialEntries];");
-            w.Line("// Entry index + 1 per slot, 0 when empty; twice the entries keeps probes short.");
-            w.Line("private int[] _slots = new int[InitialEntries * 2];");
+            w.Line("private const int InitialSlots = 32;");
+            w.Line("// At most half the slots are used, which keeps probes short.");
+            w.Line("private Entry[] _slots = new Entry[InitialSlots];");
+            w.Line("// The slot of each key, in first-seen order.");
+            w.Line("private int[] _order = new int[InitialSlots / 2];");
             w.Line("private int _shift = 32 - 5;");
             w.Line("private int _count;");
             w.Line();
@@ -29,12 +33,11 @@ namespace Compiled.Generators.Emit.Operators
             w.Line("public int Count => _count;");
             w.Line();
             w.Line("/// <summary>Entry <paramref name=\"index\"/>, in first-seen order.</summary>");
-            w.Line("public ref Entry EntryAt(int index) => ref _entries[index];");
+            w.Line("public ref Entry EntryAt(int index) => ref _slots[_order[index]];");
             w.Line();
             w.Open("public void Clear()");
-            w.Line("if (_count == 0) return;");
-            w.Line("global::System.Array.Clear(_slots, 0, _slots.Length);");
-            w.Line("global::System.Array.Clear(_entries, 0, _count);");
+            w.Line("// Only the used slots: a small batch does not pay for the size an earlier batch grew the table to.");
+            w.Line("for (int i = 0; i < _count; i++) _slots[_order[i]] = default;");
             w.Line("_count = 0;");
             w.Close();
             w.Line();
@@ -42,32 +45,32 @@ namespace Compiled.Generators.Emit.Operators
             {
                 // Split words are looked up as spans; a string is allocated only for a key new to the batch.
                 WriteFindOrAdd(w, KnownNames.CharSpanG, state, "string.GetHashCode(key)",
-                    KnownNames.MemoryExtensionsG + ".SequenceEqual(key, " + KnownNames.MemoryExtensionsG + ".AsSpan(entry.Key))", "key.ToString()");
+                    "entry.Hash == hash && " + KnownNames.MemoryExtensionsG + ".SequenceEqual(key, " + KnownNames.MemoryExtensionsG + ".AsSpan(entry.Key))",
+                    "key.ToString()", storeHash);
             }
             else
             {
-                WriteFindOrAdd(w, keyParameter, state, "Hash(key)", "Equal(entry.Key, key)", "key");
+                WriteFindOrAdd(w, keyParameter, state, "Hash(key)", (storeHash ? "entry.Hash == hash && " : string.Empty) + "Equal(entry.Key, key)",
+                    "key", storeHash);
             }
             w.Line();
-            w.Open("private int Insert(int hash)");
-            w.Line("if (_count == _entries.Length) Grow();");
-            w.Line("int slot = EmptySlot(hash);");
-            w.Line("int index = _count++;");
-            w.Line("_slots[slot] = index + 1;");
-            w.Line("return index;");
-            w.Close();
-            w.Line();
             w.Open("private void Grow()");
-            w.Line("global::System.Array.Resize(ref _entries, _entries.Length * 2);");
-            w.Line("_slots = new int[_entries.Length * 2];");
+            w.Line("var old = _slots;");
+            w.Line("_slots = new Entry[old.Length * 2];");
             w.Line("_shift--;");
-            w.Line("for (int i = 0; i < _count; i++) _slots[EmptySlot(_entries[i].Hash)] = i + 1;");
+            w.Line("global::System.Array.Resize(ref _order, _order.Length * 2);");
+            w.Open("for (int i = 0; i < _count; i++)");
+            w.Line("ref Entry entry = ref old[_order[i]];");
+            w.Line("int slot = EmptySlot(" + (storeHash ? "entry.Hash" : "Hash(entry.Key)") + ");");
+            w.Line("_slots[slot] = entry;");
+            w.Line("_order[i] = slot;");
+            w.Close();
             w.Close();
             w.Line();
             w.Open("private int EmptySlot(int hash)");
             w.Line("int mask = _slots.Length - 1;");
             w.Line("int slot = Home(hash);");
-            w.Line("while (_slots[slot] != 0) slot = (slot + 1) & mask;");
+            w.Line("while (_slots[slot].Used) slot = (slot + 1) & mask;");
             w.Line("return slot;");
             w.Close();
             w.Line();
@@ -87,34 +90,42 @@ namespace Compiled.Generators.Emit.Operators
                 w.Line("private static bool Equal(" + keyParameter + " a, " + keyParameter + " b) => " + KeyEquality.Equal(key, "a", "b") + ";");
                 w.Line();
             }
-            w.Line("/// <summary>A key, its hash and its accumulator.</summary>");
+            w.Line("/// <summary>A slot: whether it holds a key, the key" + (storeHash ? ", its hash" : string.Empty) + " and its accumulator.</summary>");
             w.Open("public struct Entry");
+            w.Line("public bool Used;");
             w.Line("public " + key.Name + " Key;");
-            w.Line("public int Hash;");
+            if (storeHash) w.Line("public int Hash;");
             w.Line("public " + state + " Value;");
             w.Close();
             w.Close();
         }
 
-        private static void WriteFindOrAdd(SourceWriter w, string keyParameter, string state, string hash, string equal, string stored)
+        private static void WriteFindOrAdd(SourceWriter w, string keyParameter, string state, string hash, string equal, string stored,
+            bool storeHash)
         {
             w.Line("/// <summary>The accumulator of <paramref name=\"key\"/>; <paramref name=\"added\"/> is true when the key is new in this batch.</summary>");
             w.Open("public ref " + state + " FindOrAdd(" + keyParameter + " key, out bool added)");
             w.Line("int hash = " + hash + ";");
-            w.Line("int mask = _slots.Length - 1;");
-            w.Open("for (int slot = Home(hash); _slots[slot] != 0; slot = (slot + 1) & mask)");
-            w.Line("ref Entry entry = ref _entries[_slots[slot] - 1];");
-            w.Open("if (entry.Hash == hash && " + equal + ")");
+            w.Line("Entry[] slots = _slots;");
+            w.Line("int mask = slots.Length - 1;");
+            w.Line("int slot = Home(hash);");
+            w.Open("for (; slots[slot].Used; slot = (slot + 1) & mask)");
+            w.Line("ref Entry entry = ref slots[slot];");
+            w.Open("if (" + equal + ")");
             w.Line("added = false;");
             w.Line("return ref entry.Value;");
             w.Close();
             w.Close();
-            // Insert may grow the array: read _entries only after it returns.
-            w.Line("int index = Insert(hash);");
-            w.Line("ref Entry created = ref _entries[index];");
+            w.Open("if (_count == _order.Length)");
+            w.Line("Grow();");
+            w.Line("slot = EmptySlot(hash);");
+            w.Close();
+            w.Line("_order[_count++] = slot;");
+            w.Line("// A free slot is all default (new or cleared), so the accumulator starts at zero.");
+            w.Line("ref Entry created = ref _slots[slot];");
+            w.Line("created.Used = true;");
             w.Line("created.Key = " + stored + ";");
-            w.Line("created.Hash = hash;");
-            w.Line("created.Value = default;");
+            if (storeHash) w.Line("created.Hash = hash;");
             w.Line("added = true;");
             w.Line("return ref created.Value;");
             w.Close();

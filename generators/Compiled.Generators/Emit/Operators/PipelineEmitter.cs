@@ -65,6 +65,29 @@ namespace Compiled.Generators.Emit.Operators
             return row;
         }
 
+        /// <summary>
+        /// Writes filters and maps without a branch: each filter's verdict becomes a <c>bool</c> local, added to
+        /// <paramref name="verdicts"/>, and the rows flow on whatever it says. Only for plans written
+        /// <see cref="SourceWrite.BranchFree"/>, whose steps after the first filter may run on rejected rows.
+        /// </summary>
+        public Row WriteBranchFree(IEnumerable<Stage> stages, Row row, List<string> verdicts)
+        {
+            foreach (var stage in stages)
+            {
+                if (stage.Kind == StageKind.Filter)
+                {
+                    string verdict = Local("keep");
+                    _writer.Line("bool " + verdict + " = " + Call(((FilterSpec)stage.Operator!).Predicate, row) + ";");
+                    verdicts.Add(verdict);
+                }
+                else
+                {
+                    row = Write(new[] { stage }, row);
+                }
+            }
+            return row;
+        }
+
         /// <summary>Closes the loops opened by flat maps.</summary>
         public void CloseLoops()
         {
