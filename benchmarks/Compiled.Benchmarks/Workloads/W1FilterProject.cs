@@ -27,6 +27,7 @@ internal sealed class W1FilterProject(Ev[] events, int batchSize) : Workload
     public override IReadOnlyList<Variant> CreateVariants() =>
     [
         new W1HandWrittenLoop(events),
+        new W1HandWrittenBranchFree(events),
         new W1LinqForeach(events),
         new W1LinqCountSum(events),
         new W1Rx(events),
