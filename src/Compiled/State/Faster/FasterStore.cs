@@ -14,7 +14,7 @@ namespace Compiled.State.Faster;
 /// has grown by more than <see cref="IndexCheckpointGrowthFactor"/> index sizes since the last one, because
 /// recovery replays the log from the index checkpoint onwards.</para>
 /// <para>Every update after a checkpoint appends a record, so the log also holds superseded versions. When they
-/// outweigh the live records (<see cref="RotationFactor"/>), the checkpoint first copies the live records into a
+/// outweigh the live records (<see cref="RotationFactor"/>) and fill half the in-memory log, the checkpoint first copies the live records into a
 /// new generation (see <see cref="FasterGeneration{TFKey, TFValue}"/>).</para>
 /// </remarks>
 internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions> : IFasterStateStore
@@ -33,6 +33,7 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
     private long _indexCheckpointTail;
     private StateStoreMetrics _lastMetrics;
     private bool _disposed;
+    private bool _scanned;
 
     /// <summary>Live keys; the derived store keeps it exact by checking existence before each write.</summary>
     protected long _count;
@@ -260,6 +261,7 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
     {
         FasterKV<TFKey, TFValue> kv = _generation!.Kv;
         long end = kv.Log.TailAddress;
+        _scanned = true;
         if (kv.Log.BeginAddress >= kv.Log.HeadAddress || typeof(TFKey) == typeof(SpanByte))
         {
             using IFasterScanIterator<TFKey, TFValue> scan = kv.Log.Scan(kv.Log.BeginAddress, end);
@@ -303,7 +305,12 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
         FasterGeneration<TFKey, TFValue> old = _generation!;
         long logBytes = old.Kv.Log.TailAddress - old.Kv.Log.BeginAddress;
         long liveBytes = _count * AverageRecordBytes;
-        if (logBytes <= RotationFactor * liveBytes || logBytes - liveBytes < MinRotationGarbageBytes)
+        // Rotating costs a scan of the whole log and a new index checkpoint, so garbage may first fill half the
+        // in-memory log: a store whose every key changes each batch then rotates every few batches, not every fourth.
+        // A store scanned every batch (Complete mode) pays for each superseded record in every scan, so it does not wait.
+        long minGarbage = _scanned ? MinRotationGarbageBytes : Math.Max(MinRotationGarbageBytes, _options.Layout.LogMemoryBytes / 2);
+        _scanned = false;
+        if (logBytes <= RotationFactor * liveBytes || logBytes - liveBytes < minGarbage)
         {
             return false;
         }
@@ -316,6 +323,7 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
             using ClientSession<TFKey, TFValue, TInput, TOutput, Empty, TFunctions> target = next.Kv.For(Functions).NewSession<TFunctions>(Functions);
             var copy = new CopyVisitor(target);
             ScanLive(ref copy);
+            _scanned = false; // the copy is not the operator's scan
             target.CompletePending(wait: true);
         }
         catch
