@@ -119,20 +119,21 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
     /// Calls <paramref name="variant"/> until tiered compilation has settled: at least 30 calls (the promotion
     /// threshold) and no method compiled, on any thread, for <see cref="JitQuietPeriod"/>, which is longer than
     /// the runtime's 100 ms call-counting delay; or until <see cref="RatioOptions.WarmUp"/> has passed. Returns
-    /// the last call's time.
+    /// the fastest call's time: on a prefix this small a single call can be dominated by a collection of the
+    /// previous variant's garbage, and the last call's time once overestimated a 1.3 s run at 132 s.
     /// </summary>
     private double WarmUp(Variant variant)
     {
         var warmUp = Stopwatch.StartNew();
         long compiled = -1;
         TimeSpan lastCompile = TimeSpan.Zero;
-        double last = 0;
+        double fastest = double.MaxValue;
         for (int calls = 1; ; calls++)
         {
             variant.Prepare();
             long start = Stopwatch.GetTimestamp();
             variant.Run();
-            last = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            fastest = Math.Min(fastest, Stopwatch.GetElapsedTime(start).TotalSeconds);
             long nowCompiled = JitInfo.GetCompiledMethodCount(currentThread: false);
             if (nowCompiled != compiled)
             {
@@ -140,7 +141,7 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
                 lastCompile = warmUp.Elapsed;
             }
             bool settled = calls >= TieringCallThreshold && warmUp.Elapsed - lastCompile >= JitQuietPeriod;
-            if (settled || warmUp.Elapsed >= options.WarmUp) return last;
+            if (settled || warmUp.Elapsed >= options.WarmUp) return fastest;
         }
     }
 
