@@ -1,4 +1,5 @@
 using Compiled;
+using Compiled.Checkpointing;
 using Compiled.Sources.Files;
 using WordCount;
 
@@ -16,11 +17,21 @@ catch (ArgumentException e)
 
 var source = Source.TextFiles(arguments.Input, new FileSourceOptions { MaxFilesPerTrigger = arguments.MaxFilesPerTrigger });
 var sink = Sink.Console<WordFrequency>(new() { NumRows = arguments.Rows });
-await using var query = WordCountQuery.Start(source, sink, new QueryOptions
+StreamingQuery started;
+try
 {
-    CheckpointLocation = arguments.Checkpoint,
-    Trigger = arguments.Trigger,
-});
+    started = WordCountQuery.Start(source, sink, new QueryOptions
+    {
+        CheckpointLocation = arguments.Checkpoint,
+        Trigger = arguments.Trigger,
+    });
+}
+catch (CheckpointException e)
+{
+    Console.Error.WriteLine($"WordCount: {e.Message}");
+    return 1;
+}
+await using var query = started;
 
 using var stopOnCtrlC = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

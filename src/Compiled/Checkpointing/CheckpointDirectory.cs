@@ -16,13 +16,16 @@ namespace Compiled.Checkpointing;
 /// </code>
 /// See docs/checkpoints.md.
 /// </summary>
-internal sealed class CheckpointDirectory
+internal sealed class CheckpointDirectory : IDisposable
 {
     private const string MetadataFileName = "metadata";
     private const string OperatorMetadataFileName = "_metadata";
 
-    private CheckpointDirectory(string root, string queryName, QueryMetadata metadata, bool isNew)
+    private readonly CheckpointLock _lock;
+
+    private CheckpointDirectory(string root, string queryName, QueryMetadata metadata, bool isNew, CheckpointLock held)
     {
+        _lock = held;
         Root = root;
         QueryName = queryName;
         Metadata = metadata;
@@ -66,6 +69,21 @@ internal sealed class CheckpointDirectory
     internal static CheckpointDirectory Open(string root, string queryName, string planFingerprint)
     {
         root = DurableFile.CreateDirectory(root);
+        // Taken before anything is read or cleaned up: the leftovers may belong to a run still writing.
+        var held = CheckpointLock.Acquire(root, queryName);
+        try
+        {
+            return OpenLocked(root, queryName, planFingerprint, held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
+    private static CheckpointDirectory OpenLocked(string root, string queryName, string planFingerprint, CheckpointLock held)
+    {
         DurableFile.DeleteLeftovers(root);
         string metadataPath = Path.Combine(root, MetadataFileName);
         if (File.Exists(metadataPath))
@@ -78,7 +96,7 @@ internal sealed class CheckpointDirectory
                 throw new CheckpointException(metadataPath,
                     $"Query '{queryName}': checkpoint '{root}' was written by a plan with fingerprint '{metadata.PlanFingerprint}', " +
                     $"but the plan now has fingerprint '{planFingerprint}'. The query's shape changed; start it with a new checkpoint location.");
-            return new CheckpointDirectory(root, queryName, metadata, isNew: false);
+            return new CheckpointDirectory(root, queryName, metadata, isNew: false, held);
         }
 
         string offsets = Path.Combine(root, "offsets");
@@ -94,7 +112,7 @@ internal sealed class CheckpointDirectory
         };
         if (!CheckpointFile.Write(metadataPath, created, CheckpointJsonContext.Checkpoint.QueryMetadata, overwrite: false))
             throw new CheckpointException(metadataPath, $"Query '{queryName}': another query created checkpoint '{root}' at the same time.");
-        return new CheckpointDirectory(root, queryName, created, isNew: true);
+        return new CheckpointDirectory(root, queryName, created, isNew: true, held);
     }
 
     /// <summary>
@@ -139,4 +157,7 @@ internal sealed class CheckpointDirectory
         Commits.PurgeBefore(oldestToKeep);
         Offsets.PurgeBefore(oldestToKeep);
     }
+
+    /// <summary>Releases the checkpoint's lock; the run is over.</summary>
+    public void Dispose() => _lock.Dispose();
 }

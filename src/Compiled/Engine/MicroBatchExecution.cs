@@ -152,6 +152,7 @@ internal sealed partial class MicroBatchExecution
         for (int i = 0; i < _sources.Count; i++) CleanUp($"source {i} ({_sources[i].Description})", _sources[i]);
         if (_stateProvider is not null) CleanUp("the state store", _stateProvider);
         _inputs.Release();
+        _checkpoint.Dispose();
         if (_temporaryCheckpoint)
         {
             try { Directory.Delete(_checkpoint.Root, recursive: true); }

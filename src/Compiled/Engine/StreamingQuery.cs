@@ -72,9 +72,10 @@ public sealed class StreamingQuery : IAsyncDisposable
         // Settings that cannot change while the checkpoint lives; a stateless plan has no state to lose.
         var conf = new Dictionary<string, string>();
         if (info.StateOperators.Count > 0) conf["stateStore"] = options.StateStore.ToString();
+        CheckpointDirectory? checkpoint = null;
         try
         {
-            var checkpoint = CheckpointDirectory.Open(root, name, info.Fingerprint);
+            checkpoint = CheckpointDirectory.Open(root, name, info.Fingerprint);
             var recovery = RecoveryPoint.Recover(checkpoint, sources.Count, conf);
             checkpoint.CheckStateOperators(info.StateOperators);
             var execution = new MicroBatchExecution(name, new BatchRunner<TOut>(plan, sink), info, sources, options, checkpoint, recovery, temporary, conf);
@@ -82,6 +83,7 @@ public sealed class StreamingQuery : IAsyncDisposable
         }
         catch (Exception)
         {
+            checkpoint?.Dispose();
             if (temporary) DeleteTemporary(root);
             throw;
         }

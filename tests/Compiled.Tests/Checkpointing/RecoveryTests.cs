@@ -146,6 +146,21 @@ public sealed class RecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_checkpoint_in_use_by_a_running_query_is_refused_until_that_query_stops()
+    {
+        var first = StreamingQuery.Start(new MapPlan(), [Source.Memory<int>()], Sink.Memory<string>(), Options());
+        var e = Assert.Throws<CheckpointException>(() =>
+            StreamingQuery.Start(new MapPlan(), [Source.Memory<int>()], Sink.Memory<string>(), Options()));
+        Assert.Contains($"checkpoint '{Chk()}' is in use by another run", e.Message);
+        Assert.Equal(Chk("lock"), e.Path);
+
+        await first.StopAsync().Bounded();
+        var second = StreamingQuery.Start(new MapPlan(), [Source.Memory<int>()], Sink.Memory<string>(), Options());
+        await second.StopAsync().Bounded();
+        Assert.Equal(first.Id, second.Id);
+    }
+
+    [Fact]
     public async Task A_checkpoint_of_another_plan_fingerprint_is_refused()
     {
         var first = StreamingQuery.Start(new MapPlan(fingerprint: "aaa"), [Source.Memory<int>()], Sink.Memory<string>(), Options());

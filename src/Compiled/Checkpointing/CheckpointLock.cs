@@ -1,0 +1,35 @@
+namespace Compiled.Checkpointing;
+
+/// <summary>
+/// Keeps a second run off a checkpoint while one uses it: two runs would plan, log and commit the same
+/// batch ids with different input ranges. The lock is the file <c>lock</c> held open without sharing for
+/// the whole run; the OS releases it when the process dies, so a killed run leaves no stale lock.
+/// </summary>
+internal sealed class CheckpointLock : IDisposable
+{
+    internal const string FileName = "lock";
+
+    private readonly FileStream _held;
+
+    private CheckpointLock(FileStream held) => _held = held;
+
+    /// <summary>Takes the lock of the checkpoint at <paramref name="root"/> for query <paramref name="queryName"/>.</summary>
+    /// <exception cref="CheckpointException">Another run holds it.</exception>
+    internal static CheckpointLock Acquire(string root, string queryName)
+    {
+        string path = Path.Combine(root, FileName);
+        try
+        {
+            return new CheckpointLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+        }
+        catch (IOException e)
+        {
+            throw new CheckpointException(path,
+                $"Query '{queryName}': checkpoint '{root}' is in use by another run (it holds '{path}'). " +
+                "Two runs on one checkpoint would write the same batches; stop the other run, or give this one its own checkpoint location.", e);
+        }
+    }
+
+    /// <summary>Releases the lock.</summary>
+    public void Dispose() => _held.Dispose();
+}
