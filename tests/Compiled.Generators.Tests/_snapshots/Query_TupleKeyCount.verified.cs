@@ -50,7 +50,7 @@ namespace Compiled.Generators.Tests.Queries
                 },
                 "Source(trades)\nAggregate(by t => (t.Broker, t.Type): g => new BrokerTypeCount(g.Key.Broker, g.Key.Type, g.Coun...)\nSink");
 
-            private readonly Aggregate0Table _table0 = new Aggregate0Table();
+            private readonly global::Compiled.Aggregation.BatchTable<(string Broker, string Type), Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.BatchTable<(string Broker, string Type), Aggregate0State, Aggregate0KeyOps>();
             private global::Compiled.State.IStateStore<(string Broker, string Type), Aggregate0State> _store0 = null!;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
@@ -104,101 +104,16 @@ namespace Compiled.Generators.Tests.Queries
                 }
             }
 
-            /// <summary>Pre-aggregates one batch: one entry per distinct key, iterated in first-seen order.</summary>
-            private sealed class Aggregate0Table
+            /// <summary>Hashing and equality of the group key, for the batch table.</summary>
+            private readonly struct Aggregate0KeyOps : global::Compiled.Aggregation.IBatchKeyOps<(string Broker, string Type)>
             {
-                private const int InitialSlots = 32;
-                // At most half the slots are used, which keeps probes short.
-                private Entry[] _slots = new Entry[InitialSlots];
-                // The slot of each key, in first-seen order.
-                private int[] _order = new int[InitialSlots / 2];
-                private int _shift = 32 - 5;
-                private int _count;
+                public bool StoresHash => true;
 
-                /// <summary>Number of distinct keys in the batch.</summary>
-                public int Count => _count;
+                public int Hash(in (string Broker, string Type) key) => Mix(Mix(0, (key.Item1 is null ? 0 : key.Item1.GetHashCode())), (key.Item2 is null ? 0 : key.Item2.GetHashCode()));
 
-                /// <summary>Entry <paramref name="index"/>, in first-seen order.</summary>
-                public ref Entry EntryAt(int index) => ref _slots[_order[index]];
-
-                public void Clear()
-                {
-                    // Only the used slots: a small batch does not pay for the size an earlier batch grew the table to.
-                    for (int i = 0; i < _count; i++) _slots[_order[i]] = default;
-                    _count = 0;
-                }
-
-                /// <summary>The accumulator of <paramref name="key"/>; <paramref name="added"/> is true when the key is new in this batch.</summary>
-                public ref Aggregate0State FindOrAdd(in (string Broker, string Type) key, out bool added)
-                {
-                    int hash = Hash(key);
-                    Entry[] slots = _slots;
-                    int mask = slots.Length - 1;
-                    int slot = Home(hash);
-                    for (; slots[slot].Used; slot = (slot + 1) & mask)
-                    {
-                        ref Entry entry = ref slots[slot];
-                        if (entry.Hash == hash && Equal(entry.Key, key))
-                        {
-                            added = false;
-                            return ref entry.Value;
-                        }
-                    }
-                    if (_count == _order.Length)
-                    {
-                        Grow();
-                        slot = EmptySlot(hash);
-                    }
-                    _order[_count++] = slot;
-                    // A free slot is all default (new or cleared), so the accumulator starts at zero.
-                    ref Entry created = ref _slots[slot];
-                    created.Used = true;
-                    created.Key = key;
-                    created.Hash = hash;
-                    added = true;
-                    return ref created.Value;
-                }
-
-                private void Grow()
-                {
-                    var old = _slots;
-                    _slots = new Entry[old.Length * 2];
-                    _shift--;
-                    global::System.Array.Resize(ref _order, _order.Length * 2);
-                    for (int i = 0; i < _count; i++)
-                    {
-                        ref Entry entry = ref old[_order[i]];
-                        int slot = EmptySlot(entry.Hash);
-                        _slots[slot] = entry;
-                        _order[i] = slot;
-                    }
-                }
-
-                private int EmptySlot(int hash)
-                {
-                    int mask = _slots.Length - 1;
-                    int slot = Home(hash);
-                    while (_slots[slot].Used) slot = (slot + 1) & mask;
-                    return slot;
-                }
-
-                // Fibonacci hashing spreads weak hash codes (small integers, multiples of a power of two) over the slots.
-                private int Home(int hash) => (int)(unchecked((uint)hash * 2654435769u) >> _shift);
+                public bool Equal(in (string Broker, string Type) a, in (string Broker, string Type) b) => ((string.Equals(a.Item1, b.Item1)) && (string.Equals(a.Item2, b.Item2)));
 
                 private static int Mix(int hash, int value) => unchecked((hash * -1521134295) + value);
-
-                private static int Hash(in (string Broker, string Type) key) => Mix(Mix(0, (key.Item1 is null ? 0 : key.Item1.GetHashCode())), (key.Item2 is null ? 0 : key.Item2.GetHashCode()));
-
-                private static bool Equal(in (string Broker, string Type) a, in (string Broker, string Type) b) => ((string.Equals(a.Item1, b.Item1)) && (string.Equals(a.Item2, b.Item2)));
-
-                /// <summary>A slot: whether it holds a key, the key, its hash and its accumulator.</summary>
-                public struct Entry
-                {
-                    public bool Used;
-                    public (string Broker, string Type) Key;
-                    public int Hash;
-                    public Aggregate0State Value;
-                }
             }
 
             /// <summary>Encodes the group key.</summary>

@@ -51,7 +51,7 @@ namespace Compiled.Generators.Tests.Queries
                 "Source(lines)\nFlatMap(line => line.Split(' ', ','))\nMap(word => word.ToLowerInvariant())\nFilter(word => word.Any(char.IsLetterOrDigit))\nAggregate(by word => word: g => new WordCount(g.Key, g.LongCount()))\nSink");
 
             private char[] _scratchSelect1 = new char[64];
-            private readonly Aggregate0Table _table0 = new Aggregate0Table();
+            private readonly global::Compiled.Aggregation.BatchTable<string, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.BatchTable<string, Aggregate0State, Aggregate0KeyOps>();
             private global::Compiled.State.IStateStore<string, Aggregate0State> _store0 = null!;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
@@ -78,7 +78,7 @@ namespace Compiled.Generators.Tests.Queries
                         int __length7 = global::System.MemoryExtensions.ToLowerInvariant(__w5, __buffer6);
                         global::System.ReadOnlySpan<char> __w8 = __buffer6.Slice(0, __length7);
                         if (!Where2_Span(__w8)) continue;
-                        ref var __acc = ref _table0.FindOrAdd(__w8, out _);
+                        ref var __acc = ref _table0.FindOrAdd<global::System.ReadOnlySpan<char>, Aggregate0KeyOps>(__w8, out _);
                         __acc.A0++;
                     }
                 }
@@ -135,95 +135,20 @@ namespace Compiled.Generators.Tests.Queries
                 }
             }
 
-            /// <summary>Pre-aggregates one batch: one entry per distinct key, iterated in first-seen order.</summary>
-            private sealed class Aggregate0Table
+            /// <summary>Hashing and equality of the group key, for the batch table.</summary>
+            private readonly struct Aggregate0KeyOps : global::Compiled.Aggregation.IBatchKeyOps<string>, global::Compiled.Aggregation.IBatchAlternateKeyOps<global::System.ReadOnlySpan<char>, string>
             {
-                private const int InitialSlots = 32;
-                // At most half the slots are used, which keeps probes short.
-                private Entry[] _slots = new Entry[InitialSlots];
-                // The slot of each key, in first-seen order.
-                private int[] _order = new int[InitialSlots / 2];
-                private int _shift = 32 - 5;
-                private int _count;
+                public bool StoresHash => true;
 
-                /// <summary>Number of distinct keys in the batch.</summary>
-                public int Count => _count;
+                public int Hash(in string key) => (key is null ? 0 : key.GetHashCode());
 
-                /// <summary>Entry <paramref name="index"/>, in first-seen order.</summary>
-                public ref Entry EntryAt(int index) => ref _slots[_order[index]];
+                public bool Equal(in string a, in string b) => string.Equals(a, b);
 
-                public void Clear()
-                {
-                    // Only the used slots: a small batch does not pay for the size an earlier batch grew the table to.
-                    for (int i = 0; i < _count; i++) _slots[_order[i]] = default;
-                    _count = 0;
-                }
+                public int Hash(global::System.ReadOnlySpan<char> key) => string.GetHashCode(key);
 
-                /// <summary>The accumulator of <paramref name="key"/>; <paramref name="added"/> is true when the key is new in this batch.</summary>
-                public ref Aggregate0State FindOrAdd(global::System.ReadOnlySpan<char> key, out bool added)
-                {
-                    int hash = string.GetHashCode(key);
-                    Entry[] slots = _slots;
-                    int mask = slots.Length - 1;
-                    int slot = Home(hash);
-                    for (; slots[slot].Used; slot = (slot + 1) & mask)
-                    {
-                        ref Entry entry = ref slots[slot];
-                        if (entry.Hash == hash && global::System.MemoryExtensions.SequenceEqual(key, global::System.MemoryExtensions.AsSpan(entry.Key)))
-                        {
-                            added = false;
-                            return ref entry.Value;
-                        }
-                    }
-                    if (_count == _order.Length)
-                    {
-                        Grow();
-                        slot = EmptySlot(hash);
-                    }
-                    _order[_count++] = slot;
-                    // A free slot is all default (new or cleared), so the accumulator starts at zero.
-                    ref Entry created = ref _slots[slot];
-                    created.Used = true;
-                    created.Key = key.ToString();
-                    created.Hash = hash;
-                    added = true;
-                    return ref created.Value;
-                }
+                public bool Equal(global::System.ReadOnlySpan<char> key, in string stored) => global::System.MemoryExtensions.SequenceEqual(key, global::System.MemoryExtensions.AsSpan(stored));
 
-                private void Grow()
-                {
-                    var old = _slots;
-                    _slots = new Entry[old.Length * 2];
-                    _shift--;
-                    global::System.Array.Resize(ref _order, _order.Length * 2);
-                    for (int i = 0; i < _count; i++)
-                    {
-                        ref Entry entry = ref old[_order[i]];
-                        int slot = EmptySlot(entry.Hash);
-                        _slots[slot] = entry;
-                        _order[i] = slot;
-                    }
-                }
-
-                private int EmptySlot(int hash)
-                {
-                    int mask = _slots.Length - 1;
-                    int slot = Home(hash);
-                    while (_slots[slot].Used) slot = (slot + 1) & mask;
-                    return slot;
-                }
-
-                // Fibonacci hashing spreads weak hash codes (small integers, multiples of a power of two) over the slots.
-                private int Home(int hash) => (int)(unchecked((uint)hash * 2654435769u) >> _shift);
-
-                /// <summary>A slot: whether it holds a key, the key, its hash and its accumulator.</summary>
-                public struct Entry
-                {
-                    public bool Used;
-                    public string Key;
-                    public int Hash;
-                    public Aggregate0State Value;
-                }
+                public string Create(global::System.ReadOnlySpan<char> key) => key.ToString();
             }
 
             /// <summary>Emits every group of the state store (Complete mode).</summary>

@@ -12,7 +12,7 @@ namespace Compiled.Generators.Emit.Operators
     internal sealed class AggregateEmitter
     {
         public const string State = "Aggregate0State";
-        public const string Table = "Aggregate0Table";
+        private const string KeyOps = "Aggregate0KeyOps";
         public const string TableField = "_table0";
         public const string StoreField = "_store0";
         public const string EmitMethod = "EmitGroup0";
@@ -45,7 +45,8 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>The table and store fields.</summary>
         public IEnumerable<string> Fields()
         {
-            yield return "private readonly " + Table + " " + TableField + " = new " + Table + "();";
+            string table = KeyOpsEmitter.TableType(_aggregate.KeyType, State, KeyOps);
+            yield return "private readonly " + table + " " + TableField + " = new " + table + "();";
             yield return "private " + KnownNames.IStateStoreG + "<" + StoreKey + ", " + State + "> " + StoreField + " = null!;";
         }
 
@@ -63,7 +64,8 @@ namespace Compiled.Generators.Emit.Operators
         {
             bool needsAdded = _aggregate.Calls.Any(c => c.Kind is AggregateKind.Min or AggregateKind.Max);
             string key = _plan.AggregateFromSpan ? row.Variable : PipelineEmitter.Call(_aggregate.Key, row);
-            w.Line("ref var __acc = ref " + TableField + ".FindOrAdd(" + key + ", out " + (needsAdded ? "bool __added" : "_") + ");");
+            string findOrAdd = _plan.AggregateFromSpan ? "FindOrAdd<" + KnownNames.CharSpanG + ", " + KeyOps + ">(" : "FindOrAdd(";
+            w.Line("ref var __acc = ref " + TableField + "." + findOrAdd + key + ", out " + (needsAdded ? "bool __added" : "_") + ");");
             for (int i = 0; i < _aggregate.Calls.Count; i++)
             {
                 var call = _aggregate.Calls[i];
@@ -134,12 +136,12 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>The method computing a group's result row.</summary>
         public static string ResultMethod(AggregateSpec aggregate) => aggregate.Key.Name.Replace("GroupKey", "Result");
 
-        /// <summary>The accumulator, table, visitor and serialisers.</summary>
+        /// <summary>The accumulator, key operations, visitor and serialisers.</summary>
         public void WriteTypes(SourceWriter w)
         {
             WriteState(w);
             w.Line();
-            KeyTableEmitter.Write(w, Table, _aggregate.KeyType, State, _plan.AggregateFromSpan);
+            KeyOpsEmitter.Write(w, KeyOps, _aggregate.KeyType, _plan.AggregateFromSpan);
             if (_plan.Query.OutputMode != OutputModes.Update)
             {
                 w.Line();

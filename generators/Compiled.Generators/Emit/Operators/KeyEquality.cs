@@ -61,7 +61,7 @@ namespace Compiled.Generators.Emit.Operators
                     string mixed = "0";
                     foreach (var member in type.Members)
                     {
-                        mixed = KeyTableEmitter.MixMethod + "(" + mixed + ", " + Hash(member.Type, value + "." + member.Name) + ")";
+                        mixed = KeyOpsEmitter.MixMethod + "(" + mixed + ", " + Hash(member.Type, value + "." + member.Name) + ")";
                     }
                     return type.IsValueType ? mixed : "(" + value + " is null ? 0 : " + mixed + ")";
                 default:
