@@ -207,13 +207,13 @@ namespace Compiled.Generators.Tests.Queries
             {
                 public void Serialize(in string value, global::System.Buffers.IBufferWriter<byte> writer)
                 {
-                    Codec.WriteString(writer, value);
+                    global::Compiled.State.Serializers.StateCodec.WriteString(writer, value);
                 }
 
                 public string Deserialize(global::System.ReadOnlySpan<byte> bytes)
                 {
                     int offset = 0;
-                    return Codec.ReadString(bytes, ref offset);
+                    return global::Compiled.State.Serializers.StateCodec.ReadString(bytes, ref offset);
                 }
             }
 
@@ -222,78 +222,41 @@ namespace Compiled.Generators.Tests.Queries
             {
                 public void Serialize(in Aggregate0State value, global::System.Buffers.IBufferWriter<byte> writer)
                 {
-                    Codec.WriteRaw<long>(writer, value.A0);
-                    Codec.WriteRaw<long>(writer, value.A1);
-                    Codec.WriteRaw<double>(writer, value.A2);
-                    Codec.WriteRaw<double>(writer, value.A3);
-                    Codec.WriteString(writer, value.A4);
-                    Codec.WriteRaw<long>(writer, value.A5);
-                    Codec.WriteRaw<long>(writer, value.N5);
-                    Codec.WriteRaw<double>(writer, value.A6);
-                    Codec.WriteRaw<long>(writer, value.N6);
-                    Codec.WriteRaw<decimal>(writer, value.A7);
-                    Codec.WriteRaw<long>(writer, value.N7);
-                    Codec.WriteRaw<decimal>(writer, value.A8);
-                    Codec.WriteRaw<long>(writer, value.A9);
-                    Codec.WriteRaw<long>(writer, value.A10);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<long>(writer, value.A0);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<long>(writer, value.A1);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<double>(writer, value.A2);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<double>(writer, value.A3);
+                    global::Compiled.State.Serializers.StateCodec.WriteString(writer, value.A4);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<long>(writer, value.A5);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<long>(writer, value.N5);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<double>(writer, value.A6);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<long>(writer, value.N6);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<decimal>(writer, value.A7);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<long>(writer, value.N7);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<decimal>(writer, value.A8);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<long>(writer, value.A9);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<long>(writer, value.A10);
                 }
 
                 public Aggregate0State Deserialize(global::System.ReadOnlySpan<byte> bytes)
                 {
                     int offset = 0;
                     var state = new Aggregate0State();
-                    state.A0 = Codec.ReadRaw<long>(bytes, ref offset);
-                    state.A1 = Codec.ReadRaw<long>(bytes, ref offset);
-                    state.A2 = Codec.ReadRaw<double>(bytes, ref offset);
-                    state.A3 = Codec.ReadRaw<double>(bytes, ref offset);
-                    state.A4 = Codec.ReadString(bytes, ref offset);
-                    state.A5 = Codec.ReadRaw<long>(bytes, ref offset);
-                    state.N5 = Codec.ReadRaw<long>(bytes, ref offset);
-                    state.A6 = Codec.ReadRaw<double>(bytes, ref offset);
-                    state.N6 = Codec.ReadRaw<long>(bytes, ref offset);
-                    state.A7 = Codec.ReadRaw<decimal>(bytes, ref offset);
-                    state.N7 = Codec.ReadRaw<long>(bytes, ref offset);
-                    state.A8 = Codec.ReadRaw<decimal>(bytes, ref offset);
-                    state.A9 = Codec.ReadRaw<long>(bytes, ref offset);
-                    state.A10 = Codec.ReadRaw<long>(bytes, ref offset);
+                    state.A0 = global::Compiled.State.Serializers.StateCodec.ReadRaw<long>(bytes, ref offset);
+                    state.A1 = global::Compiled.State.Serializers.StateCodec.ReadRaw<long>(bytes, ref offset);
+                    state.A2 = global::Compiled.State.Serializers.StateCodec.ReadRaw<double>(bytes, ref offset);
+                    state.A3 = global::Compiled.State.Serializers.StateCodec.ReadRaw<double>(bytes, ref offset);
+                    state.A4 = global::Compiled.State.Serializers.StateCodec.ReadString(bytes, ref offset);
+                    state.A5 = global::Compiled.State.Serializers.StateCodec.ReadRaw<long>(bytes, ref offset);
+                    state.N5 = global::Compiled.State.Serializers.StateCodec.ReadRaw<long>(bytes, ref offset);
+                    state.A6 = global::Compiled.State.Serializers.StateCodec.ReadRaw<double>(bytes, ref offset);
+                    state.N6 = global::Compiled.State.Serializers.StateCodec.ReadRaw<long>(bytes, ref offset);
+                    state.A7 = global::Compiled.State.Serializers.StateCodec.ReadRaw<decimal>(bytes, ref offset);
+                    state.N7 = global::Compiled.State.Serializers.StateCodec.ReadRaw<long>(bytes, ref offset);
+                    state.A8 = global::Compiled.State.Serializers.StateCodec.ReadRaw<decimal>(bytes, ref offset);
+                    state.A9 = global::Compiled.State.Serializers.StateCodec.ReadRaw<long>(bytes, ref offset);
+                    state.A10 = global::Compiled.State.Serializers.StateCodec.ReadRaw<long>(bytes, ref offset);
                     return state;
-                }
-            }
-
-            /// <summary>Encodes state keys and values; see the generator docs for the format.</summary>
-            private static class Codec
-            {
-                public static void WriteRaw<T>(global::System.Buffers.IBufferWriter<byte> writer, in T value) where T : unmanaged
-                {
-                    int size = global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-                    global::System.Runtime.InteropServices.MemoryMarshal.Write(writer.GetSpan(size), in value);
-                    writer.Advance(size);
-                }
-
-                public static T ReadRaw<T>(global::System.ReadOnlySpan<byte> bytes, ref int offset) where T : unmanaged
-                {
-                    T value = global::System.Runtime.InteropServices.MemoryMarshal.Read<T>(bytes.Slice(offset));
-                    offset += global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-                    return value;
-                }
-
-                public static void WriteString(global::System.Buffers.IBufferWriter<byte> writer, string? value)
-                {
-                    int length = value is null ? -1 : value.Length;
-                    WriteRaw(writer, length);
-                    if (length <= 0) return;
-                    var chars = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(value));
-                    chars.CopyTo(writer.GetSpan(chars.Length));
-                    writer.Advance(chars.Length);
-                }
-
-                public static string ReadString(global::System.ReadOnlySpan<byte> bytes, ref int offset)
-                {
-                    int length = ReadRaw<int>(bytes, ref offset);
-                    if (length < 0) return null!;
-                    var chars = global::System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes.Slice(offset, length * sizeof(char)));
-                    offset += length * sizeof(char);
-                    return new string(chars);
                 }
             }
         }

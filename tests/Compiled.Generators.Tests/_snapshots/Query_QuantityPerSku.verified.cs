@@ -146,66 +146,33 @@ namespace Compiled.Generators.Tests.Queries
             {
                 public void Serialize(in Aggregate0State value, global::System.Buffers.IBufferWriter<byte> writer)
                 {
-                    Codec.WriteRaw<long>(writer, value.A0);
-                    Codec.WriteString(writer, value.A1);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<long>(writer, value.A0);
+                    global::Compiled.State.Serializers.StateCodec.WriteString(writer, value.A1);
                 }
 
                 public Aggregate0State Deserialize(global::System.ReadOnlySpan<byte> bytes)
                 {
                     int offset = 0;
                     var state = new Aggregate0State();
-                    state.A0 = Codec.ReadRaw<long>(bytes, ref offset);
-                    state.A1 = Codec.ReadString(bytes, ref offset);
+                    state.A0 = global::Compiled.State.Serializers.StateCodec.ReadRaw<long>(bytes, ref offset);
+                    state.A1 = global::Compiled.State.Serializers.StateCodec.ReadString(bytes, ref offset);
                     return state;
                 }
             }
 
-            /// <summary>Encodes state keys and values; see the generator docs for the format.</summary>
+            /// <summary>Encodes the composite state keys and values; see the generator docs for the format.</summary>
             private static class Codec
             {
-                public static void WriteRaw<T>(global::System.Buffers.IBufferWriter<byte> writer, in T value) where T : unmanaged
-                {
-                    int size = global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-                    global::System.Runtime.InteropServices.MemoryMarshal.Write(writer.GetSpan(size), in value);
-                    writer.Advance(size);
-                }
-
-                public static T ReadRaw<T>(global::System.ReadOnlySpan<byte> bytes, ref int offset) where T : unmanaged
-                {
-                    T value = global::System.Runtime.InteropServices.MemoryMarshal.Read<T>(bytes.Slice(offset));
-                    offset += global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-                    return value;
-                }
-
-                public static void WriteString(global::System.Buffers.IBufferWriter<byte> writer, string? value)
-                {
-                    int length = value is null ? -1 : value.Length;
-                    WriteRaw(writer, length);
-                    if (length <= 0) return;
-                    var chars = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(value));
-                    chars.CopyTo(writer.GetSpan(chars.Length));
-                    writer.Advance(chars.Length);
-                }
-
-                public static string ReadString(global::System.ReadOnlySpan<byte> bytes, ref int offset)
-                {
-                    int length = ReadRaw<int>(bytes, ref offset);
-                    if (length < 0) return null!;
-                    var chars = global::System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes.Slice(offset, length * sizeof(char)));
-                    offset += length * sizeof(char);
-                    return new string(chars);
-                }
-
                 public static void Write_0(global::System.Buffers.IBufferWriter<byte> writer, in (string Broker, global::Compiled.Generators.Tests.Queries.Side Side) value)
                 {
-                    Codec.WriteString(writer, value.Item1);
-                    Codec.WriteRaw<global::Compiled.Generators.Tests.Queries.Side>(writer, value.Item2);
+                    global::Compiled.State.Serializers.StateCodec.WriteString(writer, value.Item1);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw<global::Compiled.Generators.Tests.Queries.Side>(writer, value.Item2);
                 }
 
                 public static (string Broker, global::Compiled.Generators.Tests.Queries.Side Side) Read_0(global::System.ReadOnlySpan<byte> bytes, ref int offset)
                 {
-                    var m0 = Codec.ReadString(bytes, ref offset);
-                    var m1 = Codec.ReadRaw<global::Compiled.Generators.Tests.Queries.Side>(bytes, ref offset);
+                    var m0 = global::Compiled.State.Serializers.StateCodec.ReadString(bytes, ref offset);
+                    var m1 = global::Compiled.State.Serializers.StateCodec.ReadRaw<global::Compiled.Generators.Tests.Queries.Side>(bytes, ref offset);
                     return (m0, m1);
                 }
             }

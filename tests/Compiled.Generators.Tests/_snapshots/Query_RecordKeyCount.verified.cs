@@ -151,55 +151,22 @@ namespace Compiled.Generators.Tests.Queries
                 }
             }
 
-            /// <summary>Encodes state keys and values; see the generator docs for the format.</summary>
+            /// <summary>Encodes the composite state keys and values; see the generator docs for the format.</summary>
             private static class Codec
             {
-                public static void WriteRaw<T>(global::System.Buffers.IBufferWriter<byte> writer, in T value) where T : unmanaged
-                {
-                    int size = global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-                    global::System.Runtime.InteropServices.MemoryMarshal.Write(writer.GetSpan(size), in value);
-                    writer.Advance(size);
-                }
-
-                public static T ReadRaw<T>(global::System.ReadOnlySpan<byte> bytes, ref int offset) where T : unmanaged
-                {
-                    T value = global::System.Runtime.InteropServices.MemoryMarshal.Read<T>(bytes.Slice(offset));
-                    offset += global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-                    return value;
-                }
-
-                public static void WriteString(global::System.Buffers.IBufferWriter<byte> writer, string? value)
-                {
-                    int length = value is null ? -1 : value.Length;
-                    WriteRaw(writer, length);
-                    if (length <= 0) return;
-                    var chars = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(value));
-                    chars.CopyTo(writer.GetSpan(chars.Length));
-                    writer.Advance(chars.Length);
-                }
-
-                public static string ReadString(global::System.ReadOnlySpan<byte> bytes, ref int offset)
-                {
-                    int length = ReadRaw<int>(bytes, ref offset);
-                    if (length < 0) return null!;
-                    var chars = global::System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes.Slice(offset, length * sizeof(char)));
-                    offset += length * sizeof(char);
-                    return new string(chars);
-                }
-
                 public static void Write_0(global::System.Buffers.IBufferWriter<byte> writer, in global::Compiled.Generators.Tests.Queries.BrokerType value)
                 {
-                    WriteRaw(writer, value is not null);
+                    global::Compiled.State.Serializers.StateCodec.WriteRaw(writer, value is not null);
                     if (value is null) return;
-                    Codec.WriteString(writer, value.Broker);
-                    Codec.WriteString(writer, value.Type);
+                    global::Compiled.State.Serializers.StateCodec.WriteString(writer, value.Broker);
+                    global::Compiled.State.Serializers.StateCodec.WriteString(writer, value.Type);
                 }
 
                 public static global::Compiled.Generators.Tests.Queries.BrokerType Read_0(global::System.ReadOnlySpan<byte> bytes, ref int offset)
                 {
-                    if (!ReadRaw<bool>(bytes, ref offset)) return null!;
-                    var m0 = Codec.ReadString(bytes, ref offset);
-                    var m1 = Codec.ReadString(bytes, ref offset);
+                    if (!global::Compiled.State.Serializers.StateCodec.ReadRaw<bool>(bytes, ref offset)) return null!;
+                    var m0 = global::Compiled.State.Serializers.StateCodec.ReadString(bytes, ref offset);
+                    var m1 = global::Compiled.State.Serializers.StateCodec.ReadString(bytes, ref offset);
                     return new global::Compiled.Generators.Tests.Queries.BrokerType(m0, m1);
                 }
             }

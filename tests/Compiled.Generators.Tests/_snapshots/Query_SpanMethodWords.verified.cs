@@ -167,50 +167,13 @@ namespace Compiled.Generators.Tests.Queries
             {
                 public void Serialize(in string value, global::System.Buffers.IBufferWriter<byte> writer)
                 {
-                    Codec.WriteString(writer, value);
+                    global::Compiled.State.Serializers.StateCodec.WriteString(writer, value);
                 }
 
                 public string Deserialize(global::System.ReadOnlySpan<byte> bytes)
                 {
                     int offset = 0;
-                    return Codec.ReadString(bytes, ref offset);
-                }
-            }
-
-            /// <summary>Encodes state keys and values; see the generator docs for the format.</summary>
-            private static class Codec
-            {
-                public static void WriteRaw<T>(global::System.Buffers.IBufferWriter<byte> writer, in T value) where T : unmanaged
-                {
-                    int size = global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-                    global::System.Runtime.InteropServices.MemoryMarshal.Write(writer.GetSpan(size), in value);
-                    writer.Advance(size);
-                }
-
-                public static T ReadRaw<T>(global::System.ReadOnlySpan<byte> bytes, ref int offset) where T : unmanaged
-                {
-                    T value = global::System.Runtime.InteropServices.MemoryMarshal.Read<T>(bytes.Slice(offset));
-                    offset += global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-                    return value;
-                }
-
-                public static void WriteString(global::System.Buffers.IBufferWriter<byte> writer, string? value)
-                {
-                    int length = value is null ? -1 : value.Length;
-                    WriteRaw(writer, length);
-                    if (length <= 0) return;
-                    var chars = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(value));
-                    chars.CopyTo(writer.GetSpan(chars.Length));
-                    writer.Advance(chars.Length);
-                }
-
-                public static string ReadString(global::System.ReadOnlySpan<byte> bytes, ref int offset)
-                {
-                    int length = ReadRaw<int>(bytes, ref offset);
-                    if (length < 0) return null!;
-                    var chars = global::System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes.Slice(offset, length * sizeof(char)));
-                    offset += length * sizeof(char);
-                    return new string(chars);
+                    return global::Compiled.State.Serializers.StateCodec.ReadString(bytes, ref offset);
                 }
             }
         }

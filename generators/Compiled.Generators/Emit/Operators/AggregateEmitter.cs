@@ -224,11 +224,7 @@ namespace Compiled.Generators.Emit.Operators
                     });
                 any = true;
             }
-            if (any)
-            {
-                w.Line();
-                codec.WriteCodec(w);
-            }
+            if (any) codec.WriteCodec(w);
         }
     }
 }

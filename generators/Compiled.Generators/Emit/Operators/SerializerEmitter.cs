@@ -6,14 +6,16 @@ using Compiled.Generators.Model;
 namespace Compiled.Generators.Emit.Operators
 {
     /// <summary>
-    /// Writes <c>IStateSerializer&lt;T&gt;</c>s for keys and accumulators that hold references, and the <c>Codec</c> they share.
-    /// Format: unmanaged values as raw bytes; strings as an int32 length (-1 for null) and UTF-16 code units, which is
-    /// lossless for any .NET string; tuples and records member by member, a presence byte before a reference type.
+    /// Writes <c>IStateSerializer&lt;T&gt;</c>s for keys and accumulators that hold references, and the <c>Codec</c> of
+    /// composite types they share. Unmanaged values and strings go through the runtime's <c>StateCodec</c> (raw bytes;
+    /// an int32 length, -1 for null, and UTF-16 code units); tuples and records member by member, a presence byte
+    /// before a reference type.
     /// </summary>
     internal sealed class SerializerEmitter
     {
         /// <summary>The shared codec class.</summary>
         public const string Codec = "Codec";
+        private const string RuntimeCodec = "global::Compiled.State.Serializers.StateCodec";
         private const string BufferWriter = "global::System.Buffers.IBufferWriter<byte>";
         private const string Bytes = "global::System.ReadOnlySpan<byte>";
 
@@ -25,16 +27,16 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>A statement writing <paramref name="value"/> of <paramref name="type"/> (null: the unmanaged <paramref name="typeName"/>).</summary>
         public string Write(TypeSpec? type, string typeName, string writer, string value)
         {
-            if (type is null || IsRaw(type)) return Codec + ".WriteRaw<" + typeName + ">(" + writer + ", " + value + ");";
-            if (type.Shape == TypeShape.String) return Codec + ".WriteString(" + writer + ", " + value + ");";
+            if (type is null || IsRaw(type)) return RuntimeCodec + ".WriteRaw<" + typeName + ">(" + writer + ", " + value + ");";
+            if (type.Shape == TypeShape.String) return RuntimeCodec + ".WriteString(" + writer + ", " + value + ");";
             return Codec + ".Write" + Register(type) + "(" + writer + ", " + value + ");";
         }
 
         /// <summary>An expression reading a value of <paramref name="type"/> (null: the unmanaged <paramref name="typeName"/>).</summary>
         public string Read(TypeSpec? type, string typeName, string bytes, string offset)
         {
-            if (type is null || IsRaw(type)) return Codec + ".ReadRaw<" + typeName + ">(" + bytes + ", ref " + offset + ")";
-            if (type.Shape == TypeShape.String) return Codec + ".ReadString(" + bytes + ", ref " + offset + ")";
+            if (type is null || IsRaw(type)) return RuntimeCodec + ".ReadRaw<" + typeName + ">(" + bytes + ", ref " + offset + ")";
+            if (type.Shape == TypeShape.String) return RuntimeCodec + ".ReadString(" + bytes + ", ref " + offset + ")";
             return Codec + ".Read" + Register(type) + "(" + bytes + ", ref " + offset + ")";
         }
 
@@ -55,43 +57,17 @@ namespace Compiled.Generators.Emit.Operators
             w.Close();
         }
 
-        /// <summary>Writes the codec: primitives, then one write and read method per composite type used.</summary>
+        /// <summary>Writes the codec: one write and read method per composite type used; nothing when there is none.</summary>
         public void WriteCodec(SourceWriter w)
         {
-            w.Line("/// <summary>Encodes state keys and values; see the generator docs for the format.</summary>");
+            if (_composites.Count == 0) return;
+            w.Line();
+            w.Line("/// <summary>Encodes the composite state keys and values; see the generator docs for the format.</summary>");
             w.Open("private static class " + Codec);
-            w.Open("public static void WriteRaw<T>(" + BufferWriter + " writer, in T value) where T : unmanaged");
-            w.Line("int size = global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();");
-            w.Line("global::System.Runtime.InteropServices.MemoryMarshal.Write(writer.GetSpan(size), in value);");
-            w.Line("writer.Advance(size);");
-            w.Close();
-            w.Line();
-            w.Open("public static T ReadRaw<T>(" + Bytes + " bytes, ref int offset) where T : unmanaged");
-            w.Line("T value = global::System.Runtime.InteropServices.MemoryMarshal.Read<T>(bytes.Slice(offset));");
-            w.Line("offset += global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();");
-            w.Line("return value;");
-            w.Close();
-            w.Line();
-            w.Open("public static void WriteString(" + BufferWriter + " writer, string? value)");
-            w.Line("int length = value is null ? -1 : value.Length;");
-            w.Line("WriteRaw(writer, length);");
-            w.Line("if (length <= 0) return;");
-            w.Line("var chars = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(" + KnownNames.MemoryExtensionsG + ".AsSpan(value));");
-            w.Line("chars.CopyTo(writer.GetSpan(chars.Length));");
-            w.Line("writer.Advance(chars.Length);");
-            w.Close();
-            w.Line();
-            w.Open("public static string ReadString(" + Bytes + " bytes, ref int offset)");
-            w.Line("int length = ReadRaw<int>(bytes, ref offset);");
-            w.Line("if (length < 0) return null!;");
-            w.Line("var chars = global::System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes.Slice(offset, length * sizeof(char)));");
-            w.Line("offset += length * sizeof(char);");
-            w.Line("return new string(chars);");
-            w.Close();
             // Writing a composite may register the composites it contains; loop until none is left.
             for (int i = 0; i < _composites.Count; i++)
             {
-                w.Line();
+                if (i > 0) w.Line();
                 WriteComposite(w, _composites[i], Suffix(i));
             }
             w.Close();
@@ -103,14 +79,14 @@ namespace Compiled.Generators.Emit.Operators
             w.Open("public static void Write" + suffix + "(" + BufferWriter + " writer, in " + type.Name + " value)");
             if (type.Shape == TypeShape.Nullable)
             {
-                w.Line("WriteRaw(writer, value.HasValue);");
+                w.Line(RuntimeCodec + ".WriteRaw(writer, value.HasValue);");
                 w.Line("if (value.HasValue) " + Write(type.Members[0].Type, type.Members[0].Type.Name, "writer", "value.GetValueOrDefault()"));
             }
             else
             {
                 if (nullableReference)
                 {
-                    w.Line("WriteRaw(writer, value is not null);");
+                    w.Line(RuntimeCodec + ".WriteRaw(writer, value is not null);");
                     w.Line("if (value is null) return;");
                 }
                 foreach (var member in type.Members) w.Line(Write(member.Type, member.Type.Name, "writer", "value." + member.Name));
@@ -120,12 +96,12 @@ namespace Compiled.Generators.Emit.Operators
             w.Open("public static " + type.Name + " Read" + suffix + "(" + Bytes + " bytes, ref int offset)");
             if (type.Shape == TypeShape.Nullable)
             {
-                w.Line("if (!ReadRaw<bool>(bytes, ref offset)) return null;");
+                w.Line("if (!" + RuntimeCodec + ".ReadRaw<bool>(bytes, ref offset)) return null;");
                 w.Line("return " + Read(type.Members[0].Type, type.Members[0].Type.Name, "bytes", "offset") + ";");
                 w.Close();
                 return;
             }
-            if (nullableReference) w.Line("if (!ReadRaw<bool>(bytes, ref offset)) return null!;");
+            if (nullableReference) w.Line("if (!" + RuntimeCodec + ".ReadRaw<bool>(bytes, ref offset)) return null!;");
             for (int i = 0; i < type.Members.Count; i++)
             {
                 w.Line("var m" + Literals.Int(i) + " = " + Read(type.Members[i].Type, type.Members[i].Type.Name, "bytes", "offset") + ";");
