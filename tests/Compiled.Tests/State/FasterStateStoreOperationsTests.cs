@@ -96,34 +96,6 @@ public sealed class FasterStateStoreOperationsTests
         StateAssert.Matches(expected, store);
     }
 
-    [Fact]
-    public void Put_and_TryGet_of_in_memory_unmanaged_state_allocate_nothing()
-    {
-        using var dir = new TempDirectory();
-        using var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null);
-        IStateStore<long, long> store = provider.GetStore<long, long>("op", null, null);
-        for (long i = 0; i < 1_000; i++)
-        {
-            store.Put(i, i);
-            store.TryGet(i, out _);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (long i = 0; i < 20_000; i++)
-        {
-            long key = i % 1_000;
-            store.TryGet(key, out long value);
-            store.Put(key, value + 1);
-        }
-
-        // 40 000 operations: one allocation per operation would be hundreds of kilobytes. A few hundred bytes may
-        // come from FASTER's deferred epoch actions (page flush bookkeeping) that happen to run on this thread.
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated < 2_048, $"{allocated} bytes allocated by 40 000 in-memory operations");
-        Assert.True(store.TryGet(7, out long seven));
-        Assert.Equal(27, seven);
-    }
-
     private static void RunRandom<TKey, TValue>(
         int seed,
         Func<FasterStateStoreProvider, string, IStateStore<TKey, TValue>> open,
