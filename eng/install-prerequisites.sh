@@ -1,7 +1,5 @@
 #!/usr/bin/env bash
-# Installs, with apt-get, what this repository needs on a fresh Debian 12 machine beyond the .NET SDK:
-# the tool chain and headers that eng/build-librdkafka.sh needs to build librdkafka from source
-# (the package mirror has no librdkafka.redist; see docs/kafka-native.md).
+# Installs, with apt-get, what this repository's tests need on a fresh Debian machine beyond the .NET SDK.
 #
 # Idempotent: installs only what is missing, runs `apt-get update` once and only then, and prints
 # one line naming what it installed (or that nothing was missing). Runs as root, as CI does.
@@ -9,12 +7,7 @@ set -euo pipefail
 
 # Debian packages and why each is needed.
 packages=(
-  build-essential # gcc, make, libc6-dev, binutils (strip): compile and link librdkafka.so
-  pkg-config      # librdkafka's configure finds OpenSSL and zlib through it
-  libssl-dev      # TLS and SASL/SCRAM in librdkafka (linked to the system libssl3)
-  zlib1g-dev      # gzip compression in librdkafka
-  python3         # librdkafka's src/Makefile generates its linker script with lds-gen.py
-  ca-certificates # npm talks to its registry over HTTPS
+  ca-certificates # NuGet restore over HTTPS
 )
 
 missing=()
@@ -22,11 +15,6 @@ for pkg in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
   [[ "$status" == installed ]] || missing+=("$pkg")
 done
-# npm fetches the librdkafka source (inside an npm package). A NodeSource nodejs already bundles npm
-# and conflicts with Debian's npm package, so look for the command rather than the package.
-if ! command -v npm >/dev/null 2>&1; then
-  missing+=(nodejs npm)
-fi
 
 if ((${#missing[@]} == 0)); then
   echo "install-prerequisites: nothing missing"

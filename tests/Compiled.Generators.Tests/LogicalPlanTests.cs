@@ -69,6 +69,9 @@ public sealed class LogicalPlanTests
 
     private sealed class ForeignStream : IStream<int>
     {
+        public IStream<int> WithWatermark(Func<int, DateTime> eventTime, TimeSpan delay, LateRows lateRows) => this;
+        public IStream<int> WithWatermark(Func<int, DateTimeOffset> eventTime, TimeSpan delay, LateRows lateRows) => this;
+        public IStream<int> WithWatermark(Func<int, long> eventTimeUnixMs, TimeSpan delay, LateRows lateRows) => this;
         public IStream<int> Where(Func<int, bool> predicate) => this;
         public IStream<TResult> Select<TResult>(Func<int, TResult> selector) => throw new NotSupportedException();
         public IStream<TResult> SelectMany<TResult>(Func<int, IEnumerable<TResult>> selector) => throw new NotSupportedException();

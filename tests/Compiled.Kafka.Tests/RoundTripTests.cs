@@ -3,7 +3,7 @@ using Compiled.Kafka.Testing;
 namespace Compiled.Kafka.Tests;
 
 /// <summary>
-/// Smoke test of the native client stack (Confluent.Kafka over the locally built librdkafka):
+/// Smoke test of the native client stack (Confluent.Kafka over the official librdkafka.redist):
 /// an idempotent producer's messages reach a consumer exactly once and in order per partition.
 /// </summary>
 public sealed class RoundTripTests

@@ -46,7 +46,7 @@ public sealed class PackageContentsTests(PackageFixture fixture, ITestOutputHelp
             .Order()
             .ToList();
 
-        string[] expectedIds = ["Microsoft.Extensions.Logging.Abstractions", "Microsoft.FASTER.Core", "System.Interactive.Async"];
+        string[] expectedIds = ["Microsoft.Extensions.Logging.Abstractions", "Microsoft.FASTER.Core"];
         var pinned = PinnedVersions();
         Assert.Equal(expectedIds.Select(id => (id, pinned[id])).Order().ToList(), declared);
     }

@@ -7,6 +7,24 @@ namespace Compiled;
 /// </summary>
 public interface IStream<T>
 {
+    /// <summary>
+    /// Declares <paramref name="eventTime"/> as this input's event time: its watermark is the largest event time seen minus
+    /// <paramref name="delay"/>, rows at or behind it are late, and windowed state behind it is emitted and evicted.
+    /// </summary>
+    /// <param name="eventTime">The row's event time; must be a member of the row.</param>
+    /// <param name="delay">How late a row may arrive and still count.</param>
+    /// <param name="lateRows">Drop late rows (default, as Spark) or route them to a late-row sink parameter of <c>Start</c>.</param>
+    IStream<T> WithWatermark(Func<T, DateTime> eventTime, TimeSpan delay, LateRows lateRows = LateRows.Drop);
+
+    /// <inheritdoc cref="WithWatermark(Func{T, DateTime}, TimeSpan, LateRows)"/>
+    IStream<T> WithWatermark(Func<T, DateTimeOffset> eventTime, TimeSpan delay, LateRows lateRows = LateRows.Drop);
+
+    /// <inheritdoc cref="WithWatermark(Func{T, DateTime}, TimeSpan, LateRows)"/>
+    /// <param name="eventTimeUnixMs">The row's event time in Unix milliseconds; must be a member of the row.</param>
+    /// <param name="delay">How late a row may arrive and still count.</param>
+    /// <param name="lateRows">Drop late rows (default, as Spark) or route them to a late-row sink parameter of <c>Start</c>.</param>
+    IStream<T> WithWatermark(Func<T, long> eventTimeUnixMs, TimeSpan delay, LateRows lateRows = LateRows.Drop);
+
     /// <summary>Keeps the rows for which <paramref name="predicate"/> is true.</summary>
     IStream<T> Where(Func<T, bool> predicate);
 

@@ -14,6 +14,22 @@ internal abstract class LogicalStream<T> : IStream<T>
     /// <summary>The node feeding this one, or null for a source.</summary>
     protected abstract object? Input { get; }
 
+    // A batch query ignores watermarks (as Spark's does): every row counts.
+    public IStream<T> WithWatermark(Func<T, DateTime> eventTime, TimeSpan delay, LateRows lateRows = LateRows.Drop) =>
+        Watermark(eventTime);
+
+    public IStream<T> WithWatermark(Func<T, DateTimeOffset> eventTime, TimeSpan delay, LateRows lateRows = LateRows.Drop) =>
+        Watermark(eventTime);
+
+    public IStream<T> WithWatermark(Func<T, long> eventTimeUnixMs, TimeSpan delay, LateRows lateRows = LateRows.Drop) =>
+        Watermark(eventTimeUnixMs);
+
+    private UnaryStream<T, T> Watermark(Delegate eventTime)
+    {
+        Check(eventTime);
+        return new UnaryStream<T, T>(this, "Watermark", rows => rows);
+    }
+
     public IStream<T> Where(Func<T, bool> predicate) =>
         new UnaryStream<T, T>(this, "Filter", rows => rows.Where(Check(predicate)));
 
