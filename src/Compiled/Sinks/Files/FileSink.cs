@@ -59,6 +59,25 @@ public sealed class FileSink<T> : ISink<T>
     public void AddBatch(long batchId, ReadOnlySpan<T> rows)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(batchId);
+        try
+        {
+            WriteBatch(batchId, rows);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // What this attempt wrote is not committed: free its space now (a full disk is the usual cause).
+            try { DeleteLeftovers(batchId); }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
+            throw new IOException(
+                $"{Description} of query '{_queryName}': cannot write batch {batchId} to '{_path}': {IoErrors.Explain(e)} {IoErrors.Advice(e)}".TrimEnd(), e)
+            {
+                HResult = e.HResult,
+            };
+        }
+    }
+
+    private void WriteBatch(long batchId, ReadOnlySpan<T> rows)
+    {
         if (File.Exists(FileSinkManifest.PathFor(_path, batchId)))
         {
             _logger?.LogInformation("{Sink}: batch {BatchId} is already committed; the replay writes nothing.", Description, batchId);
