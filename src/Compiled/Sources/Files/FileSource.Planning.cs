@@ -86,6 +86,7 @@ public sealed partial class FileSource<T>
             string name = info.Name;
             if (name.Length == 0 || name[0] is '.' or '_') continue;
             if (sinkOutput && !_sinkOutput.IsCommitted(name)) continue;
+            if (!IsPlannable(name, info.FullName)) continue;
             try
             {
                 files.Add(new SourceFile(name, info.Length, new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeMilliseconds()));

@@ -41,6 +41,8 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
 
     private long _filesRead;
     private long _bytesRead;
+    private long _missingSkipped;
+    private long _changedRead;
 
     internal FileSource(string path, FileSourceOptions? options, IFileFormat<T> format)
     {
@@ -99,6 +101,8 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
         int before = rows.Count;
         _filesRead = 0;
         _bytesRead = 0;
+        _missingSkipped = 0;
+        _changedRead = 0;
         _badRecords.ResetCounters();
         for (long index = from; index <= to; index++)
         {
@@ -118,9 +122,7 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
             foreach (var file in files)
             {
                 string full = Path.Combine(_path, file.Name);
-                if (!File.Exists(full))
-                    throw new FileNotFoundException(
-                        $"{Description}: input file '{full}' of batch log entry {index} no longer exists; files must not be removed before their batch is committed.", full);
+                if (!CanRead(index, file, full)) continue;
                 _format.ReadFile(full, rows, _badRecords);
                 _filesRead++;
                 _bytesRead += file.Size;
@@ -139,6 +141,8 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
     {
         ["numFilesRead"] = _filesRead.ToString(CultureInfo.InvariantCulture),
         ["numBytesRead"] = _bytesRead.ToString(CultureInfo.InvariantCulture),
+        ["numMissingFilesSkipped"] = _missingSkipped.ToString(CultureInfo.InvariantCulture),
+        ["numChangedFilesRead"] = _changedRead.ToString(CultureInfo.InvariantCulture),
         ["numBadRecordsSkipped"] = _badRecords.Skipped.ToString(CultureInfo.InvariantCulture),
         ["numBadRecordsRedirected"] = _badRecords.Redirected.ToString(CultureInfo.InvariantCulture),
     };
