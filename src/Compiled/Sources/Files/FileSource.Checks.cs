@@ -13,6 +13,9 @@ public sealed partial class FileSource<T>
     /// <summary>Listed names already reported as unreadable, so each is logged once per run.</summary>
     private readonly HashSet<string> _reportedUnlisted = new(StringComparer.Ordinal);
 
+    /// <summary>Highest committed log index checked against the log this run.</summary>
+    private long _verifiedThrough = LogOffset.BeforeFirst;
+
     /// <summary>
     /// True when planned <paramref name="file"/> of entry <paramref name="index"/> is to be read; false when it is
     /// gone and <see cref="FileSourceOptions.IgnoreMissingFiles"/> skips it.
@@ -80,6 +83,31 @@ public sealed partial class FileSource<T>
                 Description, full, Unreadable(kind));
         }
         return false;
+    }
+
+    /// <summary>
+    /// Checks, once per run, that the source's log remembers every entry up to <paramref name="committed"/>, the
+    /// index the engine's offsets log says was committed. A deleted entry or compact file would let its files be
+    /// planned again and counted twice.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An entry in the range is in neither an entry file nor the compact file.</exception>
+    private void VerifyLogCovers(long committed, SourceOffset? start)
+    {
+        if (committed <= _verifiedThrough) return;
+        for (long index = Math.Max(_compactedThrough, _verifiedThrough) + 1; index <= committed; index++)
+        {
+            if (_entries.ContainsKey(index)) continue;
+            string entry = Path.Combine(_context!.CheckpointDirectory, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string compact = Path.Combine(_context.CheckpointDirectory, FileSourceLog.CompactName);
+            string where = _compactedThrough == LogOffset.BeforeFirst
+                ? $"neither '{entry}' nor the compact file '{compact}' that would fold it in exists"
+                : $"'{entry}' does not exist and the compact file '{compact}' covers only entries up to {_compactedThrough}";
+            throw new InvalidOperationException(
+                $"{Description}: the query's offsets log says file-source log entries up to {committed} were committed ({start?.Json}), " +
+                $"but entry {index} is missing: {where}. The files it listed would be read again and counted twice. " +
+                "Restore the source's log from a backup, or start the query with a new checkpoint location.");
+        }
+        _verifiedThrough = committed;
     }
 
     private static string Unreadable(PathKind kind) => kind switch

@@ -12,6 +12,8 @@ public sealed partial class FileSource<T>
             throw new InvalidOperationException(
                 $"{Description}: asked to plan after offset {start?.Json ?? "none"}, but log entries up to {_compactedThrough} are already committed and compacted; the checkpoint's offsets do not match this source's log.");
 
+        VerifyLogCovers(next - 1, start);
+
         // An entry planned before a crash, but never run, is offered again unchanged.
         if (_entries.ContainsKey(next)) return LogOffset.Format(next);
 

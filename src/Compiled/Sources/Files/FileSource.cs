@@ -77,6 +77,7 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
         _log = new FileSourceLog(context.CheckpointDirectory);
         var state = _log.Load();
         _compactedThrough = state.CompactedThrough;
+        _verifiedThrough = LogOffset.BeforeFirst;
         _cleanedThrough = state.CompactedThrough;
         _latestModifiedMs = state.LatestModifiedMs;
         _entries.Clear();
