@@ -129,6 +129,36 @@ public sealed class FileSourceFaultTests : IDisposable
         Assert.Equal(5, Warnings.Length);
     }
 
+    [Fact]
+    public void A_file_whose_name_is_not_valid_utf8_is_reported_not_skipped_silently()
+    {
+        _dir.Write("a.txt", "a", 0);
+        // .NET can neither create nor delete such a name; the shell handles the raw byte 0xFF.
+        Shell("printf 'b\\n' > \"$1\"/$'\\xff'.txt");
+        try
+        {
+            Assert.Equal(2, Directory.GetFiles(_dir.Input).Length);
+
+            using var source = Open();
+            Assert.Equal(["a"], SourceBatches.NextBatch(source, null).Rows);
+
+            string warning = Assert.Single(Warnings);
+            Assert.Contains("its name is not valid UTF-8", warning, StringComparison.Ordinal);
+            Assert.Contains("rename it", warning, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Shell("rm -f \"$1\"/$'\\xff'.txt");
+        }
+    }
+
+    private void Shell(string script)
+    {
+        using var process = Process.Start("bash", ["-c", script, "bash", _dir.Input]);
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+    }
+
     private static void MakeFifo(string path)
     {
         using var process = Process.Start("mkfifo", [path]);
