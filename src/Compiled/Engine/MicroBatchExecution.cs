@@ -139,6 +139,8 @@ internal sealed partial class MicroBatchExecution
             _recovery.LastCommittedBatchId,
             _options.StateMemoryBudgetBytes,
             _options.LoggerFactory);
+        if (_info.StateOperators.Count > 0)
+            _stateProvider = new CheckedStateStoreProvider(_stateProvider, _checkpoint, _info.StateOperators);
         if (_options.StateStore == StateStoreKind.Faster && _info.StateOperators.Count > 0)
             _stateCheckpoints = new StateCheckpointGuard(_stateProvider, _checkpoint.StateDirectory, _options.StateCheckpointTimeout, Name);
         string sinkDirectory = DurableFile.CreateDirectory(_checkpoint.SinkDirectory);
