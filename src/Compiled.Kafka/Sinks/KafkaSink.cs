@@ -20,6 +20,19 @@ namespace Compiled.Kafka;
 /// </remarks>
 public sealed class KafkaSink<T> : ISink<T>
 {
+    /// <summary>Header of every row naming the query that wrote it.</summary>
+    public const string QueryHeader = "compiled.query";
+
+    /// <summary>Header of every row naming the batch that wrote it.</summary>
+    public const string BatchHeader = "compiled.batch";
+
+    /// <summary>
+    /// Header of every row naming the attempt (transaction) that wrote it; with exactly-once delivery the batch's progress
+    /// record names the attempt that committed, so a reader that cannot use read_committed can still drop rows of aborted
+    /// attempts.
+    /// </summary>
+    public const string AttemptHeader = "compiled.attempt";
+
     private static readonly IReadOnlyCollection<OutputMode> Modes = [OutputMode.Append, OutputMode.Update, OutputMode.Complete];
 
     private readonly KafkaSinkOptions<T> _options;
@@ -91,24 +104,33 @@ public sealed class KafkaSink<T> : ISink<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(batchId);
         IProducer<byte[]?, byte[]> producer = _producer ?? throw new InvalidOperationException($"{Description} has not been opened.");
-        if (_options.Delivery == KafkaDelivery.AtLeastOnce)
-        {
-            Produce(producer, rows, _onDelivery);
-            CrashPoints.Hit(CrashPoints.SinkMidWrite, batchId, _context!.QueryName);
-            Flush(producer, batchId);
-            return;
-        }
-        if (batchId <= _lastCommittedBatch)
+        bool exactlyOnce = _options.Delivery == KafkaDelivery.ExactlyOnce;
+        if (exactlyOnce && batchId <= _lastCommittedBatch)
         {
             _context!.Logger.LogInformation("{Sink}: batch {BatchId} is already committed to Kafka; the replay writes nothing.", Description, batchId);
+            return;
+        }
+        var attempt = Guid.NewGuid();
+        // One header set serves every row of the batch: Confluent.Kafka only reads it while producing.
+        var headers = new Headers
+        {
+            { QueryHeader, Encoding.UTF8.GetBytes(_context!.QueryId.ToString("D")) },
+            { BatchHeader, Encoding.UTF8.GetBytes(batchId.ToString(System.Globalization.CultureInfo.InvariantCulture)) },
+            { AttemptHeader, Encoding.UTF8.GetBytes(attempt.ToString("D")) },
+        };
+        if (!exactlyOnce)
+        {
+            Produce(producer, rows, headers, _onDelivery);
+            CrashPoints.Hit(CrashPoints.SinkMidWrite, batchId, _context.QueryName);
+            Flush(producer, batchId);
             return;
         }
         try
         {
             producer.BeginTransaction();
-            Produce(producer, rows, null);
-            CrashPoints.Hit(CrashPoints.SinkMidWrite, batchId, _context!.QueryName);
-            producer.Produce(new TopicPartition(_options.ProgressTopic, SinkProgressLog.Partition), SinkProgressLog.Record(_context.QueryId, batchId));
+            Produce(producer, rows, headers, null);
+            CrashPoints.Hit(CrashPoints.SinkMidWrite, batchId, _context.QueryName);
+            producer.Produce(new TopicPartition(_options.ProgressTopic, SinkProgressLog.Partition), SinkProgressLog.Record(_context.QueryId, batchId, attempt));
             producer.CommitTransaction(_options.Timeout);
         }
         catch (KafkaException e)
@@ -118,7 +140,7 @@ public sealed class KafkaSink<T> : ISink<T>
         _lastCommittedBatch = batchId;
     }
 
-    private void Produce(IProducer<byte[]?, byte[]> producer, ReadOnlySpan<T> rows, Action<DeliveryReport<byte[]?, byte[]>>? onDelivery)
+    private void Produce(IProducer<byte[]?, byte[]> producer, ReadOnlySpan<T> rows, Headers headers, Action<DeliveryReport<byte[]?, byte[]>>? onDelivery)
     {
         Func<T, string>? topicOf = _options.TopicSelector;
         Func<T, string?>? keyOf = _options.KeySelector;
@@ -130,6 +152,7 @@ public sealed class KafkaSink<T> : ISink<T>
             {
                 Key = keyOf?.Invoke(row) is { } key ? Encoding.UTF8.GetBytes(key) : null,
                 Value = _serializer.Serialize(row, new SerializationContext(MessageComponentType.Value, topic)),
+                Headers = headers,
             };
             while (true)
             {

@@ -7,7 +7,7 @@ namespace Compiled.Kafka;
 
 /// <summary>
 /// The exactly-once sink's progress records in partition 0 of the progress topic: key the query id, value
-/// <c>{"QueryId":…,"BatchId":N}</c>. The last committed record of a query names the last batch it wrote.
+/// <c>{"QueryId":…,"BatchId":N,"Attempt":…}</c>. The last committed record of a query names the last batch it wrote.
 /// </summary>
 internal static class SinkProgressLog
 {
@@ -15,10 +15,10 @@ internal static class SinkProgressLog
     public const int Partition = 0;
 
     /// <summary>The progress record of batch <paramref name="batchId"/>.</summary>
-    public static Message<byte[]?, byte[]> Record(Guid queryId, long batchId) => new()
+    public static Message<byte[]?, byte[]> Record(Guid queryId, long batchId, Guid attempt) => new()
     {
         Key = Encoding.UTF8.GetBytes(queryId.ToString("D")),
-        Value = JsonSerializer.SerializeToUtf8Bytes(new SinkProgressRecord(queryId, batchId), KafkaJsonContext.Default.SinkProgressRecord),
+        Value = JsonSerializer.SerializeToUtf8Bytes(new SinkProgressRecord(queryId, batchId, attempt), KafkaJsonContext.Default.SinkProgressRecord),
     };
 
     /// <summary>
