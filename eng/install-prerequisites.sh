@@ -8,6 +8,7 @@ set -euo pipefail
 # Debian packages and why each is needed.
 packages=(
   ca-certificates # NuGet restore over HTTPS
+  kcat            # a third-party Kafka client the KafkaMockBroker tests talk to the mock cluster with
 )
 
 missing=()
