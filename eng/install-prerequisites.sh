@@ -8,6 +8,8 @@ set -euo pipefail
 # Debian packages and why each is needed.
 packages=(
   ca-certificates # NuGet restore over HTTPS
+  postgresql      # the PostgreSQL table-sink tests start their own server (initdb, pg_ctl) on 127.0.0.1
+  sqlite3         # the sqlite3 shell, to inspect what the SQLite table sink wrote
 )
 
 missing=()
