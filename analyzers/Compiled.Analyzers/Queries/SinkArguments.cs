@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,6 +9,29 @@ namespace Compiled.Analyzers.Queries
     /// <summary>Finds the factory call that made a sink argument of a query's <c>Start</c>.</summary>
     internal static class SinkArguments
     {
+        // Returned for every call that is not an Update query's Start, which is nearly all of them; never added to.
+        private static readonly List<IArgumentOperation> NoArguments = new List<IArgumentOperation>();
+
+        /// <summary>
+        /// The query started by <paramref name="call"/> when it is an Update-mode query's static <c>Start</c>, and the
+        /// arguments of its <c>ISink&lt;T&gt;</c> (<paramref name="sink"/>) parameters; null for any other call.
+        /// </summary>
+        public static QueryInfo? UpdateQueryStart(IInvocationOperation call, CompiledSymbols symbols, INamedTypeSymbol sink, out List<IArgumentOperation> sinkArguments)
+        {
+            sinkArguments = NoArguments;
+            var method = call.TargetMethod;
+            if (method.Name != KnownNames.StartMethod || !method.IsStatic) return null;
+            if (symbols.TryGetQuery(method.ContainingType) is not { Mode: QueryMode.Update } query) return null;
+            sinkArguments = new List<IArgumentOperation>();
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Type is INamedTypeSymbol parameterType
+                    && SymbolEqualityComparer.Default.Equals(parameterType.OriginalDefinition, sink))
+                    sinkArguments.Add(argument);
+            }
+            return query;
+        }
+
         /// <summary>
         /// The call that made <paramref name="value"/>: the value itself when it is a call, or the initializer of
         /// a local that nothing in the method assigns again (otherwise nothing certain can be said, and null).

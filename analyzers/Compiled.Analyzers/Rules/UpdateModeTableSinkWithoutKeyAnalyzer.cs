@@ -59,14 +59,9 @@ namespace Compiled.Analyzers.Rules
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var call = (IInvocationOperation)context.Operation;
-                var method = call.TargetMethod;
-                if (method.Name != KnownNames.StartMethod || !method.IsStatic) return;
-                if (_symbols.TryGetQuery(method.ContainingType) is not { Mode: QueryMode.Update } query) return;
-                foreach (var argument in call.Arguments)
+                if (SinkArguments.UpdateQueryStart(call, _symbols, _sink, out var sinkArguments) is not { } query) return;
+                foreach (var argument in sinkArguments)
                 {
-                    if (argument.Parameter?.Type is not INamedTypeSymbol parameterType
-                        || !SymbolEqualityComparer.Default.Equals(parameterType.OriginalDefinition, _sink))
-                        continue;
                     if (SinkArguments.FactoryCall(argument.Value, call, context.CancellationToken) is not { } factory) continue;
                     if (RowTypeOf(factory.TargetMethod.ReturnType) is not { } rowType) continue;
                     if (HasKeySelector(factory) || HasKeyMember(rowType)) continue;
