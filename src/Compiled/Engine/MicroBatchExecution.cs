@@ -37,12 +37,14 @@ internal sealed partial class MicroBatchExecution
     private readonly BatchInputs _inputs;
     private readonly SourceOffset?[] _committedOffsets;
     private readonly WatermarkTracker _watermark;
+    private readonly bool _noDataBatches;
 
     private IStateStoreProvider? _stateProvider;
     private StateCheckpointGuard? _stateCheckpoints;
     private long _nextBatchId;
     private long? _currentBatchId;
     private long _lastTriggerStartMs = -1;
+    private long _lastBatchWatermarkMs;
     private bool _idle;
     private int _batchThreadId;
     private volatile StreamingQueryStatus _status = StreamingQueryStatus.Initializing;
@@ -76,7 +78,9 @@ internal sealed partial class MicroBatchExecution
         _signals = new LoopSignals(_clock);
         _inputs = new BatchInputs(sources.Count);
         _committedOffsets = recovery.CommittedOffsets.ToArray();
-        _watermark = new WatermarkTracker(recovery.WatermarkMs, TimeSpan.Zero);
+        _watermark = new WatermarkTracker(info.Inputs, options.WatermarkPolicy, recovery.WatermarkMs, recovery.InputWatermarksMs);
+        _lastBatchWatermarkMs = recovery.LastBatchWatermarkMs;
+        _noDataBatches = options.NoDataBatches && info.StateOperators.Any(o => o.NeedsNoDataBatch);
         _nextBatchId = recovery.NextBatchId;
     }
 
@@ -144,7 +148,11 @@ internal sealed partial class MicroBatchExecution
         if (_options.StateStore == StateStoreKind.Faster && _info.StateOperators.Count > 0)
             _stateCheckpoints = new StateCheckpointGuard(_stateProvider, _checkpoint.StateDirectory, _options.StateCheckpointTimeout, Name);
         string sinkDirectory = DurableFile.CreateDirectory(_checkpoint.SinkDirectory);
-        _runner.Open(new PlanContext(_stateProvider, _logger), new SinkContext(Id, Name, _info.OutputMode, sinkDirectory, _logger));
+        _runner.Open(
+            new PlanContext(_stateProvider, _logger),
+            new SinkContext(Id, Name, _info.OutputMode, sinkDirectory, _logger),
+            _batch,
+            input => DurableFile.CreateDirectory(Path.Combine(_checkpoint.Root, "late", input.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         if (_options.Trigger is Trigger.AvailableNowTrigger or Trigger.OnceTrigger)
         {
             foreach (var source in _sources) source.PrepareForAvailableNow();
