@@ -144,7 +144,7 @@ internal sealed partial class MicroBatchExecution
             _options.LoggerFactory);
         string sinkDirectory = DurableFile.CreateDirectory(_checkpoint.SinkDirectory);
         _runner.Open(
-            new PlanContext(_stateProvider, _logger),
+            new PlanContext(_stateProvider, _logger, _recovery.CommittedWatermarkMs, _recovery.CommittedBatchTimestampMs),
             new SinkContext(Id, Name, _info.OutputMode, sinkDirectory, _logger),
             _batch,
             input => DurableFile.CreateDirectory(Path.Combine(_checkpoint.Root, "late", input.ToString(System.Globalization.CultureInfo.InvariantCulture))));
