@@ -27,6 +27,12 @@ internal sealed record RecoveryPoint
     /// without new data is due only once the watermark has moved past it.</summary>
     public long LastBatchWatermarkMs { get; init; } = long.MinValue;
 
+    /// <summary>The watermark the last committed batch ran with; <see cref="long.MinValue"/> when none was committed.</summary>
+    public long CommittedWatermarkMs { get; init; } = long.MinValue;
+
+    /// <summary>The trigger time of the last committed batch; <see cref="long.MinValue"/> when none was committed.</summary>
+    public long CommittedBatchTimestampMs { get; init; } = long.MinValue;
+
     /// <summary>
     /// Reads the logs of <paramref name="checkpoint"/> and decides where to resume.
     /// </summary>
@@ -67,11 +73,19 @@ internal sealed record RecoveryPoint
                 WatermarkMs = commit.NextBatchWatermarkMs,
                 InputWatermarksMs = commit.NextInputWatermarksMs,
                 LastBatchWatermarkMs = entry.BatchWatermarkMs,
+                CommittedWatermarkMs = entry.BatchWatermarkMs,
+                CommittedBatchTimestampMs = entry.BatchTimestampMs,
             };
         }
         if (lastCommit == n - 1 || (lastCommit is null && n == 0))
         {
-            if (lastCommit is long m) checkpoint.Commits.Read(m);
+            // The committed batch's own entry is kept by the purge (it removes only entries before the last commit).
+            OffsetLogEntry? committed = null;
+            if (lastCommit is long m)
+            {
+                checkpoint.Commits.Read(m);
+                committed = checkpoint.Offsets.Read(m);
+            }
             return new RecoveryPoint
             {
                 NextBatchId = n + 1,
@@ -81,6 +95,8 @@ internal sealed record RecoveryPoint
                 WatermarkMs = entry.BatchWatermarkMs,
                 InputWatermarksMs = entry.InputWatermarksMs,
                 LastBatchWatermarkMs = entry.BatchWatermarkMs,
+                CommittedWatermarkMs = committed?.BatchWatermarkMs ?? long.MinValue,
+                CommittedBatchTimestampMs = committed?.BatchTimestampMs ?? long.MinValue,
             };
         }
         string commitText = lastCommit is long c ? $"batch {c}" : "no batch";

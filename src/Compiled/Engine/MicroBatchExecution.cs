@@ -149,7 +149,7 @@ internal sealed partial class MicroBatchExecution
             _stateCheckpoints = new StateCheckpointGuard(_stateProvider, _checkpoint.StateDirectory, _options.StateCheckpointTimeout, Name);
         string sinkDirectory = DurableFile.CreateDirectory(_checkpoint.SinkDirectory);
         _runner.Open(
-            new PlanContext(_stateProvider, _logger),
+            new PlanContext(_stateProvider, _logger, _recovery.CommittedWatermarkMs, _recovery.CommittedBatchTimestampMs),
             new SinkContext(Id, Name, _info.OutputMode, sinkDirectory, _logger),
             _batch,
             input => DurableFile.CreateDirectory(Path.Combine(_checkpoint.Root, "late", input.ToString(System.Globalization.CultureInfo.InvariantCulture))));
