@@ -37,11 +37,13 @@ internal sealed partial class MicroBatchExecution
     private readonly BatchInputs _inputs;
     private readonly SourceOffset?[] _committedOffsets;
     private readonly WatermarkTracker _watermark;
+    private readonly bool _noDataBatches;
 
     private IStateStoreProvider? _stateProvider;
     private long _nextBatchId;
     private long? _currentBatchId;
     private long _lastTriggerStartMs = -1;
+    private long _lastBatchWatermarkMs;
     private bool _idle;
     private int _batchThreadId;
     private volatile StreamingQueryStatus _status = StreamingQueryStatus.Initializing;
@@ -75,7 +77,9 @@ internal sealed partial class MicroBatchExecution
         _signals = new LoopSignals(_clock);
         _inputs = new BatchInputs(sources.Count);
         _committedOffsets = recovery.CommittedOffsets.ToArray();
-        _watermark = new WatermarkTracker(recovery.WatermarkMs, TimeSpan.Zero);
+        _watermark = new WatermarkTracker(info.Inputs, options.WatermarkPolicy, recovery.WatermarkMs, recovery.InputWatermarksMs);
+        _lastBatchWatermarkMs = recovery.LastBatchWatermarkMs;
+        _noDataBatches = options.NoDataBatches && info.StateOperators.Any(o => o.NeedsNoDataBatch);
         _nextBatchId = recovery.NextBatchId;
     }
 
@@ -139,7 +143,11 @@ internal sealed partial class MicroBatchExecution
             _options.StateMemoryBudgetBytes,
             _options.LoggerFactory);
         string sinkDirectory = DurableFile.CreateDirectory(_checkpoint.SinkDirectory);
-        _runner.Open(new PlanContext(_stateProvider, _logger), new SinkContext(Id, Name, _info.OutputMode, sinkDirectory, _logger));
+        _runner.Open(
+            new PlanContext(_stateProvider, _logger),
+            new SinkContext(Id, Name, _info.OutputMode, sinkDirectory, _logger),
+            _batch,
+            input => DurableFile.CreateDirectory(Path.Combine(_checkpoint.Root, "late", input.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         if (_options.Trigger is Trigger.AvailableNowTrigger or Trigger.OnceTrigger)
         {
             foreach (var source in _sources) source.PrepareForAvailableNow();

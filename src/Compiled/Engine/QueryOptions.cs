@@ -35,6 +35,19 @@ public sealed record QueryOptions
     /// <summary>Logger factory; no logging when null.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>
+    /// How the query's watermark is chosen when several inputs declare one: the minimum (default) or the maximum of theirs.
+    /// Logged in <c>offsets/N</c>: it cannot change while the checkpoint lives.
+    /// </summary>
+    public MultipleWatermarkPolicy WatermarkPolicy { get; init; } = MultipleWatermarkPolicy.Min;
+
+    /// <summary>
+    /// Whether a batch runs without new data when the watermark (or, for processing-time windows, the clock) passes a
+    /// window end that some operator would emit or evict (default true, as Spark's <c>noDataMicroBatches.enabled</c>).
+    /// When false, windows close only in the next batch that has data.
+    /// </summary>
+    public bool NoDataBatches { get; init; } = true;
+
     /// <summary>The clock; the system clock when null. Tests pass a manual clock.</summary>
     public IClock? Clock { get; init; }
 }
