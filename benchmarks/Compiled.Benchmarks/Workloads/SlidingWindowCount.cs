@@ -1,5 +1,8 @@
 using Compiled.Benchmarks.Baselines.Sliding;
 using Compiled.Benchmarks.Data;
+using Compiled.Benchmarks.PlanPath;
+using Compiled.Benchmarks.Queries;
+using Compiled.Plans;
 
 namespace Compiled.Benchmarks.Workloads;
 
@@ -31,7 +34,17 @@ internal sealed class SlidingWindowCount(Ev[] events, int batchSize, int panesPe
     public override IReadOnlyList<Variant> CreateVariants() =>
     [
         new SlidingPaneLoop(events, panesPerWindow),
+        .. CompiledVariants.Of("Compiled Append", events, batchSize, Plan, static () => new WindowDigestOutput()),
     ];
+
+    /// <summary>The generated plan for this size/slide: one query class per ratio, as the window is a build-time constant.</summary>
+    private Func<IQueryPlan<WindowKeyCount>> Plan => panesPerWindow switch
+    {
+        1 => Sliding1WindowQuery.CreatePlan,
+        4 => Sliding4WindowQuery.CreatePlan,
+        16 => Sliding16WindowQuery.CreatePlan,
+        _ => throw new ArgumentOutOfRangeException(nameof(panesPerWindow), panesPerWindow, "Sliding windows are measured for size/slide 1, 4 and 16."),
+    };
 
     /// <inheritdoc/>
     public override Workload Prefix(int rows) => new SlidingWindowCount(events[..rows], batchSize, panesPerWindow);

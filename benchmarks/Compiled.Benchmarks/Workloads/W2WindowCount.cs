@@ -1,5 +1,7 @@
 using Compiled.Benchmarks.Baselines.W2;
 using Compiled.Benchmarks.Data;
+using Compiled.Benchmarks.PlanPath;
+using Compiled.Benchmarks.Queries;
 
 namespace Compiled.Benchmarks.Workloads;
 
@@ -26,6 +28,7 @@ internal sealed class W2WindowCount(Ev[] events, int batchSize) : Workload
     [
         new W2DictionaryLoop(events),
         new W2DenseArrayLoop(events),
+        .. CompiledVariants.Of("Compiled Append", events, batchSize, W2WindowCountQuery.CreatePlan, static () => new WindowDigestOutput()),
         new W2LinqCountBy(events),
     ];
 

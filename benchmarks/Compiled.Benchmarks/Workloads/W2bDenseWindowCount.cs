@@ -1,5 +1,7 @@
 using Compiled.Benchmarks.Baselines.W2b;
 using Compiled.Benchmarks.Data;
+using Compiled.Benchmarks.PlanPath;
+using Compiled.Benchmarks.Queries;
 
 namespace Compiled.Benchmarks.Workloads;
 
@@ -26,6 +28,7 @@ internal sealed class W2bDenseWindowCount(Ev[] events, int batchSize) : Workload
     [
         new W2bDictionaryLoop(events),
         new W2bDenseArrayLoop(events),
+        .. CompiledVariants.Of("Compiled Append", events, batchSize, W2bDenseWindowQuery.CreatePlan, static () => new WindowDigestOutput()),
     ];
 
     /// <inheritdoc/>

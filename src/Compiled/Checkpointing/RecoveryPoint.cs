@@ -28,6 +28,12 @@ internal sealed record RecoveryPoint
     public long LastBatchWatermarkMs { get; init; } = long.MinValue;
 
     /// <summary>
+    /// The watermark the last committed batch ran with (<see cref="long.MinValue"/> when none): the recovered state has
+    /// already closed every window ending at or before it.
+    /// </summary>
+    public long StateWatermarkMs { get; init; } = long.MinValue;
+
+    /// <summary>
     /// Reads the logs of <paramref name="checkpoint"/> and decides where to resume.
     /// </summary>
     /// <param name="checkpoint">The opened checkpoint.</param>
@@ -67,11 +73,13 @@ internal sealed record RecoveryPoint
                 WatermarkMs = commit.NextBatchWatermarkMs,
                 InputWatermarksMs = commit.NextInputWatermarksMs,
                 LastBatchWatermarkMs = entry.BatchWatermarkMs,
+                StateWatermarkMs = entry.BatchWatermarkMs,
             };
         }
         if (lastCommit == n - 1 || (lastCommit is null && n == 0))
         {
             if (lastCommit is long m) checkpoint.Commits.Read(m);
+            long stateWatermarkMs = lastCommit is long committed ? checkpoint.Offsets.Read(committed).BatchWatermarkMs : long.MinValue;
             return new RecoveryPoint
             {
                 NextBatchId = n + 1,
@@ -81,6 +89,7 @@ internal sealed record RecoveryPoint
                 WatermarkMs = entry.BatchWatermarkMs,
                 InputWatermarksMs = entry.InputWatermarksMs,
                 LastBatchWatermarkMs = entry.BatchWatermarkMs,
+                StateWatermarkMs = stateWatermarkMs,
             };
         }
         string commitText = lastCommit is long c ? $"batch {c}" : "no batch";

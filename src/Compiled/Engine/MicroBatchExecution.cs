@@ -44,6 +44,7 @@ internal sealed partial class MicroBatchExecution
     private long? _currentBatchId;
     private long _lastTriggerStartMs = -1;
     private long _lastBatchWatermarkMs;
+    private readonly long _stateWatermarkMs;
     private bool _idle;
     private int _batchThreadId;
     private volatile StreamingQueryStatus _status = StreamingQueryStatus.Initializing;
@@ -79,6 +80,7 @@ internal sealed partial class MicroBatchExecution
         _committedOffsets = recovery.CommittedOffsets.ToArray();
         _watermark = new WatermarkTracker(info.Inputs, options.WatermarkPolicy, recovery.WatermarkMs, recovery.InputWatermarksMs);
         _lastBatchWatermarkMs = recovery.LastBatchWatermarkMs;
+        _stateWatermarkMs = recovery.StateWatermarkMs;
         _noDataBatches = options.NoDataBatches && info.StateOperators.Any(o => o.NeedsNoDataBatch);
         _nextBatchId = recovery.NextBatchId;
     }
@@ -144,7 +146,7 @@ internal sealed partial class MicroBatchExecution
             _options.LoggerFactory);
         string sinkDirectory = DurableFile.CreateDirectory(_checkpoint.SinkDirectory);
         _runner.Open(
-            new PlanContext(_stateProvider, _logger),
+            new PlanContext(_stateProvider, _logger, _stateWatermarkMs),
             new SinkContext(Id, Name, _info.OutputMode, sinkDirectory, _logger),
             _batch,
             input => DurableFile.CreateDirectory(Path.Combine(_checkpoint.Root, "late", input.ToString(System.Globalization.CultureInfo.InvariantCulture))));

@@ -8,11 +8,18 @@ public sealed class PlanContext
 {
     private readonly IStateStoreProvider _stores;
 
-    internal PlanContext(IStateStoreProvider stores, ILogger logger)
+    internal PlanContext(IStateStoreProvider stores, ILogger logger, long stateWatermarkMs = long.MinValue)
     {
         _stores = stores;
         Logger = logger;
+        StateWatermarkMs = stateWatermarkMs;
     }
+
+    /// <summary>
+    /// The watermark the last committed batch ran with, <see cref="long.MinValue"/> for new state: the recovered state has
+    /// already closed (emitted or evicted) every window ending at or before it, so rebuilt indexes must not open them again.
+    /// </summary>
+    public long StateWatermarkMs { get; }
 
     /// <summary>Logger for the query.</summary>
     public ILogger Logger { get; }

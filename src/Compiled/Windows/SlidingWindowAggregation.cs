@@ -107,15 +107,17 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         }
     }
 
-    private protected override void Restore(in WindowKey<TKey> key) => VisitWindows(in key, register: true, collectChanged: false);
+    private protected override void Restore(in WindowKey<TKey> key) => VisitWindows(in key, register: true, collectChanged: false, restoring: true);
 
     /// <summary>Registers (when new) and collects (in Update mode) every window holding <paramref name="pane"/>.</summary>
-    private void VisitWindows(in WindowKey<TKey> pane, bool register, bool collectChanged)
+    private void VisitWindows(in WindowKey<TKey> pane, bool register, bool collectChanged, bool restoring = false)
     {
         long lastStart = WindowMath.AlignedStart(pane.StartMs, _slideMs, _offsetMs);
         for (long start = lastStart; start > pane.StartMs - _sizeMs; start -= _slideMs)
         {
             var window = new WindowKey<TKey>(start, start + _sizeMs, pane.Key);
+            // A stored pane outlives the earlier windows it was part of: those the last committed batch closed stay closed.
+            if (restoring && Mode != OutputMode.Complete && window.EndMs <= StateWatermarkMs) continue;
             if (register && _windows.Add(window) && Mode != OutputMode.Complete) Ends.Enqueue(window, window.EndMs);
             if (collectChanged && _changed.Add(window)) _changedOrder.Add(window);
         }

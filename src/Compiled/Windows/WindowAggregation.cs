@@ -36,6 +36,7 @@ public abstract class WindowAggregation<TKey, TAcc, TKeyOps>
     {
         ArgumentNullException.ThrowIfNull(context);
         Mode = mode;
+        StateWatermarkMs = context.StateWatermarkMs;
         IStateSerializer<WindowKey<TKey>>? windowKeySerializer = RuntimeHelpers.IsReferenceOrContainsReferences<TKey>()
             ? new WindowKeySerializer<TKey>(keySerializer)
             : null;
@@ -44,6 +45,9 @@ public abstract class WindowAggregation<TKey, TAcc, TKeyOps>
 
     /// <summary>The query's output mode.</summary>
     public OutputMode Mode { get; }
+
+    /// <summary>The watermark the recovered state was last closed with: windows ending at or before it are done.</summary>
+    private protected long StateWatermarkMs { get; }
 
     /// <summary>
     /// The smallest window end still in state that a watermark would close (emit in Append, evict in Append and Update);

@@ -30,7 +30,7 @@ internal sealed class W2DenseArrayLoop(Ev[] events) : Variant("Hand-written loop
             }
             if (counts[e.Key]++ == 0) touched[touchedCount++] = e.Key;
         }
-        Emit(counts, touched.AsSpan(0, touchedCount), start, ref digest);
+        // The last window stays open: the watermark (the last event's time) has not passed its end.
         _checksum = digest.ToChecksum();
         return _checksum.Groups;
     }

@@ -31,7 +31,7 @@ internal sealed class W2bDictionaryLoop(Ev[] events) : Variant("Hand-written loo
             slot.Count++;
             slot.Sum += e.Value;
         }
-        foreach (var (key, total) in totals) digest.Add(start, key, total.Count, total.Sum);
+        // The last window stays open: the watermark (the last event's time) has not passed its end.
         _checksum = digest.ToChecksum();
         return _checksum.Groups;
     }
