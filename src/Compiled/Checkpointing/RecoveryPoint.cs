@@ -27,11 +27,11 @@ internal sealed record RecoveryPoint
     /// without new data is due only once the watermark has moved past it.</summary>
     public long LastBatchWatermarkMs { get; init; } = long.MinValue;
 
-    /// <summary>
-    /// The watermark the last committed batch ran with (<see cref="long.MinValue"/> when none): the recovered state has
-    /// already closed every window ending at or before it.
-    /// </summary>
-    public long StateWatermarkMs { get; init; } = long.MinValue;
+    /// <summary>The watermark the last committed batch ran with; <see cref="long.MinValue"/> when none was committed.</summary>
+    public long CommittedWatermarkMs { get; init; } = long.MinValue;
+
+    /// <summary>The trigger time of the last committed batch; <see cref="long.MinValue"/> when none was committed.</summary>
+    public long CommittedBatchTimestampMs { get; init; } = long.MinValue;
 
     /// <summary>
     /// Reads the logs of <paramref name="checkpoint"/> and decides where to resume.
@@ -73,13 +73,19 @@ internal sealed record RecoveryPoint
                 WatermarkMs = commit.NextBatchWatermarkMs,
                 InputWatermarksMs = commit.NextInputWatermarksMs,
                 LastBatchWatermarkMs = entry.BatchWatermarkMs,
-                StateWatermarkMs = entry.BatchWatermarkMs,
+                CommittedWatermarkMs = entry.BatchWatermarkMs,
+                CommittedBatchTimestampMs = entry.BatchTimestampMs,
             };
         }
         if (lastCommit == n - 1 || (lastCommit is null && n == 0))
         {
-            if (lastCommit is long m) checkpoint.Commits.Read(m);
-            long stateWatermarkMs = lastCommit is long committed ? checkpoint.Offsets.Read(committed).BatchWatermarkMs : long.MinValue;
+            // The committed batch's own entry is kept by the purge (it removes only entries before the last commit).
+            OffsetLogEntry? committed = null;
+            if (lastCommit is long m)
+            {
+                checkpoint.Commits.Read(m);
+                committed = checkpoint.Offsets.Read(m);
+            }
             return new RecoveryPoint
             {
                 NextBatchId = n + 1,
@@ -89,7 +95,8 @@ internal sealed record RecoveryPoint
                 WatermarkMs = entry.BatchWatermarkMs,
                 InputWatermarksMs = entry.InputWatermarksMs,
                 LastBatchWatermarkMs = entry.BatchWatermarkMs,
-                StateWatermarkMs = stateWatermarkMs,
+                CommittedWatermarkMs = committed?.BatchWatermarkMs ?? long.MinValue,
+                CommittedBatchTimestampMs = committed?.BatchTimestampMs ?? long.MinValue,
             };
         }
         string commitText = lastCommit is long c ? $"batch {c}" : "no batch";

@@ -103,7 +103,8 @@ internal sealed partial class MicroBatchExecution
         durations["addBatch"] = ElapsedMs(addBatchStart);
 
         long commitStateStart = Stopwatch.GetTimestamp();
-        stateProvider.Checkpoint(batchId);
+        if (_stateCheckpoints is not null) _stateCheckpoints.Checkpoint(batchId);
+        else stateProvider.Checkpoint(batchId);
         CrashPoints.Hit(CrashPoints.StateCheckpointed, batchId, Name);
         IReadOnlyList<StateStoreMetrics> stateMetrics = stateProvider.CollectMetrics();
         durations["commitState"] = ElapsedMs(commitStateStart);

@@ -26,6 +26,12 @@ public sealed record QueryOptions
     /// <summary>Memory each state store may use before FASTER spills to disk (default 64 MiB).</summary>
     public long StateMemoryBudgetBytes { get; init; } = 64L << 20;
 
+    /// <summary>
+    /// Longest a state checkpoint may take before the query fails (default 10 minutes). It bounds a checkpoint
+    /// stalled on a disk error the state store does not report; a full disk is detected sooner.
+    /// </summary>
+    public TimeSpan StateCheckpointTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How many progress reports <c>RecentProgress</c> keeps (default 100).</summary>
     public int RecentProgressCount { get; init; } = 100;
 

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Compiled.Checkpointing;
 using Compiled.Engine;
+using Compiled.IO;
 using Compiled.Plans;
 using Compiled.Sinks;
 using Compiled.Sources;
@@ -98,6 +99,14 @@ public sealed class StreamingQuery : IAsyncDisposable
             var execution = new MicroBatchExecution(name, new BatchRunner<TOut>(plan, sink, lateSinks), info, sources, options, checkpoint, recovery, temporary, conf);
             return new StreamingQuery(execution);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            checkpoint?.Dispose();
+            if (temporary) DeleteTemporary(root);
+            // Every start failure is a CheckpointException naming the path and the cause, never a raw I/O error.
+            throw new CheckpointException(root,
+                $"Query '{name}': checkpoint '{root}' cannot be used: {IoErrors.Explain(e)} {IoErrors.Advice(e)}".TrimEnd(), e);
+        }
         catch (Exception)
         {
             checkpoint?.Dispose();
@@ -154,6 +163,8 @@ public sealed class StreamingQuery : IAsyncDisposable
         }
         if (options.RetainBatches < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.RetainBatches, $"Query '{name}': QueryOptions.RetainBatches must be at least 1.");
+        if (options.StateCheckpointTimeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(options), options.StateCheckpointTimeout, $"Query '{name}': QueryOptions.StateCheckpointTimeout must be positive.");
         if (options.RecentProgressCount < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.RecentProgressCount, $"Query '{name}': QueryOptions.RecentProgressCount must be at least 1.");
     }

@@ -35,6 +35,7 @@ public sealed class SessionWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     /// <param name="gap">The constant gap; null when the query computes a gap per row (<see cref="Assign(long, long, in TKey)"/>).</param>
     /// <param name="keySerializer">Serializer of the other key parts when they hold references; null for the built-in one.</param>
     /// <param name="accumulatorSerializer">Serializer of the accumulator when it holds references; null when it is unmanaged.</param>
+    /// <param name="processingTime">True for processing-time windows (<c>Window.ProcessingTime</c>), closed by the batch time.</param>
     /// <exception cref="NotSupportedException"><paramref name="mode"/> is Update.</exception>
     public SessionWindowAggregation(
         PlanContext context,
@@ -42,8 +43,9 @@ public sealed class SessionWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         OutputMode mode,
         TimeSpan? gap,
         IStateSerializer<TKey>? keySerializer = null,
-        IStateSerializer<TAcc>? accumulatorSerializer = null)
-        : base(context, operatorId, CheckMode(mode, operatorId), keySerializer, accumulatorSerializer)
+        IStateSerializer<TAcc>? accumulatorSerializer = null,
+        bool processingTime = false)
+        : base(context, operatorId, CheckMode(mode, operatorId), keySerializer, accumulatorSerializer, processingTime)
     {
         _gapMs = gap is { } constant ? WindowMath.PositiveMs(constant, nameof(gap)) : 0;
         RestoreIndexes();
@@ -85,20 +87,36 @@ public sealed class SessionWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         while (Ends.TryPeek(out WindowKey<TKey> session, out long end) && end <= watermarkMs)
         {
             Ends.Dequeue();
-            var key = new WindowKey<TKey>(0, 0, session.Key);
-            if (!_sessions.TryGetValue(key, out List<SessionSpan>? spans)) continue;
-            int index = spans.IndexOf(new SessionSpan(session.StartMs, session.EndMs));
-            // A session that grew or merged since this end was indexed is still open under its new end.
-            if (index < 0) continue;
+            if (!TryFind(in session, out List<SessionSpan>? spans, out int index)) continue;
             if (Store.TryGet(in session, out TAcc closed)) emitter.Emit(in session, in closed);
             Store.Remove(in session);
             spans.RemoveAt(index);
             if (spans.Count == 0)
             {
-                _sessions.Remove(key);
+                _sessions.Remove(new WindowKey<TKey>(0, 0, session.Key));
                 _freeLists.Push(spans);
             }
         }
+        DropStaleEnds();
+    }
+
+    /// <summary>
+    /// Drops index entries of sessions that grew or merged since they were indexed (they are still open under their new
+    /// end), so <see cref="WindowAggregation{TKey, TAcc, TKeyOps}.NextWindowEndMs"/> is the end of a live session and a
+    /// batch without data never runs for nothing.
+    /// </summary>
+    private void DropStaleEnds()
+    {
+        while (Ends.TryPeek(out WindowKey<TKey> session, out _) && !TryFind(in session, out _, out _)) Ends.Dequeue();
+    }
+
+    /// <summary>Finds the live session with exactly <paramref name="session"/>'s extent.</summary>
+    private bool TryFind(in WindowKey<TKey> session, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out List<SessionSpan>? spans, out int index)
+    {
+        index = -1;
+        if (!_sessions.TryGetValue(new WindowKey<TKey>(0, 0, session.Key), out spans)) return false;
+        index = spans.IndexOf(new SessionSpan(session.StartMs, session.EndMs));
+        return index >= 0;
     }
 
     /// <summary>Merges one new session (one or more rows of this batch) with the stored sessions it overlaps.</summary>

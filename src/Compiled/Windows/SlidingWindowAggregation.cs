@@ -39,6 +39,7 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     /// <param name="offset">Shift of the window starts from the epoch.</param>
     /// <param name="keySerializer">Serializer of the other key parts when they hold references; null for the built-in one.</param>
     /// <param name="accumulatorSerializer">Serializer of the accumulator when it holds references; null when it is unmanaged.</param>
+    /// <param name="processingTime">True for processing-time windows (<c>Window.ProcessingTime</c>), closed by the batch time.</param>
     public SlidingWindowAggregation(
         PlanContext context,
         string operatorId,
@@ -47,8 +48,9 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         TimeSpan slide,
         TimeSpan offset = default,
         IStateSerializer<TKey>? keySerializer = null,
-        IStateSerializer<TAcc>? accumulatorSerializer = null)
-        : base(context, operatorId, mode, keySerializer, accumulatorSerializer)
+        IStateSerializer<TAcc>? accumulatorSerializer = null,
+        bool processingTime = false)
+        : base(context, operatorId, mode, keySerializer, accumulatorSerializer, processingTime)
     {
         _sizeMs = WindowMath.PositiveMs(size, nameof(size));
         _slideMs = WindowMath.PositiveMs(slide, nameof(slide));
@@ -107,17 +109,16 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         }
     }
 
-    private protected override void Restore(in WindowKey<TKey> key) => VisitWindows(in key, register: true, collectChanged: false, restoring: true);
+    private protected override void Restore(in WindowKey<TKey> key) => VisitWindows(in key, register: true, collectChanged: false);
 
-    /// <summary>Registers (when new) and collects (in Update mode) every window holding <paramref name="pane"/>.</summary>
-    private void VisitWindows(in WindowKey<TKey> pane, bool register, bool collectChanged, bool restoring = false)
+    /// <remarks>A stored pane outlives the earlier windows holding it, which were closed (and emitted) already: those are never registered again.</remarks>
+    private void VisitWindows(in WindowKey<TKey> pane, bool register, bool collectChanged)
     {
         long lastStart = WindowMath.AlignedStart(pane.StartMs, _slideMs, _offsetMs);
         for (long start = lastStart; start > pane.StartMs - _sizeMs; start -= _slideMs)
         {
             var window = new WindowKey<TKey>(start, start + _sizeMs, pane.Key);
-            // A stored pane outlives the earlier windows it was part of: those the last committed batch closed stay closed.
-            if (restoring && Mode != OutputMode.Complete && window.EndMs <= StateWatermarkMs) continue;
+            if (Mode != OutputMode.Complete && window.EndMs <= ClosedThroughMs) break;
             if (register && _windows.Add(window) && Mode != OutputMode.Complete) Ends.Enqueue(window, window.EndMs);
             if (collectChanged && _changed.Add(window)) _changedOrder.Add(window);
         }

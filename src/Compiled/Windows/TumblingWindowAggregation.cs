@@ -28,6 +28,7 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggre
     /// <param name="offset">Shift of the window starts from the epoch.</param>
     /// <param name="keySerializer">Serializer of the other key parts when they hold references; null for the built-in one.</param>
     /// <param name="accumulatorSerializer">Serializer of the accumulator when it holds references; null when it is unmanaged.</param>
+    /// <param name="processingTime">True for processing-time windows (<c>Window.ProcessingTime</c>), closed by the batch time.</param>
     public TumblingWindowAggregation(
         PlanContext context,
         string operatorId,
@@ -35,8 +36,9 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggre
         TimeSpan size,
         TimeSpan offset = default,
         IStateSerializer<TKey>? keySerializer = null,
-        IStateSerializer<TAcc>? accumulatorSerializer = null)
-        : base(context, operatorId, mode, keySerializer, accumulatorSerializer)
+        IStateSerializer<TAcc>? accumulatorSerializer = null,
+        bool processingTime = false)
+        : base(context, operatorId, mode, keySerializer, accumulatorSerializer, processingTime)
     {
         _sizeMs = WindowMath.PositiveMs(size, nameof(size));
         _offsetMs = (long)offset.TotalMilliseconds;

@@ -27,16 +27,18 @@ public abstract class WindowAggregation<TKey, TAcc, TKeyOps>
     /// <param name="mode">The query's output mode.</param>
     /// <param name="keySerializer">Serializer of the other key parts when they hold references; null for the built-in one.</param>
     /// <param name="accumulatorSerializer">Serializer of the accumulator when it holds references; null when it is unmanaged.</param>
+    /// <param name="processingTime">True for processing-time windows, which the batch time closes instead of the watermark.</param>
     private protected WindowAggregation(
         PlanContext context,
         string operatorId,
         OutputMode mode,
         IStateSerializer<TKey>? keySerializer,
-        IStateSerializer<TAcc>? accumulatorSerializer)
+        IStateSerializer<TAcc>? accumulatorSerializer,
+        bool processingTime)
     {
         ArgumentNullException.ThrowIfNull(context);
         Mode = mode;
-        StateWatermarkMs = context.StateWatermarkMs;
+        ClosedThroughMs = processingTime ? context.CommittedBatchTimestampMs : context.CommittedWatermarkMs;
         IStateSerializer<WindowKey<TKey>>? windowKeySerializer = RuntimeHelpers.IsReferenceOrContainsReferences<TKey>()
             ? new WindowKeySerializer<TKey>(keySerializer)
             : null;
@@ -46,15 +48,15 @@ public abstract class WindowAggregation<TKey, TAcc, TKeyOps>
     /// <summary>The query's output mode.</summary>
     public OutputMode Mode { get; }
 
-    /// <summary>The watermark the recovered state was last closed with: windows ending at or before it are done.</summary>
-    private protected long StateWatermarkMs { get; }
-
     /// <summary>
     /// The smallest window end still in state that a watermark would close (emit in Append, evict in Append and Update);
     /// <see cref="long.MaxValue"/> when none or in Complete mode. A batch without new data is worth running once the
     /// watermark reaches it; the plan reports it as its <see cref="IQueryPlan{TOut}.EventTimeDeadlineMs"/>.
     /// </summary>
     public long NextWindowEndMs => Mode != OutputMode.Complete && Ends.TryPeek(out _, out long end) ? end : long.MaxValue;
+
+    /// <summary>Every window ending at or before this was closed before the recovered state was written.</summary>
+    private protected long ClosedThroughMs { get; }
 
     /// <summary>The operator's state: one entry per window (pane, session) and other key parts.</summary>
     private protected IStateStore<WindowKey<TKey>, TAcc> Store { get; }

@@ -1,6 +1,7 @@
 using Compiled.EndToEnd.Tests.Queries;
 using Compiled.EndToEnd.Tests.Support;
 using Compiled.Sinks;
+using Compiled.Testing.EventTime;
 
 namespace Compiled.EndToEnd.Tests.Differential;
 
@@ -22,46 +23,46 @@ public sealed class WindowedRestartTests : IDisposable
     [InlineData(12)]
     public Task Tumbling_windows_per_sensor_in_update_mode(int seed) => CheckAsync(
         TumblingSensorUpdate.Start,
-        new WindowReference<Reading, string>(r => r.Time, r => r.Sensor, ReferenceWindow.Tumbling, s_ten, s_ten, TimeSpan.Zero, s_delay, OutputMode.Update),
-        PerSensor, seed);
+        new WindowReference<Reading, string>(r => r.Time, r => r.Sensor, WindowShape.Tumbling, s_ten, s_ten, TimeSpan.Zero, s_delay, OutputMode.Update),
+        PerSensor, new ReferenceWindow.Tumbling(10_000), seed);
 
     [Theory]
     [InlineData(21)]
     [InlineData(22)]
     public Task Tumbling_windows_with_an_offset_over_all_sensors_in_append_mode(int seed) => CheckAsync(
         TumblingTotalAppend.Start,
-        new WindowReference<Reading, string>(r => r.Time, r => "", ReferenceWindow.Tumbling, s_ten, s_ten, TimeSpan.FromSeconds(3), s_delay, OutputMode.Append),
-        Total, seed);
+        new WindowReference<Reading, string>(r => r.Time, r => "", WindowShape.Tumbling, s_ten, s_ten, TimeSpan.FromSeconds(3), s_delay, OutputMode.Append),
+        Total, new ReferenceWindow.Tumbling(10_000, 3_000), seed);
 
     [Theory]
     [InlineData(31)]
     public Task Tumbling_windows_per_sensor_in_complete_mode_keep_late_rows(int seed) => CheckAsync(
         TumblingSensorComplete.Start,
-        new WindowReference<Reading, string>(r => r.Time, r => r.Sensor, ReferenceWindow.Tumbling, s_ten, s_ten, TimeSpan.Zero, s_delay, OutputMode.Complete),
-        PerSensor, seed);
+        new WindowReference<Reading, string>(r => r.Time, r => r.Sensor, WindowShape.Tumbling, s_ten, s_ten, TimeSpan.Zero, s_delay, OutputMode.Complete),
+        PerSensor, new ReferenceWindow.Tumbling(10_000), seed);
 
     [Theory]
     [InlineData(41)]
     [InlineData(42)]
     public Task Sliding_windows_per_sensor_in_append_mode(int seed) => CheckAsync(
         SlidingSensorAppend.Start,
-        new WindowReference<Reading, string>(r => r.Time, r => r.Sensor, ReferenceWindow.Sliding, TimeSpan.FromSeconds(30), s_ten, TimeSpan.Zero, s_delay, OutputMode.Append),
-        PerSensor, seed);
+        new WindowReference<Reading, string>(r => r.Time, r => r.Sensor, WindowShape.Sliding, TimeSpan.FromSeconds(30), s_ten, TimeSpan.Zero, s_delay, OutputMode.Append),
+        PerSensor, new ReferenceWindow.Sliding(30_000, 10_000), seed);
 
     [Theory]
     [InlineData(51)]
     public Task Sliding_windows_with_a_slide_that_does_not_divide_the_size_in_update_mode(int seed) => CheckAsync(
         SlidingTotalUpdate.Start,
-        new WindowReference<Reading, string>(r => r.Time, r => "", ReferenceWindow.Sliding, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(15), TimeSpan.Zero, s_delay, OutputMode.Update),
-        Total, seed);
+        new WindowReference<Reading, string>(r => r.Time, r => "", WindowShape.Sliding, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(15), TimeSpan.Zero, s_delay, OutputMode.Update),
+        Total, new ReferenceWindow.Sliding(20_000, 15_000), seed);
 
     [Theory]
     [InlineData(61)]
     [InlineData(62)]
     public Task Sessions_per_sensor_in_append_mode(int seed) => CheckAsync(
         SessionSensorAppend.Start,
-        new WindowReference<Reading, string>(r => r.Time, r => r.Sensor, ReferenceWindow.Session, TimeSpan.FromSeconds(7), TimeSpan.Zero, TimeSpan.Zero, s_delay, OutputMode.Append),
-        PerSensor, seed);
+        new WindowReference<Reading, string>(r => r.Time, r => r.Sensor, WindowShape.Session, TimeSpan.FromSeconds(7), TimeSpan.Zero, TimeSpan.Zero, s_delay, OutputMode.Append),
+        PerSensor, new ReferenceWindow.Session(7_000), seed);
 
     private static SensorWindow PerSensor(DateTime start, DateTime end, string sensor, List<Reading> rows) =>
         new(start, end, sensor, rows.Count, rows.Sum(r => (long)r.Value));
@@ -77,6 +78,7 @@ public sealed class WindowedRestartTests : IDisposable
         Func<Sources.ISource<Reading>, ISink<TOut>, QueryOptions?, StreamingQuery> start,
         WindowReference<Reading, string> reference,
         Func<DateTime, DateTime, string, List<Reading>, TOut> expectedRow,
+        ReferenceWindow sharedWindow,
         int seed)
         where TOut : notnull
     {
@@ -120,6 +122,22 @@ public sealed class WindowedRestartTests : IDisposable
             Assert.True(Sorted(expected).SequenceEqual(Sorted(emitted.GetValueOrDefault(batchId, []))), $"batch {batchId} (rows {from}..{to}, first of run 2: {firstOfSecondRun}): expected\n{string.Join("\n", Sorted(expected))}\nactual\n{string.Join("\n", Sorted(emitted.GetValueOrDefault(batchId, [])))}");
         }
         Assert.True(reference.Late > 0, "the data should hold late rows");
+
+        // The event-time runtime's own reference interpreter, fed the same data batches, gives the same rows in all. It
+        // places a batch without data after every data batch that moved the watermark, where the engine runs one only
+        // when no data waits, so the two may emit a window in different batches, never a different set of rows.
+        var shared = EventTimeReference.Run(
+            new ReferenceQuery<Reading, string, TOut>
+            {
+                EventTimeMs = r => EventTimes.ToUnixMs(r.Time),
+                DelayMs = (long)s_delay.TotalMilliseconds,
+                Window = sharedWindow,
+                Key = reference.KeyOf,
+                Result = (start, end, key, rows) => expectedRow(EventTimes.FromUnixMs(start), EventTimes.FromUnixMs(end), key, rows.ToList()),
+                Mode = reference.Mode,
+            },
+            ranges.Values.Where(r => r.End > r.Start).Select(r => (IReadOnlyList<Reading>)readings.GetRange(r.Start, r.End - r.Start)).ToList());
+        Assert.Equal(Sorted(shared.SelectMany(b => b.Output)), Sorted(emitted.Values.SelectMany(rows => rows)));
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace Compiled.EndToEnd.Tests.Support;
 
 /// <summary>The window kinds the reference knows.</summary>
-internal enum ReferenceWindow
+internal enum WindowShape
 {
     Tumbling,
     Sliding,
@@ -23,7 +23,7 @@ internal enum ReferenceWindow
 internal sealed class WindowReference<TRow, TKey>(
     Func<TRow, DateTime> time,
     Func<TRow, TKey> key,
-    ReferenceWindow kind,
+    WindowShape kind,
     TimeSpan size,
     TimeSpan slide,
     TimeSpan offset,
@@ -38,6 +38,9 @@ internal sealed class WindowReference<TRow, TKey>(
     /// <summary>Rows at or behind the watermark so far: dropped, except in Complete mode, which keeps every row.</summary>
     public int Late { get; private set; }
 
+    /// <summary>The other key parts of a row.</summary>
+    public Func<TRow, TKey> KeyOf => key;
+
     /// <summary>The output mode the reference follows.</summary>
     public OutputMode Mode => mode;
 
@@ -48,7 +51,7 @@ internal sealed class WindowReference<TRow, TKey>(
     /// <remarks>Update mode is not defined for sessions (Spark rejects it: a later row can merge sessions already emitted).</remarks>
     public List<(DateTime Start, DateTime End, TKey Key, List<TRow> Rows)> Batch(IReadOnlyList<TRow> rows)
     {
-        if (kind == ReferenceWindow.Session && mode == OutputMode.Update) throw new NotSupportedException("Session windows have no Update mode.");
+        if (kind == WindowShape.Session && mode == OutputMode.Update) throw new NotSupportedException("Session windows have no Update mode.");
         DateTime? watermark = Watermark;
         var touched = new HashSet<(DateTime, DateTime, TKey)>();
         DateTime? batchMax = null;
@@ -86,11 +89,11 @@ internal sealed class WindowReference<TRow, TKey>(
     {
         switch (kind)
         {
-            case ReferenceWindow.Tumbling:
+            case WindowShape.Tumbling:
                 var start = AlignedStart(t, size);
                 yield return (start, start + size);
                 break;
-            case ReferenceWindow.Sliding:
+            case WindowShape.Sliding:
                 for (var s = AlignedStart(t, slide); s > t - size; s -= slide) yield return (s, s + size);
                 break;
             default:
@@ -103,7 +106,7 @@ internal sealed class WindowReference<TRow, TKey>(
     private SortedList<(DateTime Start, DateTime End, TKey Key), List<TRow>> AllWindows()
     {
         var windows = new SortedList<(DateTime, DateTime, TKey), List<TRow>>();
-        if (kind != ReferenceWindow.Session)
+        if (kind != WindowShape.Session)
         {
             foreach (var row in _kept)
             {

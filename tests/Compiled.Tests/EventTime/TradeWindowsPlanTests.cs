@@ -18,15 +18,6 @@ public sealed class TradeWindowsPlanTests : IDisposable
         Trigger = trigger ?? Trigger.Default,
     };
 
-    private static Trade T(string time, string type, int amount) =>
-        new(DateTime.Parse("2019-02-05 " + time, System.Globalization.CultureInfo.InvariantCulture), type, amount, "ABX");
-
-    private static TradeTotals W(string start, string end, long buy, long sell) =>
-        new(Utc(start), Utc(end), buy, sell);
-
-    private static DateTime Utc(string time) =>
-        DateTime.SpecifyKind(DateTime.Parse("2019-02-05 " + time, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
-
     [Fact]
     public async Task Update_mode_emits_changed_windows_and_drops_rows_behind_the_watermark()
     {
@@ -34,18 +25,18 @@ public sealed class TradeWindowsPlanTests : IDisposable
         var sink = new BatchCollectingSink<TradeTotals>();
         await using var query = StreamingQuery.Start(new TradeWindowsPlan(), [source], sink, Options());
 
-        source.AddData(T("10:05:00", "BUY", 500), T("10:12:00", "SELL", 300), T("10:20:00", "BUY", 600));
+        source.AddData(Trades.At("10:05:00", "BUY", 500), Trades.At("10:12:00", "SELL", 300), Trades.At("10:20:00", "BUY", 600));
         await query.ProcessAllAvailableAsync().Bounded();
         // Max 10:20 -> watermark 09:50; 10:40 moves it to 10:10, so 10:05 is late in the third batch.
-        source.AddData(T("10:40:00", "SELL", 100), T("10:14:00", "BUY", 50));
+        source.AddData(Trades.At("10:40:00", "SELL", 100), Trades.At("10:14:00", "BUY", 50));
         await query.ProcessAllAvailableAsync().Bounded();
-        source.AddData(T("10:05:00", "BUY", 7), T("10:48:00", "BUY", 1));
+        source.AddData(Trades.At("10:05:00", "BUY", 7), Trades.At("10:48:00", "BUY", 1));
         await query.ProcessAllAvailableAsync().Bounded();
 
         var batches = sink.Batches;
-        Assert.Equal([W("10:00:00", "10:15:00", 500, 300), W("10:15:00", "10:30:00", 600, 0)], batches[0]);
-        Assert.Equal([W("10:30:00", "10:45:00", 0, 100), W("10:00:00", "10:15:00", 550, 300)], batches[1]);
-        Assert.Equal([W("10:45:00", "11:00:00", 1, 0)], batches[2]);
+        Assert.Equal([Trades.Totals("10:00:00", "10:15:00", 500, 300), Trades.Totals("10:15:00", "10:30:00", 600, 0)], batches[0]);
+        Assert.Equal([Trades.Totals("10:30:00", "10:45:00", 0, 100), Trades.Totals("10:00:00", "10:15:00", 550, 300)], batches[1]);
+        Assert.Equal([Trades.Totals("10:45:00", "11:00:00", 1, 0)], batches[2]);
         var progress = query.RecentProgress.Single(p => p.BatchId == 2);
         Assert.Equal(1, progress.StateOperators.Single().NumRowsDroppedByWatermark);
         Assert.Equal("2019-02-05T10:10:00.000Z", progress.EventTime["watermark"]);
