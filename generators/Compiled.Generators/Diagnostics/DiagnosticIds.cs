@@ -20,6 +20,12 @@ namespace Compiled.Diagnostics
         public const string UpdateModeIntoAppendOnlySink = "CQ1005";
         public const string StreamStreamJoinNotAppend = "CQ1006";
 
+        // Watermarks and windows.
+        public const string WatermarkAfterAggregation = "CQ1101";
+        public const string WindowNotOnWatermarkedColumn = "CQ1102";
+        public const string SessionWindowOnlyKey = "CQ1103";
+        public const string WindowLengthInvalid = "CQ1106";
+
         // Operators that a stream cannot support.
         public const string SortOnStream = "CQ1301";
         public const string LimitOrOffsetOnStream = "CQ1302";

@@ -6,11 +6,12 @@ namespace Compiled.Generators.Planning
 {
     /// <summary>
     /// Valid queries the emitters cannot compile yet. Each becomes CQ0003 with an uncallable <c>Start</c>, never code
-    /// that fails to build: event time is modelled and validated, while its emission is being written.
+    /// that fails to build: event time is modelled and validated, while its emission is being written; sorting,
+    /// limits and deduplication are valid on streams in some modes but not compiled.
     /// </summary>
     internal static class Compilability
     {
-        /// <summary>CQ0003 on the first event-time operator of <paramref name="query"/>, or null when every operator is compiled.</summary>
+        /// <summary>CQ0003 on the first operator of <paramref name="query"/> the emitters lack, or null when every operator is compiled.</summary>
         public static DiagnosticInfo? NotCompiledYet(QuerySpec query, QuerySyntax syntax)
         {
             foreach (var op in query.Operators)
@@ -18,6 +19,8 @@ namespace Compiled.Generators.Planning
                 string? what = op switch
                 {
                     WatermarkSpec => "WithWatermark (event time is not compiled yet)",
+                    SortSpec or LimitSpec => op.Kind,
+                    DedupSpec => "Distinct",
                     AggregateSpec { Window: { } window } => "Window." + window.Kind + " (windowed aggregations are not compiled yet)",
                     _ => null,
                 };
