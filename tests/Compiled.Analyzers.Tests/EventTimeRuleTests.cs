@@ -47,6 +47,12 @@ public sealed class EventTimeRuleTests
     }
 
     [Fact]
+    public Task CQ1002_fix_switches_the_query_to_update() => CodeFixVerifier<Compiled.Analyzers.CodeFixes.AppendModeAggregationFixer>.VerifyAsync(
+        new AppendModeAggregationWithoutWatermarkAnalyzer(),
+        before: Query("Append", "BrokerTotal", ".[|GroupBy(t => t.Broker)|].Select(g => new BrokerTotal(g.Key, default, g.Sum(t => t.Amount)))"),
+        after: Query("Update", "BrokerTotal", ".GroupBy(t => t.Broker).Select(g => new BrokerTotal(g.Key, default, g.Sum(t => t.Amount)))"));
+
+    [Fact]
     public Task CQ1003_update_session_window() => AnalyzerVerifier<UpdateModeSessionWindowAnalyzer>.VerifyAsync(Query("Update", "BrokerTotal",
         Watermark + ".GroupBy(t => ([|Window.Session(t.CreatedTime, TimeSpan.FromMinutes(5))|], t.Broker)).Select(g => new BrokerTotal(g.Key.Item2, g.Key.Item1.Start, g.LongCount()))"));
 
