@@ -46,7 +46,8 @@ namespace Compiled.Analyzers.CodeFixes
             }
         }
 
-        private static async Task<Document> SwitchToUpdateAsync(Document document, ExpressionSyntax mode, CancellationToken cancellationToken)
+        /// <summary>Replaces the attribute's mode argument <paramref name="mode"/> with <c>OutputMode.Update</c>.</summary>
+        internal static async Task<Document> SwitchToUpdateAsync(Document document, ExpressionSyntax mode, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null) return document;

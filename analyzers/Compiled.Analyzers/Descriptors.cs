@@ -15,6 +15,9 @@ namespace Compiled.Analyzers
         /// <summary>Category of output-mode rules (Spark's SS-O rules and sink compatibility).</summary>
         public const string OutputModeCategory = "Compiled.OutputMode";
 
+        /// <summary>Category of watermark and window rules.</summary>
+        public const string WatermarkCategory = "Compiled.EventTime";
+
         /// <summary>Category of operators a stream cannot run (Spark's per-operator rules).</summary>
         public const string OperatorCategory = "Compiled.Operators";
 
@@ -35,7 +38,7 @@ namespace Compiled.Analyzers
         public static readonly DiagnosticDescriptor AppendModeAggregationWithoutWatermark = new DiagnosticDescriptor(
             DiagnosticIds.AppendModeAggregationWithoutWatermark,
             title: "Append mode aggregation needs a watermarked event-time window",
-            messageFormat: "Query '{0}' aggregates in OutputMode.Append, but Append writes each result row once and never changes it, while an aggregate changes with every batch that brings rows for its group: only a window over a watermarked event-time column tells when a group is final. Use OutputMode.Update to write each group whenever it changes, or OutputMode.Complete to rewrite the whole result after every batch.",
+            messageFormat: "Query '{0}' aggregates in OutputMode.Append, but {1}. Append writes each result row once and never changes it, while an aggregate changes with every batch that brings rows for its group: only a window over a watermarked event-time column tells when a group is final. Add '.WithWatermark(row => row.Time, delay)' before the GroupBy and group by 'Window.Tumbling(row.Time, size)', or use OutputMode.Update to write each group whenever it changes.",
             category: OutputModeCategory,
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
@@ -60,6 +63,66 @@ namespace Compiled.Analyzers
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             helpLinkUri: HelpLinks.For(DiagnosticIds.UpdateModeTableSinkWithoutKey));
+
+        /// <summary>CQ1003: a session-window aggregation in Update mode (SS-O2).</summary>
+        public static readonly DiagnosticDescriptor UpdateModeSessionWindow = new DiagnosticDescriptor(
+            DiagnosticIds.UpdateModeSessionWindow,
+            title: "Update mode with a session window",
+            messageFormat: "Query '{0}' aggregates over a session window in OutputMode.Update: a session grows and merges with its neighbours as rows arrive, so a session written in one batch may not exist in the next and cannot be updated in place. Use OutputMode.Append, which writes each session once when the watermark closes it.",
+            category: OutputModeCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.UpdateModeSessionWindow));
+
+        /// <summary>CQ1004: Complete mode on a windowed aggregation with a watermark.</summary>
+        public static readonly DiagnosticDescriptor CompleteModeWindowedWatermark = new DiagnosticDescriptor(
+            DiagnosticIds.CompleteModeWindowedWatermark,
+            title: "Complete mode keeps every window",
+            messageFormat: "Query '{0}' groups by a window over a watermarked column in OutputMode.Complete: Complete rewrites every window after every batch, so no window is ever evicted and the watermark bounds nothing; the state grows with every window. Use OutputMode.Append (each window once, when closed) or OutputMode.Update (changed windows; closed ones are evicted).",
+            category: OutputModeCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.CompleteModeWindowedWatermark));
+
+        /// <summary>CQ1101: a watermark after the aggregation it should bound.</summary>
+        public static readonly DiagnosticDescriptor WatermarkAfterAggregation = new DiagnosticDescriptor(
+            DiagnosticIds.WatermarkAfterAggregation,
+            title: "Watermark declared after the aggregation",
+            messageFormat: "Query '{0}' declares WithWatermark after its aggregation: the watermark then tracks the aggregation's output rows, while the aggregation upstream never learns when a window is complete. Move '.WithWatermark(...)' before the GroupBy, onto the input rows.",
+            category: WatermarkCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.WatermarkAfterAggregation));
+
+        /// <summary>CQ1102: a window over a member that is not the watermarked one, where Append needs it.</summary>
+        public static readonly DiagnosticDescriptor WindowNotOnWatermarkedColumn = new DiagnosticDescriptor(
+            DiagnosticIds.WindowNotOnWatermarkedColumn,
+            title: "Window is not over the watermarked column",
+            messageFormat: "Query '{0}' groups by a window over '{1}', but its watermark is on '{2}': in OutputMode.Append a window is written once the watermark passes its end, which only means something when the window is over the watermarked column. Window over the member the watermark reads, or watermark the member the window reads.",
+            category: WatermarkCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.WindowNotOnWatermarkedColumn));
+
+        /// <summary>CQ1103: a session window as the only grouping key (SS-W7).</summary>
+        public static readonly DiagnosticDescriptor SessionWindowOnlyKey = new DiagnosticDescriptor(
+            DiagnosticIds.SessionWindowOnlyKey,
+            title: "Session window as the only grouping key",
+            messageFormat: "Query '{0}' groups by a session window alone: sessions are tracked per key (a user, a device), and without another key column every row of the stream falls into one global session chain. Group by a tuple such as '(Window.Session(row.Time, gap), row.UserId)'.",
+            category: WatermarkCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.SessionWindowOnlyKey));
+
+        /// <summary>CQ1106: a window length, slide or gap that is not positive, or a slide longer than the window.</summary>
+        public static readonly DiagnosticDescriptor WindowLengthInvalid = new DiagnosticDescriptor(
+            DiagnosticIds.WindowLengthInvalid,
+            title: "Window length or slide is invalid",
+            messageFormat: "Query '{0}' calls '{1}' where {2}. A window's length, slide and gap must be positive, and a sliding window's slide at most its length.",
+            category: WatermarkCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.WindowLengthInvalid));
 
         /// <summary>CQ1301: sort that is not on an aggregation in Complete mode (SS-L3).</summary>
         public static readonly DiagnosticDescriptor SortOnStream = new DiagnosticDescriptor(
@@ -125,8 +188,14 @@ namespace Compiled.Analyzers
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
             CompleteModeWithoutAggregation,
             AppendModeAggregationWithoutWatermark,
+            UpdateModeSessionWindow,
+            CompleteModeWindowedWatermark,
             UpdateModeIntoAppendOnlySink,
             UpdateModeTableSinkWithoutKey,
+            WatermarkAfterAggregation,
+            WindowNotOnWatermarkedColumn,
+            SessionWindowOnlyKey,
+            WindowLengthInvalid,
             SortOnStream,
             LimitOrOffsetOnStream,
             DistinctAggregateOrGroupingSets,

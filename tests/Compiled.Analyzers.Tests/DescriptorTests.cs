@@ -66,7 +66,7 @@ public sealed class DescriptorTests
     public void Fixers_fix_registered_ids()
     {
         Assert.Equal(
-            [DiagnosticIds.QueryClassNotPartial, DiagnosticIds.CompleteModeWithoutAggregation],
+            [DiagnosticIds.QueryClassNotPartial, DiagnosticIds.CompleteModeWithoutAggregation, DiagnosticIds.AppendModeAggregationWithoutWatermark],
             Fixers.SelectMany(f => f.FixableDiagnosticIds).Order(StringComparer.Ordinal));
     }
 

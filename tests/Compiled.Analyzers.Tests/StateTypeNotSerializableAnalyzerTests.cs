@@ -2,71 +2,58 @@ using Verify = Compiled.Analyzers.Tests.Harness.AnalyzerVerifier<Compiled.Analyz
 
 namespace Compiled.Analyzers.Tests;
 
+/// <summary>
+/// CQ1403 is the shared model's verdict (the one the generator relies on): each key case is its own query, since only
+/// <c>Define</c> is a query definition.
+/// </summary>
 public sealed class StateTypeNotSerializableAnalyzerTests
 {
-    private const string Count = "public sealed record Count<TKey>(TKey Key, long Orders);";
-
-    [Fact]
-    public Task Keys_with_delegates_pointers_or_interfaces_are_reported() => Verify.VerifyAsync($$"""
-        {{Count}}
+    private const string Types = """
+        public sealed record Count<TKey>(TKey Key, long Orders);
         public sealed record Routed(string Customer, Func<decimal, decimal> Tax);
         public unsafe struct Handle { public int* Pointer; }
         public sealed record Outer(string Name, Inner Inner);
         public sealed record Inner(IEnumerable<string> Tags);
-
-        [StreamingQuery(OutputMode.Update)]
-        static partial class Keys
-        {
-            static IStream<Count<Routed>> ByRoute(IStream<Order> orders) => orders
-                .[|GroupBy(o => new Routed(o.Customer, a => a))|]
-                .Select(g => new Count<Routed>(g.Key, g.LongCount()));
-
-            static IStream<Count<Handle>> ByHandle(IStream<Order> orders) => orders
-                .[|GroupBy(o => default(Handle))|]
-                .Select(g => new Count<Handle>(g.Key, g.LongCount()));
-
-            static IStream<Count<IComparable>> ByComparable(IStream<Order> orders) => orders
-                .[|GroupBy(o => (IComparable)o.Customer)|]
-                .Select(g => new Count<IComparable>(g.Key, g.LongCount()));
-
-            static IStream<Count<Outer>> ByOuter(IStream<Order> orders) => orders
-                .[|GroupBy(o => new Outer(o.Customer, new Inner(new[] { o.Product })))|]
-                .Select(g => new Count<Outer>(g.Key, g.LongCount()));
-        }
-        """);
-
-    [Fact]
-    public Task Classes_the_generator_cannot_rebuild_are_reported() => Verify.VerifyAsync($$"""
-        {{Count}}
         public sealed class CustomerKey
         {
             private CustomerKey() { }
             public string Name { get; init; } = "";
             public static CustomerKey For(string name) => new() { Name = name };
         }
-        public sealed class Bucket
-        {
-            public Bucket(string customer) => Name = customer;
-            public string Name { get; }
-        }
+        public sealed class BrokerKey { public string Name { get; set; } = ""; }
+        public sealed record Node(string Name, Node? Parent);
+        public sealed record Tagged(string Name, string[] Tags);
+        public enum Tier { Bronze, Gold }
+        public readonly record struct Region(string Country, int Zone);
+        public struct Bounds { public int Low; public int High; }
+        public sealed record Moments(DateTime At, DateTimeOffset Offset, TimeSpan Span, Guid Id, decimal Amount, int? Maybe);
+        """;
 
-        [StreamingQuery(OutputMode.Update)]
-        static partial class Keys
-        {
-            static IStream<Count<CustomerKey>> ByCustomer(IStream<Order> orders) => orders
-                .[|GroupBy(o => CustomerKey.For(o.Customer))|]
-                .Select(g => new Count<CustomerKey>(g.Key, g.LongCount()));
-
-            static IStream<Count<Bucket>> ByBucket(IStream<Order> orders) => orders
-                .[|GroupBy(o => new Bucket(o.Customer))|]
-                .Select(g => new Count<Bucket>(g.Key, g.LongCount()));
-        }
-        """);
+    [Theory]
+    [InlineData("Routed", "new Routed(o.Customer, a => a)", "'Routed.Tax' is a delegate")]
+    [InlineData("Handle", "default(Handle)", "'Handle.Pointer' is a pointer")]
+    [InlineData("IComparable", "(IComparable)o.Customer", "it is typed 'System.IComparable'")]
+    [InlineData("Outer", "new Outer(o.Customer, new Inner(new[] { o.Product }))", "'Inner.Tags' is typed")]
+    [InlineData("CustomerKey", "CustomerKey.For(o.Customer)", "'CustomerKey' is a class")]
+    // The issue's two bugs: both built with no diagnostic and no Start (CS0117 at the call site).
+    [InlineData("BrokerKey", "new BrokerKey { Name = o.Customer }", "'BrokerKey' is a class: the generator compares and rebuilds records, structs and tuples only; declare it 'record BrokerKey'")]
+    [InlineData("Node", "new Node(o.Customer, null)", "'Node' holds a value of its own type")]
+    [InlineData("Tagged", "new Tagged(o.Customer, new[] { o.Product })", "'Tagged.Tags' is an array")]
+    [InlineData("KeyValuePair<string, Tier>", "new KeyValuePair<string, Tier>(o.Customer, Tier.Gold)", "is a struct holding references")]
+    public async Task Keys_the_generator_cannot_keep_are_reported_on_the_GroupBy(string type, string key, string reason)
+    {
+        var markup = Types + "\n[StreamingQuery(OutputMode.Update)] static partial class Keys { static IStream<Count<" + type
+            + ">> Define(IStream<Order> orders) => orders.[|GroupBy(o => " + key + ")|].Select(g => new Count<" + type + ">(g.Key, g.LongCount())); }";
+        await Verify.VerifyAsync(markup);
+        var message = Assert.Single(await Verify.GetDiagnosticsAsync(markup.Replace("[|", "").Replace("|]", ""))).GetMessage();
+        Assert.StartsWith("The GroupBy key in query 'Keys' has type '", message, StringComparison.Ordinal);
+        Assert.Contains("which cannot be kept as state: " + (reason.StartsWith("it ", StringComparison.Ordinal) ? reason : ""), message, StringComparison.Ordinal);
+        Assert.Contains(reason, message, StringComparison.Ordinal);
+    }
 
     [Fact]
-    public Task Aggregated_values_and_distinct_rows_are_checked_too() => Verify.VerifyAsync("""
+    public Task Aggregated_values_are_checked_too() => Verify.VerifyAsync("""
         public sealed record Extremes(string Customer, object Smallest, List<int> Largest);
-        public sealed record Job(string Name, Action Run);
 
         [StreamingQuery(OutputMode.Update)]
         static partial class Values
@@ -74,62 +61,41 @@ public sealed class StateTypeNotSerializableAnalyzerTests
             static IStream<Extremes> Define(IStream<Order> orders) => orders
                 .GroupBy(o => o.Customer)
                 .Select(g => new Extremes(g.Key, g.[|Min(o => (object)o.Quantity)|], g.[|Max(o => new List<int> { o.Quantity })|]));
-
-            static IStream<Job> Jobs(IStream<Job> jobs) => jobs.[|Distinct()|];
         }
         """);
 
     [Fact]
-    public Task Scalars_records_structs_tuples_and_anonymous_types_are_not_reported() => Verify.VerifyAsync($$"""
-        {{Count}}
-        public enum Tier { Bronze, Gold }
-        public readonly record struct Region(string Country, int Zone);
-        public struct Bounds { public int Low; public int High; }
-        public sealed record Node(string Name, Node? Parent, string[] Tags)
+    public Task Distinct_rows_are_checked() => Verify.VerifyAsync("""
+        public sealed record Job(string Name, Action Run);
+
+        [StreamingQuery(OutputMode.Append)]
+        static partial class Jobs
         {
-            public int Depth => Parent is null ? 0 : Parent.Depth + 1;
+            static IStream<Job> Define(IStream<Job> jobs) => jobs.[|Distinct()|];
         }
-        public sealed class Settable
-        {
-            public string Customer { get; set; } = "";
-            public Tier Tier { get; set; }
-        }
-        public sealed record Moments(DateTime At, DateTimeOffset Offset, TimeSpan Span, Guid Id, decimal Amount, int? Maybe);
+        """);
+
+    [Theory]
+    [InlineData("string", "o.Customer")]
+    [InlineData("(string, int)", "(o.Customer, o.Quantity)")]
+    [InlineData("Region", "new Region(o.Customer, 1)")]
+    [InlineData("Bounds", "new Bounds { Low = 0, High = o.Quantity }")]
+    [InlineData("Moments", "new Moments(o.Time, default, default, default, o.Amount, null)")]
+    [InlineData("Tier", "Tier.Gold")]
+    [InlineData("DateTime", "o.Time.Date")]
+    public Task Scalars_records_structs_and_tuples_are_not_reported(string type, string key) => Verify.VerifyAsync(Types
+        + "\n[StreamingQuery(OutputMode.Update)] static partial class Fine { static IStream<Count<" + type
+        + ">> Define(IStream<Order> orders) => orders.GroupBy(o => " + key + ").Select(g => new Count<" + type + ">(g.Key, g.LongCount())); }");
+
+    [Fact]
+    public Task Anonymous_keys_and_extremes_of_scalars_are_not_reported() => Verify.VerifyAsync("""
+        public sealed record Moments(string Customer, DateTime At, decimal Amount, int? Maybe);
 
         [StreamingQuery(OutputMode.Update)]
         static partial class Fine
         {
-            static IStream<Count<string>> ByString(IStream<Order> orders) => orders.GroupBy(o => o.Customer).Select(g => new Count<string>(g.Key, g.LongCount()));
-            static IStream<Count<(string, int)>> ByTuple(IStream<Order> orders) => orders.GroupBy(o => (o.Customer, o.Quantity)).Select(g => new Count<(string, int)>(g.Key, g.LongCount()));
-            static IStream<Count<string>> ByAnonymous(IStream<Order> orders) => orders.GroupBy(o => new { o.Customer, o.Time.Date }).Select(g => new Count<string>(g.Key.Customer, g.LongCount()));
-            static IStream<Count<Region>> ByRegion(IStream<Order> orders) => orders.GroupBy(o => new Region(o.Customer, 1)).Select(g => new Count<Region>(g.Key, g.LongCount()));
-            static IStream<Count<Bounds>> ByBounds(IStream<Order> orders) => orders.GroupBy(o => new Bounds { Low = 0, High = o.Quantity }).Select(g => new Count<Bounds>(g.Key, g.LongCount()));
-            static IStream<Count<Node>> ByNode(IStream<Order> orders) => orders.GroupBy(o => new Node(o.Customer, null, new[] { o.Product })).Select(g => new Count<Node>(g.Key, g.LongCount()));
-            static IStream<Count<Settable>> BySettable(IStream<Order> orders) => orders.GroupBy(o => new Settable { Customer = o.Customer }).Select(g => new Count<Settable>(g.Key, g.LongCount()));
-            static IStream<Count<Moments>> ByMoments(IStream<Order> orders) => orders.GroupBy(o => new Moments(o.Time, default, default, default, o.Amount, null)).Select(g => new Count<Moments>(g.Key, g.LongCount()));
-            static IStream<Count<KeyValuePair<string, Tier>>> ByPair(IStream<Order> orders) => orders.GroupBy(o => new KeyValuePair<string, Tier>(o.Customer, Tier.Gold)).Select(g => new Count<KeyValuePair<string, Tier>>(g.Key, g.LongCount()));
-            static IStream<Moments> Extremes(IStream<Order> orders) => orders.GroupBy(o => o.Customer)
-                .Select(g => new Moments(g.Max(o => o.Time), default, default, default, g.Min(o => o.Amount), g.Max(o => (int?)o.Quantity)));
-            static IStream<Order> Unique(IStream<Order> orders) => orders.Distinct();
+            static IStream<Moments> Define(IStream<Order> orders) => orders.GroupBy(o => new { o.Customer, o.Time.Date })
+                .Select(g => new Moments(g.Key.Customer, g.Max(o => o.Time), g.Min(o => o.Amount), g.Max(o => (int?)o.Quantity)));
         }
         """);
-
-    [Fact]
-    public async Task Message_names_the_member_at_fault()
-    {
-        var diagnostics = await Verify.GetDiagnosticsAsync("""
-            public sealed record Routed(string Customer, Func<decimal, decimal> Tax);
-            public sealed record Count(Routed Key, long Orders);
-
-            [StreamingQuery(OutputMode.Update)]
-            static partial class Keys
-            {
-                static IStream<Count> Define(IStream<Order> orders) => orders
-                    .GroupBy(o => new Routed(o.Customer, a => a))
-                    .Select(g => new Count(g.Key, g.LongCount()));
-            }
-            """);
-        var message = Assert.Single(diagnostics).GetMessage();
-        Assert.StartsWith("The GroupBy key in query 'Keys' has type 'Routed', which cannot be kept as state: 'Routed.Tax' is a delegate", message);
-    }
 }

@@ -8,14 +8,11 @@ namespace Compiled.Analyzers.Queries
     /// </summary>
     internal sealed class CompiledSymbols
     {
-        private CompiledSymbols(INamedTypeSymbol attribute, INamedTypeSymbol outputMode, INamedTypeSymbol stream,
-            INamedTypeSymbol groupedStream, INamedTypeSymbol group)
+        private CompiledSymbols(INamedTypeSymbol attribute, INamedTypeSymbol outputMode, INamedTypeSymbol stream)
         {
             StreamingQueryAttribute = attribute;
             OutputMode = outputMode;
             Stream = stream;
-            GroupedStream = groupedStream;
-            Group = group;
         }
 
         /// <summary><c>Compiled.StreamingQueryAttribute</c>.</summary>
@@ -27,36 +24,18 @@ namespace Compiled.Analyzers.Queries
         /// <summary><c>Compiled.IStream&lt;T&gt;</c> (unbound).</summary>
         public INamedTypeSymbol Stream { get; }
 
-        /// <summary><c>Compiled.IGroupedStream&lt;TKey, T&gt;</c> (unbound).</summary>
-        public INamedTypeSymbol GroupedStream { get; }
-
-        /// <summary><c>Compiled.IGroup&lt;TKey, T&gt;</c> (unbound).</summary>
-        public INamedTypeSymbol Group { get; }
-
         /// <summary>The DSL types of <paramref name="compilation"/>, or null when it does not reference Compiled.</summary>
         public static CompiledSymbols? TryCreate(Compilation compilation)
         {
             var attribute = compilation.GetTypeByMetadataName(KnownNames.StreamingQueryAttribute);
             var outputMode = compilation.GetTypeByMetadataName(KnownNames.OutputMode);
             var stream = compilation.GetTypeByMetadataName(KnownNames.Stream);
-            var groupedStream = compilation.GetTypeByMetadataName(KnownNames.GroupedStream);
-            var group = compilation.GetTypeByMetadataName(KnownNames.Group);
-            if (attribute is null || outputMode is null || stream is null || groupedStream is null || group is null)
-                return null;
-            return new CompiledSymbols(attribute, outputMode, stream, groupedStream, group);
+            if (attribute is null || outputMode is null || stream is null) return null;
+            return new CompiledSymbols(attribute, outputMode, stream);
         }
 
         /// <summary>True when <paramref name="type"/> is some <c>IStream&lt;T&gt;</c>.</summary>
         public bool IsStream(ITypeSymbol? type) => Is(type, Stream);
-
-        /// <summary>True when <paramref name="method"/> is the <c>IStream&lt;T&gt;</c> operator <paramref name="name"/>.</summary>
-        public bool IsStreamOperator(IMethodSymbol method, string name) => method.Name == name && Is(method.ContainingType, Stream);
-
-        /// <summary>True when <paramref name="method"/> is the <c>IGroup&lt;TKey, T&gt;</c> aggregate <paramref name="name"/>.</summary>
-        public bool IsGroupAggregate(IMethodSymbol method, string name) => method.Name == name && Is(method.ContainingType, Group);
-
-        /// <summary>True when <paramref name="method"/> computes an aggregation: <c>IGroupedStream.Select</c>.</summary>
-        public bool IsAggregation(IMethodSymbol method) => method.Name == KnownNames.Select && Is(method.ContainingType, GroupedStream);
 
         /// <summary>The query declared by <paramref name="type"/>'s <c>[StreamingQuery]</c> attribute, or null.</summary>
         public QueryInfo? TryGetQuery(INamedTypeSymbol? type)

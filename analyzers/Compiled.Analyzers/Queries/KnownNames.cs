@@ -6,8 +6,6 @@ namespace Compiled.Analyzers.Queries
         public const string StreamingQueryAttribute = "Compiled.StreamingQueryAttribute";
         public const string OutputMode = "Compiled.OutputMode";
         public const string Stream = "Compiled.IStream`1";
-        public const string GroupedStream = "Compiled.IGroupedStream`2";
-        public const string Group = "Compiled.IGroup`2";
         public const string Sink = "Compiled.Sinks.ISink`1";
 
         /// <summary>The generated method that starts a query; its sink parameter is an <c>ISink&lt;T&gt;</c>.</summary>
@@ -19,22 +17,6 @@ namespace Compiled.Analyzers.Queries
         public const string SinksNamespace = "Compiled.Sinks";
         public const string JsonFilesSink = "JsonFiles";
         public const string CsvFilesSink = "CsvFiles";
-
-        // IStream<T> operators.
-        public const string Select = "Select";
-        public const string GroupBy = "GroupBy";
-        public const string GroupByRollup = "GroupByRollup";
-        public const string GroupByCube = "GroupByCube";
-        public const string Distinct = "Distinct";
-        public const string OrderBy = "OrderBy";
-        public const string OrderByDescending = "OrderByDescending";
-        public const string Take = "Take";
-        public const string Skip = "Skip";
-
-        // IGroup<TKey, T> aggregates whose value type is kept in state.
-        public const string Min = "Min";
-        public const string Max = "Max";
-        public const string CountDistinct = "CountDistinct";
 
         // OutputMode members.
         public const string Append = "Append";

@@ -21,6 +21,12 @@ namespace Compiled.Diagnostics
         public const string StreamStreamJoinNotAppend = "CQ1006";
         public const string UpdateModeTableSinkWithoutKey = "CQ1007";
 
+        // Watermarks and windows.
+        public const string WatermarkAfterAggregation = "CQ1101";
+        public const string WindowNotOnWatermarkedColumn = "CQ1102";
+        public const string SessionWindowOnlyKey = "CQ1103";
+        public const string WindowLengthInvalid = "CQ1106";
+
         // Operators that a stream cannot support.
         public const string SortOnStream = "CQ1301";
         public const string LimitOrOffsetOnStream = "CQ1302";

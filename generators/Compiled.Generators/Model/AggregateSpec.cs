@@ -8,6 +8,7 @@ namespace Compiled.Generators.Model
     /// <param name="Result">Builds the result row from the key and the accumulator.</param>
     /// <param name="ResultType">The result row type.</param>
     /// <param name="Window">The time window the key groups by, or null for an aggregation over all time.</param>
+    /// <param name="Grouping">Plain grouping, or grouping sets (which a stream cannot run: CQ1303).</param>
     internal sealed record AggregateSpec(
         LambdaSpec Key,
         TypeSpec KeyType,
@@ -15,7 +16,8 @@ namespace Compiled.Generators.Model
         ImmutableEquatableArray<AggregateCallSpec> Calls,
         GroupResultSpec Result,
         TypeSpec ResultType,
-        WindowSpec? Window) : OperatorSpec
+        WindowSpec? Window,
+        GroupingKind Grouping) : OperatorSpec
     {
         /// <inheritdoc/>
         public override string Kind => "Aggregate";
@@ -42,6 +44,19 @@ namespace Compiled.Generators.Model
         Max,
         /// <summary><c>Average(selector)</c>: a sum and a count.</summary>
         Average,
+        /// <summary><c>CountDistinct(selector)</c>: modelled for CQ1303, never compiled.</summary>
+        CountDistinct,
+    }
+
+    /// <summary>How a <c>GroupBy</c> groups.</summary>
+    internal enum GroupingKind
+    {
+        /// <summary><c>GroupBy</c>: one group per key.</summary>
+        Plain,
+        /// <summary><c>GroupByRollup</c>: grouping sets (CQ1303).</summary>
+        Rollup,
+        /// <summary><c>GroupByCube</c>: grouping sets (CQ1303).</summary>
+        Cube,
     }
 
     /// <summary>The group result selector, rewritten to read the key from <c>__key</c> and aggregates from <c>__acc</c>.</summary>

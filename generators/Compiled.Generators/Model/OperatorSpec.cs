@@ -59,4 +59,21 @@ namespace Compiled.Generators.Model
         /// <summary><c>s.TrimEnd()</c>.</summary>
         TrimEnd,
     }
+
+    /// <summary><c>OrderBy</c> / <c>OrderByDescending</c>: valid only on an aggregation's result in Complete mode (CQ1301), not compiled yet.</summary>
+    /// <param name="Descending">True for <c>OrderByDescending</c>.</param>
+    /// <param name="AfterAggregation">True when an aggregation runs upstream.</param>
+    internal sealed record SortSpec(bool Descending, bool AfterAggregation) : OperatorSpec
+    {
+        /// <inheritdoc/>
+        public override string Kind => Descending ? "OrderByDescending" : "OrderBy";
+    }
+
+    /// <summary><c>Take</c> (valid outside Update mode) or <c>Skip</c> (never valid on a stream): CQ1302; not compiled yet.</summary>
+    /// <param name="IsSkip">True for <c>Skip</c>.</param>
+    internal sealed record LimitSpec(bool IsSkip) : OperatorSpec
+    {
+        /// <inheritdoc/>
+        public override string Kind => IsSkip ? "Skip" : "Take";
+    }
 }

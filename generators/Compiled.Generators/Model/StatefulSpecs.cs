@@ -48,7 +48,8 @@ namespace Compiled.Generators.Model
     /// <summary>Deduplication (<c>Distinct</c>, dropDuplicates). The parser reports it as CQ0003 until it is compiled.</summary>
     /// <param name="Key">The columns rows are compared by, or null for the whole row.</param>
     /// <param name="WithinWatermark">True for dropDuplicatesWithinWatermark.</param>
-    internal sealed record DedupSpec(LambdaSpec? Key, bool WithinWatermark) : OperatorSpec
+    /// <param name="RowType">The rows kept in state.</param>
+    internal sealed record DedupSpec(LambdaSpec? Key, bool WithinWatermark, TypeSpec RowType) : OperatorSpec
     {
         /// <inheritdoc/>
         public override string Kind => "Dedup";

@@ -7,7 +7,7 @@ namespace Compiled.Generators.Model
     /// <param name="IsValueType">True for structs.</param>
     /// <param name="IsUnmanaged">True when the type holds no references, so state stores keep it as raw bytes.</param>
     /// <param name="MemberwiseEquality">True when equality and hashing are generated member by member (tuples, sealed records).</param>
-    /// <param name="IsSerializable">True when a serialiser can be generated (or none is needed).</param>
+    /// <param name="Problem">Why the type cannot be kept as state (no serialiser can be generated), or null when it can.</param>
     /// <param name="Members">Tuple elements or record members, in declaration order.</param>
     /// <param name="ConstructorArity">For records: how many leading <paramref name="Members"/> the constructor takes; the rest are set by an initializer.</param>
     /// <remarks>Cache boundary: add only immutable, value-equal members.</remarks>
@@ -18,9 +18,16 @@ namespace Compiled.Generators.Model
         bool IsValueType,
         bool IsUnmanaged,
         bool MemberwiseEquality,
-        bool IsSerializable,
+        string? Problem,
         ImmutableEquatableArray<MemberSpec> Members,
-        int ConstructorArity);
+        int ConstructorArity)
+    {
+        /// <summary>True when a serialiser can be generated (or none is needed).</summary>
+        public bool IsSerializable => Problem is null;
+
+        /// <summary>The type as users write it, without <c>global::</c>.</summary>
+        public string Display => Name.Replace("global::", string.Empty);
+    }
 
     /// <summary>One member of a tuple or record key or value.</summary>
     /// <param name="Name">The member's name (<c>Item1</c>… for tuples).</param>

@@ -43,12 +43,16 @@ namespace Compiled.Generators.Parsing
             if (!Accept(rewriter) || host.Failed) return null;
 
             var keySpec = TypeSpecBuilder.Build(keyType);
-            // A key or value the state store cannot hold is CQ1403, an analyzer error.
-            if (!keySpec.IsSerializable || host.Calls.Any(c => c.ValueType is { IsSerializable: false })) return Silent<AggregateSpec>();
             bool nullable = model.GetNullableContext(lambda.SpanStart).AnnotationsEnabled();
             var result = new GroupResultSpec(text, lambda.Block is not null, TypeNames.Render(resultType, nullable), nullable,
                 helpers.Declarations.ToEquatableArray(), LambdaRewriter.Display(lambda));
-            var aggregate = new AggregateSpec(key, keySpec, identity, host.Calls.ToEquatableArray(), result, TypeSpecBuilder.Build(resultType), window);
+            var grouping = groupByMethod.Name switch
+            {
+                "GroupByRollup" => GroupingKind.Rollup,
+                "GroupByCube" => GroupingKind.Cube,
+                _ => GroupingKind.Plain,
+            };
+            var aggregate = new AggregateSpec(key, keySpec, identity, host.Calls.ToEquatableArray(), result, TypeSpecBuilder.Build(resultType), window, grouping);
             Syntax.Set(aggregate, SyntaxParts.Key, keyArgument.GetLocation());
             return aggregate;
         }
@@ -95,8 +99,7 @@ namespace Compiled.Generators.Parsing
                             predicate = _session.LambdaOf(_model, arguments[0].Expression, name, _rowType, boolean, true, "g." + method.Name);
                             if (predicate is null) return Fail();
                         }
-                        Calls.Add(new AggregateCallSpec(kind, predicate, null));
-                        return kind == AggregateKind.Count ? "(int)" + value : value;
+                        return Add(call, new AggregateCallSpec(kind, predicate, null), kind == AggregateKind.Count ? "(int)" + value : value);
                     }
                     case "Sum" or "Average" or "Min" or "Max" when arguments.Count == 1:
                     {
@@ -110,20 +113,31 @@ namespace Compiled.Generators.Parsing
                             "Min" => AggregateKind.Min,
                             _ => AggregateKind.Max,
                         };
-                        Calls.Add(new AggregateCallSpec(kind, selector, TypeSpecBuilder.Build(valueType)));
-                        if (kind != AggregateKind.Average) return value;
                         // Integer averages divide in double, as Enumerable.Average does.
                         bool integral = valueType.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
-                        return (integral ? "(double)" : string.Empty) + value + " / " + count;
+                        return Add(call, new AggregateCallSpec(kind, selector, TypeSpecBuilder.Build(valueType)),
+                            kind != AggregateKind.Average ? value : (integral ? "(double)" : string.Empty) + value + " / " + count);
                     }
-                    case "CountDistinct":
-                        // CQ1303, reported by the analyzers.
-                        _session.Silent();
-                        return Fail();
+                    case "CountDistinct" when arguments.Count == 1:
+                    {
+                        // Modelled so validation can report CQ1303 on it; never compiled.
+                        var valueType = ((INamedTypeSymbol)method.Parameters[0].Type).DelegateInvokeMethod!.ReturnType;
+                        var selector = _session.LambdaOf(_model, arguments[0].Expression, name, _rowType, valueType, true, "g." + method.Name);
+                        if (selector is null) return Fail();
+                        return Add(call, new AggregateCallSpec(AggregateKind.CountDistinct, selector, TypeSpecBuilder.Build(valueType)), value);
+                    }
                     default:
                         _session.Report(DiagnosticIds.UnsupportedOperator, call, _session._queryName, LambdaRewriter.Display(call));
                         return Fail();
                 }
+            }
+
+            /// <summary>Records <paramref name="spec"/> and where it was written; returns the accumulator read.</summary>
+            private string Add(InvocationExpressionSyntax call, AggregateCallSpec spec, string read)
+            {
+                Calls.Add(spec);
+                _session.Syntax.Set(spec, SyntaxParts.Call, CallLocation(call));
+                return read;
             }
 
             private string? Fail()

@@ -46,10 +46,8 @@ namespace Compiled.Generators.Parsing
             if (chain is null) return null;
 
             var (source, calls) = chain.Value;
-            var operators = ParseOperators(model, source.Ordinal, source.Type, calls, outputMode, out bool aggregated, out bool windowed);
+            var operators = ParseOperators(model, source.Ordinal, source.Type, calls);
             if (operators is null) return null;
-            // Complete without aggregation (CQ1001) and Append over an unwindowed aggregation (CQ1002) are analyzer errors.
-            if ((outputMode == OutputModes.Complete && !aggregated) || (outputMode == OutputModes.Append && aggregated && !windowed)) return Silent();
             return Header with { SourceIndex = source.Ordinal, Operators = operators };
         }
 

@@ -11,10 +11,9 @@ namespace Compiled.Generators.Parsing
     internal sealed partial class ParseSession
     {
         private ImmutableEquatableArray<OperatorSpec>? ParseOperators(SemanticModel model, int source, ITypeSymbol sourceType,
-            List<InvocationExpressionSyntax> calls, int outputMode, out bool aggregated, out bool windowed)
+            List<InvocationExpressionSyntax> calls)
         {
-            aggregated = false;
-            windowed = false;
+            bool aggregated = false;
             var operators = new List<OperatorSpec>();
             var rowType = Symbols.StreamRowType(sourceType)!;
             for (int i = 0; i < calls.Count; i++)
@@ -51,10 +50,10 @@ namespace Compiled.Generators.Parsing
                         parsed = ParseFlatMap(model, call, "SelectMany" + index, rowType, method);
                         rowType = method.TypeArguments[0];
                         break;
-                    case "GroupBy" when aggregated:
+                    case "GroupBy" or "GroupByRollup" or "GroupByCube" when aggregated:
                         Report(DiagnosticIds.UnsupportedOperator, name, _queryName, "GroupBy after an aggregation (one aggregation per query)");
                         return null;
-                    case "GroupBy":
+                    case "GroupBy" or "GroupByRollup" or "GroupByCube":
                         // GroupBy returns IGroupedStream, whose only operator is the result Select.
                         if (i + 1 >= calls.Count
                             || model.GetSymbolInfo(calls[i + 1], _cancellationToken).Symbol is not IMethodSymbol select
@@ -63,18 +62,19 @@ namespace Compiled.Generators.Parsing
                             Silent();
                             return null;
                         }
-                        var aggregate = ParseAggregate(model, call, method, calls[++i], select, rowType, index);
-                        parsed = aggregate;
+                        parsed = ParseAggregate(model, call, method, calls[++i], select, rowType, index);
                         rowType = select.TypeArguments[0];
                         aggregated = true;
-                        windowed = aggregate?.Window is not null;
                         break;
-                    case "OrderBy" or "OrderByDescending" when !(aggregated && outputMode == OutputModes.Complete):
-                    case "Take" when outputMode == OutputModes.Update:
-                    case "Skip" or "GroupByRollup" or "GroupByCube":
-                        // Invalid on a stream: the analyzers report CQ1301-CQ1303 here.
-                        Silent();
-                        return null;
+                    case "OrderBy" or "OrderByDescending":
+                        parsed = new SortSpec(method.Name == "OrderByDescending", aggregated);
+                        break;
+                    case "Take" or "Skip":
+                        parsed = new LimitSpec(method.Name == "Skip");
+                        break;
+                    case "Distinct":
+                        parsed = new DedupSpec(null, WithinWatermark: false, TypeSpecBuilder.Build(rowType));
+                        break;
                     default:
                         Report(DiagnosticIds.UnsupportedOperator, name, _queryName, name.Identifier.Text);
                         return null;

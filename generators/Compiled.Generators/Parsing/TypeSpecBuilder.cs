@@ -9,70 +9,126 @@ namespace Compiled.Generators.Parsing
     /// <summary>Describes a type for keys, accumulators and serialisers: shape, members and canonical schema text.</summary>
     internal static class TypeSpecBuilder
     {
-        // Recursive records (a record holding itself) would never end; deeper nesting than this is "Other".
+        // Deeper nesting than this is not described further (state keys are small).
         private const int MaxDepth = 6;
 
         /// <summary>Describes <paramref name="type"/>.</summary>
-        public static TypeSpec Build(ITypeSymbol type) => Build(type, 0);
+        public static TypeSpec Build(ITypeSymbol type) => Build(type, 0, new List<ITypeSymbol>());
 
-        private static TypeSpec Build(ITypeSymbol type, int depth)
+        /// <param name="type">The type to describe.</param>
+        /// <param name="depth">How deep inside the described key or value it sits.</param>
+        /// <param name="enclosing">The records and structs being described around it, to find a type that holds itself.</param>
+        private static TypeSpec Build(ITypeSymbol type, int depth, List<ITypeSymbol> enclosing)
         {
             string name = TypeNames.Render(type, annotate: true);
-            if (depth > MaxDepth) return Other(type, name);
+            if (enclosing.Any(t => SymbolEqualityComparer.Default.Equals(t.WithNullableAnnotation(NullableAnnotation.None),
+                    type.WithNullableAnnotation(NullableAnnotation.None))))
+            {
+                return Other(type, name, "'" + TypeNames.Display(type.WithNullableAnnotation(NullableAnnotation.None))
+                    + "' holds a value of its own type, so its serialised form would never end; keep state flat (a parent's key, not the parent)");
+            }
+            if (depth > MaxDepth) return Other(type, name, "it nests more than " + MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " levels deep");
             if (type.SpecialType == SpecialType.System_String)
                 return Leaf(name, "string", TypeShape.String, isValueType: false, isUnmanaged: false);
             if (IsPrimitive(type.SpecialType))
                 return Leaf(name, name, TypeShape.Primitive, isValueType: true, isUnmanaged: true);
             if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying })
                 return Leaf(name, "enum " + TypeNames.Display(type) + ":" + TypeNames.Render(underlying, false), TypeShape.Enum, true, true);
-            if (type is not INamedTypeSymbol named) return Other(type, name);
+            if (type is not INamedTypeSymbol named) return Other(type, name, OtherProblem(type));
             if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
             {
-                var inner = Build(named.TypeArguments[0], depth + 1);
+                var inner = Build(named.TypeArguments[0], depth + 1, enclosing);
                 return new TypeSpec(name, "nullable(" + inner.SchemaName + ")", TypeShape.Nullable, true, inner.IsUnmanaged,
-                    MemberwiseEquality: false, inner.IsSerializable, new[] { new MemberSpec("Value", inner) }.ToEquatableArray(), 0);
+                    MemberwiseEquality: false, inner.Problem, new[] { new MemberSpec("Value", inner) }.ToEquatableArray(), 0);
             }
-            if (named.IsAnonymousType) return Tuple(name, TypeNames.AnonymousProperties(named).Select(p => p.Type), depth);
-            if (named.IsTupleType) return Tuple(name, named.TupleElements.Select(e => e.Type), depth);
-            if (named.IsRecord) return Record(named, name, depth) ?? Other(type, name);
+            if (named.IsAnonymousType)
+                return Tuple(type, name, TypeNames.AnonymousProperties(named).Select(p => (p.Name, p.Type)), depth, enclosing);
+            if (named.IsTupleType) return Tuple(type, name, named.TupleElements.Select(e => (e.Name, e.Type)), depth, enclosing);
+            if (named.IsRecord) return Record(named, name, depth, enclosing);
             if (named.IsValueType && named.IsUnmanagedType)
-                return Leaf(name, "struct " + TypeNames.Display(named) + "{" + FieldSchema(named) + "}", TypeShape.Unmanaged, true, true);
-            return Other(type, name);
+            {
+                var leaf = Leaf(name, "struct " + TypeNames.Display(named) + "{" + FieldSchema(named) + "}", TypeShape.Unmanaged, true, true);
+                var pointer = named.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => !f.IsStatic && IsPointer(f.Type));
+                return pointer is null ? leaf
+                    : leaf with { Problem = "'" + TypeNames.Display(named) + "." + pointer.Name + "' is a pointer, which means nothing after a restart" };
+            }
+            return Other(type, name, OtherProblem(type));
+        }
+
+        /// <summary>Why a type that is not a string, primitive, enum, tuple, record or unmanaged struct cannot be state.</summary>
+        private static string? OtherProblem(ITypeSymbol type)
+        {
+            if (type.IsUnmanagedType && !IsPointer(type)) return null;
+            string display = TypeNames.Display(type);
+            return type switch
+            {
+                _ when IsPointer(type) => "it is a pointer, which means nothing after a restart",
+                IArrayTypeSymbol => "it is an array, which has no value equality; use a record, tuple or struct of its elements",
+                INamedTypeSymbol { TypeKind: TypeKind.Delegate } => "it is a delegate ('" + display + "'), which is code rather than data",
+                INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, SpecialType: SpecialType.None } when type.Locations.Any(l => l.IsInSource) =>
+                    "'" + display + "' is a class: the generator compares and rebuilds records, structs and tuples only; declare it 'record "
+                    + type.Name + "' (or 'record struct'), or group by a tuple of its members",
+                INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, SpecialType: SpecialType.None } =>
+                    "'" + display + "' is a class the generator cannot compare and rebuild; keep state in records, structs and tuples",
+                INamedTypeSymbol { TypeKind: TypeKind.Struct } => "'" + display + "' is a struct holding references; declare it 'record struct " + type.Name + "'",
+                _ => "it is typed '" + display + "', so the generator cannot know what to write",
+            };
         }
 
         private static TypeSpec Leaf(string name, string schema, TypeShape shape, bool isValueType, bool isUnmanaged) =>
-            new TypeSpec(name, schema, shape, isValueType, isUnmanaged, MemberwiseEquality: false, IsSerializable: true,
+            new TypeSpec(name, schema, shape, isValueType, isUnmanaged, MemberwiseEquality: false, Problem: null,
                 ImmutableEquatableArray<MemberSpec>.Empty, 0);
 
-        private static TypeSpec Other(ITypeSymbol type, string name) =>
+        private static TypeSpec Other(ITypeSymbol type, string name, string? problem) =>
             new TypeSpec(name, "other " + TypeNames.Display(type), TypeShape.Other, type.IsValueType,
-                type.IsUnmanagedType, MemberwiseEquality: false, IsSerializable: type.IsUnmanagedType,
+                type.IsUnmanagedType, MemberwiseEquality: false, type.IsUnmanagedType && !IsPointer(type) ? null : problem,
                 ImmutableEquatableArray<MemberSpec>.Empty, 0);
 
-        private static TypeSpec Tuple(string name, IEnumerable<ITypeSymbol> elements, int depth)
+        private static TypeSpec Tuple(ITypeSymbol type, string name, IEnumerable<(string Name, ITypeSymbol Type)> elements, int depth, List<ITypeSymbol> enclosing)
         {
-            var members = elements.Select((t, i) => new MemberSpec("Item" + (i + 1), Build(t, depth + 1))).ToArray();
+            var described = elements.Select(e => (e.Name, Spec: Build(e.Type, depth + 1, enclosing))).ToArray();
+            var members = described.Select((e, i) => new MemberSpec("Item" + (i + 1), e.Spec)).ToArray();
             string schema = "tuple(" + string.Join(",", members.Select(m => m.Type.SchemaName)) + ")";
             return new TypeSpec(name, schema, TypeShape.Tuple, IsValueType: true,
                 IsUnmanaged: members.All(m => m.Type.IsUnmanaged), MemberwiseEquality: true,
-                IsSerializable: members.All(m => m.Type.IsSerializable), members.ToEquatableArray(), members.Length);
+                MemberProblem(TypeNames.Display(type), described), members.ToEquatableArray(), members.Length);
+        }
+
+        /// <summary>The first member's problem, naming the member (<c>'Routed.Tax' is a delegate</c>).</summary>
+        private static string? MemberProblem(string owner, IEnumerable<(string Name, TypeSpec Spec)> members)
+        {
+            const string Subject = "it ";
+            foreach (var (memberName, spec) in members)
+            {
+                if (spec.Problem is not { } problem) continue;
+                return problem.StartsWith(Subject, StringComparison.Ordinal)
+                    ? "'" + owner + "." + memberName + "' " + problem.Substring(Subject.Length)
+                    : problem;
+            }
+            return null;
         }
 
         /// <summary>
         /// A record whose every instance field is reachable (a public field or an auto-property's backing field) and
         /// can be rebuilt through a constructor plus settable members; null when it cannot.
         /// </summary>
-        private static TypeSpec? Record(INamedTypeSymbol record, string name, int depth)
+        private static TypeSpec Record(INamedTypeSymbol record, string name, int depth, List<ITypeSymbol> enclosing)
         {
+            string display = TypeNames.Display(record);
             // Inherited records compare their runtime type (EqualityContract): leave them to default equality.
-            if (!record.IsValueType && record.BaseType?.SpecialType != SpecialType.System_Object) return null;
+            if (!record.IsValueType && record.BaseType?.SpecialType != SpecialType.System_Object)
+            {
+                return Other(record, name, "record '" + display + "' derives from '" + TypeNames.Display(record.BaseType!)
+                    + "', so a stored value could not tell which record it was; use a sealed record without a base");
+            }
             var members = new List<(string Name, ITypeSymbol Type, bool Settable)>();
             foreach (var field in record.GetMembers().OfType<IFieldSymbol>())
             {
                 if (field.IsStatic || field.IsConst) continue;
                 if ((field.AssociatedSymbol ?? BackingFieldProperty(record, field)) is IPropertySymbol property)
                 {
-                    if (!IsVisible(property) || property.GetMethod is null || !IsVisible(property.GetMethod)) return null;
+                    if (!IsVisible(property) || property.GetMethod is null || !IsVisible(property.GetMethod))
+                        return Other(record, name, "record '" + display + "' keeps '" + property.Name + "' in a property the generated code cannot read; make it public or internal");
                     members.Add((property.Name, property.Type, property.SetMethod is { } set && IsVisible(set)));
                 }
                 else if (IsVisible(field))
@@ -81,7 +137,7 @@ namespace Compiled.Generators.Parsing
                 }
                 else
                 {
-                    return null;
+                    return Other(record, name, "record '" + display + "' keeps a private field '" + field.Name + "' the generated code cannot read");
                 }
             }
 
@@ -99,16 +155,20 @@ namespace Compiled.Generators.Parsing
             bool constructible = (constructor is not null || record.IsValueType || HasVisibleParameterlessConstructor(record))
                 && ordered.Skip(arity).All(m => m.Settable);
 
-            var specs = ordered.Select(m => new MemberSpec(m.Name, Build(m.Type, depth + 1))).ToArray();
+            enclosing.Add(record);
+            var specs = ordered.Select(m => new MemberSpec(m.Name, Build(m.Type, depth + 1, enclosing))).ToArray();
+            enclosing.RemoveAt(enclosing.Count - 1);
             bool customEquality = record.GetMembers("Equals").OfType<IMethodSymbol>().Any(m =>
                 !m.IsImplicitlyDeclared && m.Parameters.Length == 1
                 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type.OriginalDefinition, record.OriginalDefinition));
             bool memberwise = (record.IsValueType || record.IsSealed) && !customEquality;
             string schema = "record " + TypeNames.Display(record) + "("
                 + string.Join(",", specs.Select(m => m.Type.SchemaName + " " + m.Name)) + ")";
+            string? problem = record.IsUnmanagedType ? null
+                : !constructible ? "record '" + display + "' has no constructor the generated code can call that, with its settable members, sets every member"
+                : MemberProblem(display, specs.Select(m => (m.Name, m.Type)));
             return new TypeSpec(name, schema, TypeShape.Record, record.IsValueType, record.IsUnmanagedType, memberwise,
-                IsSerializable: record.IsUnmanagedType || (constructible && specs.All(m => m.Type.IsSerializable)),
-                specs.ToEquatableArray(), arity);
+                problem, specs.ToEquatableArray(), arity);
         }
 
         /// <summary>Metadata backing fields carry no link to their property; recover it from the <c>&lt;Name&gt;k__BackingField</c> name.</summary>
@@ -138,6 +198,8 @@ namespace Compiled.Generators.Parsing
             }
             return best;
         }
+
+        private static bool IsPointer(ITypeSymbol type) => type is IPointerTypeSymbol or IFunctionPointerTypeSymbol;
 
         private static bool HasVisibleParameterlessConstructor(INamedTypeSymbol type) =>
             type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && IsVisible(c));

@@ -9,7 +9,11 @@ namespace Compiled.Analyzers.Tests.Harness;
 internal static class AnalyzerRunner
 {
     /// <summary>The diagnostics <paramref name="analyzer"/> reports on <paramref name="compilation"/>.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, Compilation compilation)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, Compilation compilation) =>
+        RunAsync([analyzer], compilation);
+
+    /// <summary>The diagnostics <paramref name="analyzers"/> report together on <paramref name="compilation"/>, as a build runs them.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, Compilation compilation)
     {
         var exceptions = new ConcurrentQueue<Exception>();
         var options = new CompilationWithAnalyzersOptions(
@@ -17,7 +21,7 @@ internal static class AnalyzerRunner
             onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
-        var diagnostics = await compilation.WithAnalyzers([analyzer], options).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
         Assert.True(exceptions.IsEmpty, "The analyzer threw:\n" + string.Join("\n", exceptions));
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         return diagnostics;

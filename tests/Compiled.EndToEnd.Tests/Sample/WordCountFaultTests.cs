@@ -28,7 +28,7 @@ public sealed class WordCountFaultTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_checkpoint, "lock"));
 
-        var result = await WordCountApp.RunAsync("--input", _input, "--checkpoint", _checkpoint, "--trigger", "once");
+        var result = await SampleApp.WordCount.RunAsync("--input", _input, "--checkpoint", _checkpoint, "--trigger", "once");
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.StartsWith($"WordCount: Query 'WordCount': checkpoint '{_checkpoint}' cannot be locked: '{Path.Combine(_checkpoint, "lock")}' is a directory",
@@ -45,7 +45,7 @@ public sealed class WordCountFaultTests : IDisposable
         }
 
         // Opening the FIFO would block for ever; RunAsync turns that into a timeout failure.
-        var result = await WordCountApp.RunAsync("--input", _input, "--checkpoint", _checkpoint, "--trigger", "once");
+        var result = await SampleApp.WordCount.RunAsync("--input", _input, "--checkpoint", _checkpoint, "--trigger", "once");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var batch = Assert.Single(ConsoleBatches.Parse(result.StandardOutput));

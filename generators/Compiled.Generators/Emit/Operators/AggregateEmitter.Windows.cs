@@ -43,7 +43,7 @@ namespace Compiled.Generators.Emit.Operators
                     IsValueType: true,
                     IsUnmanaged: others.All(m => m.Type.IsUnmanaged),
                     MemberwiseEquality: true,
-                    IsSerializable: others.All(m => m.Type.IsSerializable),
+                    Problem: others.Select(m => m.Type.Problem).FirstOrDefault(p => p is not null),
                     members.ToEquatableArray(),
                     ConstructorArity: 0);
             }

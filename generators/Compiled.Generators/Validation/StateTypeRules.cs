@@ -1,0 +1,41 @@
+using Compiled.Diagnostics;
+using Compiled.Generators.Model;
+using Compiled.Generators.Parsing;
+
+namespace Compiled.Generators.Validation
+{
+    /// <summary>
+    /// CQ1403: every key and value a stateful operator keeps must be a type the generator can compare and serialise.
+    /// The verdict is the model's own (<see cref="TypeSpec.Problem"/>), the one the emitters rely on.
+    /// </summary>
+    internal static class StateTypeRules
+    {
+        /// <summary>Adds the state-type findings of <paramref name="context"/>'s query.</summary>
+        public static void Check(ValidationContext context)
+        {
+            foreach (var op in context.Query.Operators)
+            {
+                switch (op)
+                {
+                    case AggregateSpec aggregate:
+                        Check(context, aggregate, "The " + (aggregate.Grouping == GroupingKind.Plain ? "GroupBy" : "GroupBy" + aggregate.Grouping) + " key", aggregate.KeyType);
+                        foreach (var call in aggregate.Calls)
+                        {
+                            if (call.Kind is AggregateKind.Min or AggregateKind.Max or AggregateKind.CountDistinct && call.ValueType is { } value)
+                                Check(context, call, "The value of " + call.Kind, value);
+                        }
+                        break;
+                    case DedupSpec dedup:
+                        Check(context, dedup, "Each row kept by Distinct", dedup.RowType);
+                        break;
+                }
+            }
+        }
+
+        private static void Check(ValidationContext context, object node, string what, TypeSpec type)
+        {
+            if (type.Problem is { } problem)
+                context.Report(DiagnosticIds.StateTypeNotSerializable, node, SyntaxParts.Call, what, context.ClassName, type.Display, problem);
+        }
+    }
+}
