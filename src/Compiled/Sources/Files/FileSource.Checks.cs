@@ -56,6 +56,14 @@ public sealed partial class FileSource<T>
         if (size == file.Size && modifiedMs == file.ModifiedMs) return true;
 
         string change = $"planned with {file.Size} bytes modified at {Instant(file.ModifiedMs)}, now {size} bytes modified at {Instant(modifiedMs)}";
+        if (_log!.ReadFailed(index))
+        {
+            // The batch failed on a bad record before producing anything: the change is the user's repair.
+            _changedRead++;
+            _context!.Logger.LogInformation("{Source}: input file '{File}' of batch log entry {Index} changed since an earlier read failed on a bad record ({Change}); reading the repaired file.",
+                Description, full, index, change);
+            return true;
+        }
         if (_options.ReadChangedFiles)
         {
             _changedRead++;

@@ -130,9 +130,10 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
             }
             _badRecords.EndEntry();
         }
-        catch
+        catch (Exception e)
         {
             _badRecords.Abort();
+            if (e is BadRecordException) _log!.MarkReadFailed(index);
             throw;
         }
     }

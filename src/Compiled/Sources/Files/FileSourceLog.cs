@@ -82,10 +82,23 @@ internal sealed class FileSourceLog
         DurableFile.WriteAllText(Path.Combine(_directory, CompactName), Serialize(header, files));
         foreach (string path in Directory.EnumerateFiles(_directory))
         {
-            if (long.TryParse(Path.GetFileName(path), NumberStyles.None, CultureInfo.InvariantCulture, out long index) && index <= compactedThrough)
+            string name = Path.GetFileName(path);
+            if (name.EndsWith(FailedSuffix, StringComparison.Ordinal)) name = name[..^FailedSuffix.Length];
+            if (long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out long index) && index <= compactedThrough)
                 File.Delete(path);
         }
     }
+
+    /// <summary>
+    /// Durably notes that reading entry <paramref name="index"/> failed on a bad record: no output of that batch
+    /// exists, so a file the user then repairs may be read as it is now.
+    /// </summary>
+    public void MarkReadFailed(long index) => DurableFile.WriteAllText(EntryPath(index) + FailedSuffix, "");
+
+    /// <summary>True when a read of entry <paramref name="index"/> failed on a bad record (see <see cref="MarkReadFailed"/>).</summary>
+    public bool ReadFailed(long index) => File.Exists(EntryPath(index) + FailedSuffix);
+
+    private const string FailedSuffix = ".failed";
 
     private string EntryPath(long index) => Path.Combine(_directory, index.ToString(CultureInfo.InvariantCulture));
 
