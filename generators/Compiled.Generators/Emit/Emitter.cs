@@ -87,12 +87,21 @@ namespace Compiled.Generators.Emit
             string output = query.OutputType.Name;
             string sinkName = UniqueName("sink", query);
             string optionsName = UniqueName("options", query);
+            // Inputs whose WithWatermark routes late rows to a sink get a typed late-row sink parameter after the sink.
+            var lateSinks = query.Operators.OfType<WatermarkSpec>().Where(m => m.LateRows == LateRowsPolicy.ToSink)
+                .Select(m => (m.Input, Type: m.EventTime.ParameterType, Name: UniqueName(query.Inputs[m.Input].Name + "LateRows", query)))
+                .ToList();
 
             writer.Line("/// <summary>Starts the streaming query <c>" + Xml(query.QueryName) + "</c> ("
                 + OutputModes.Name(query.OutputMode) + " mode) over the given sources.</summary>");
             foreach (var input in query.Inputs)
                 writer.Line("/// <param name=\"" + input.Name + "\">Rows of the input stream <c>" + input.Name + "</c>.</param>");
             writer.Line("/// <param name=\"" + sinkName + "\">Receives each batch's output.</param>");
+            foreach (var late in lateSinks)
+            {
+                writer.Line("/// <param name=\"" + late.Name + "\">Receives each batch's late rows of <c>" + query.Inputs[late.Input].Name
+                    + "</c> (at or behind the watermark), with the batch id.</param>");
+            }
             writer.Line("/// <param name=\"" + optionsName + "\">Checkpoint location, trigger and other run options; defaults when null.</param>");
             writer.Line(Literals.GeneratedCode);
             if (obsolete is not null) writer.Line("[global::System.Obsolete(" + Literals.String(obsolete) + ", true)]");
@@ -100,6 +109,7 @@ namespace Compiled.Generators.Emit
             foreach (var input in query.Inputs)
                 writer.Line("    " + KnownNames.ISourceG + "<" + input.RowType.Name + "> " + Identifier(input.Name) + ",");
             writer.Line("    " + KnownNames.ISinkG + "<" + output + "> " + sinkName + ",");
+            foreach (var late in lateSinks) writer.Line("    " + KnownNames.ISinkG + "<" + late.Type + "> " + late.Name + ",");
             writer.Line("    " + KnownNames.QueryOptionsG + "? " + optionsName + " = null)");
             writer.Open();
             if (obsolete is not null)
@@ -112,7 +122,18 @@ namespace Compiled.Generators.Emit
             writer.Line("    new " + PlanClass + "(),");
             writer.Line("    new " + KnownNames.ISourceG + "[] { " + string.Join(", ", query.Inputs.Select(i => Identifier(i.Name))) + " },");
             writer.Line("    " + sinkName + ",");
-            writer.Line("    " + optionsName + ");");
+            if (lateSinks.Count == 0)
+            {
+                writer.Line("    " + optionsName + ");");
+            }
+            else
+            {
+                writer.Line("    " + optionsName + ",");
+                var perInput = query.Inputs.Select((_, i) => lateSinks.FirstOrDefault(l => l.Input == i) is { Name: { } name }
+                    ? KnownNames.LateRowSinkG + ".For(" + name + ")"
+                    : "null");
+                writer.Line("    new " + KnownNames.LateRowSinkG + "?[] { " + string.Join(", ", perInput) + " });");
+            }
             writer.Close();
         }
 

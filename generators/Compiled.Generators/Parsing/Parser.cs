@@ -18,11 +18,6 @@ namespace Compiled.Generators.Parsing
                 context.Attributes.FirstOrDefault(), context.SemanticModel, cancellationToken);
             var query = session.Run();
             var diagnostics = new List<DiagnosticInfo>(session.Diagnostics);
-            if (query is not null && Compilability.NotCompiledYet(query, session.Syntax) is { } notYet)
-            {
-                diagnostics.Add(notYet);
-                query = null;
-            }
             InvalidQuerySpec? invalid = null;
             if (query is null && session.Header is { } header && diagnostics.Count > 0)
                 invalid = new InvalidQuerySpec(header, Reason(header, diagnostics));

@@ -46,7 +46,8 @@ namespace Compiled.Generators.Planning
                 switch (op)
                 {
                     case WatermarkSpec:
-                        // Not a loop step: the engine tracks each input's event time and drops late rows.
+                        // Reads the event time where WithWatermark sits: rows filtered out before it are not seen.
+                        stages.Add(new Stage(StageKind.Watermark, op));
                         break;
                     case FilterSpec filter when span && filter.Predicate.SpanBody is not null:
                         stages.Add(new Stage(StageKind.SpanFilter, op));

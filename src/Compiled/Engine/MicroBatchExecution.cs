@@ -184,7 +184,7 @@ internal sealed partial class MicroBatchExecution
     }
 
     /// <summary>How long disposing a state store whose checkpoint was abandoned may take before it is left behind.</summary>
-    private static readonly TimeSpan s_abandonedStateDisposeTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_abandonedStateDisposeTimeout = TimeSpan.FromSeconds(2);
 
     private void CleanUp(string what, IDisposable resource)
     {

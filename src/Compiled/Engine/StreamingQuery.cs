@@ -105,7 +105,7 @@ public sealed class StreamingQuery : IAsyncDisposable
             if (temporary) DeleteTemporary(root);
             // Every start failure is a CheckpointException naming the path and the cause, never a raw I/O error.
             throw new CheckpointException(root,
-                $"Query '{name}': checkpoint '{root}' cannot be used: {IoErrors.Explain(e)} {IoErrors.Advice(e)}".TrimEnd(), e);
+                $"Query '{name}': checkpoint '{root}' cannot be used: {IoErrors.Explain(e).TrimEnd('.')}. {IoErrors.Advice(e)}".TrimEnd(), e);
         }
         catch (Exception)
         {
