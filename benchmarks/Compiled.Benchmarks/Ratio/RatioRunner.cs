@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using Compiled.Benchmarks.Data;
+using Compiled.Benchmarks.Tables;
 using Compiled.Benchmarks.Workloads;
 
 namespace Compiled.Benchmarks.Ratio;
@@ -65,6 +66,7 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
         if (options.Includes("W1")) yield return new W1FilterProject(events(), options.BatchSize);
         if (options.Includes("W2a")) yield return new W2aKeyedCount(events(), options.BatchSize);
         if (options.Includes("W3")) yield return new W3WordCount(lines(), options.BatchSize);
+        if (options.Includes("T1")) yield return new T1TableUpsert(T1TableUpsert.Generate(options.TableRows));
     }
 
     private bool RunWorkload(Workload workload)
