@@ -16,6 +16,8 @@ namespace Compiled.Generators
         public const string Stream = "IStream";
         /// <summary>Grouped stream interface.</summary>
         public const string GroupedStream = "IGroupedStream";
+        /// <summary>The static class of window functions.</summary>
+        public const string Window = "Window";
 
         /// <summary>Fully qualified names used in generated code.</summary>
         public const string IStreamG = "global::Compiled.IStream";
@@ -25,6 +27,12 @@ namespace Compiled.Generators
         public const string QueryPlanInfoG = "global::Compiled.Plans.QueryPlanInfo";
         /// <summary>Generated-code name of <c>InputInfo</c>.</summary>
         public const string InputInfoG = "global::Compiled.Plans.InputInfo";
+        /// <summary>Generated-code name of <c>WatermarkInfo</c>.</summary>
+        public const string WatermarkInfoG = "global::Compiled.Plans.WatermarkInfo";
+        /// <summary>Generated-code name of <c>LateRows</c>.</summary>
+        public const string LateRowsG = "global::Compiled.LateRows";
+        /// <summary>Generated-code name of <c>LateRowSink</c>.</summary>
+        public const string LateRowSinkG = "global::Compiled.LateRowSink";
         /// <summary>Generated-code name of <c>StateOperatorInfo</c>.</summary>
         public const string StateOperatorInfoG = "global::Compiled.Plans.StateOperatorInfo";
         /// <summary>Generated-code name of <c>PlanContext</c>.</summary>

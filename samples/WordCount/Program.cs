@@ -1,5 +1,5 @@
 using Compiled;
-using Compiled.Checkpointing;
+using Compiled.Samples;
 using Compiled.Sources.Files;
 using WordCount;
 
@@ -17,40 +17,8 @@ catch (ArgumentException e)
 
 var source = Source.TextFiles(arguments.Input, new FileSourceOptions { MaxFilesPerTrigger = arguments.MaxFilesPerTrigger });
 var sink = Sink.Console<WordFrequency>(new() { NumRows = arguments.Rows });
-StreamingQuery started;
-try
+return await SampleHost.RunAsync("WordCount", () => WordCountQuery.Start(source, sink, new QueryOptions
 {
-    started = WordCountQuery.Start(source, sink, new QueryOptions
-    {
-        CheckpointLocation = arguments.Checkpoint,
-        Trigger = arguments.Trigger,
-    });
-}
-catch (CheckpointException e)
-{
-    Console.Error.WriteLine($"WordCount: {e.Message}");
-    return 1;
-}
-await using var query = started;
-
-using var stopOnCtrlC = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopOnCtrlC.Cancel();
-};
-
-try
-{
-    await query.AwaitTerminationAsync(stopOnCtrlC.Token);
-}
-catch (OperationCanceledException) when (stopOnCtrlC.IsCancellationRequested)
-{
-    await query.StopAsync();
-}
-catch (StreamingQueryException e)
-{
-    Console.Error.WriteLine($"WordCount: {e.Message}");
-    return 1;
-}
-return 0;
+    CheckpointLocation = arguments.Checkpoint,
+    Trigger = arguments.Trigger,
+}));

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Compiled;
+using Compiled.Samples;
 
 namespace WordCount;
 
@@ -42,9 +42,9 @@ internal sealed record WordCountArguments(
             {
                 case "--input": input = Value(); break;
                 case "--checkpoint": checkpoint = Value(); break;
-                case "--trigger": trigger = ParseTrigger(Value()); break;
-                case "--max-files-per-trigger": maxFiles = PositiveInt(option, Value()); break;
-                case "--rows": rows = PositiveInt(option, Value()); break;
+                case "--trigger": trigger = SampleOptions.ParseTrigger(Value()); break;
+                case "--max-files-per-trigger": maxFiles = SampleOptions.PositiveInt(option, Value()); break;
+                case "--rows": rows = SampleOptions.PositiveInt(option, Value()); break;
                 default: throw new ArgumentException($"unknown option '{option}'");
             }
         }
@@ -52,36 +52,5 @@ internal sealed record WordCountArguments(
         if (!Directory.Exists(input))
             throw new ArgumentException($"--input: directory '{Path.GetFullPath(input)}' does not exist");
         return new WordCountArguments(input, checkpoint, trigger, maxFiles, rows);
-    }
-
-    private static int PositiveInt(string option, string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0
-            ? n
-            : throw new ArgumentException($"{option}: '{text}' is not a positive whole number");
-
-    private static Trigger ParseTrigger(string text)
-    {
-        const string processingTime = "processing-time:";
-        if (text == "default") return Trigger.Default;
-        if (text == "available-now") return Trigger.AvailableNow;
-        if (text == "once") return Trigger.Once;
-        if (text.StartsWith(processingTime, StringComparison.Ordinal))
-            return Trigger.ProcessingTime(ParseInterval(text[processingTime.Length..]));
-        throw new ArgumentException($"--trigger: '{text}' is not one of default, available-now, once, processing-time:<interval>");
-    }
-
-    /// <summary>Accepts <c>500ms</c>, <c>5s</c>, <c>2m</c>, <c>1h</c> or a TimeSpan such as <c>00:00:05</c>.</summary>
-    private static TimeSpan ParseInterval(string text)
-    {
-        (string suffix, double scaleMs)[] units = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)];
-        foreach (var (suffix, scaleMs) in units)
-        {
-            if (text.EndsWith(suffix, StringComparison.Ordinal)
-                && double.TryParse(text[..^suffix.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out double n)
-                && n > 0)
-                return TimeSpan.FromMilliseconds(n * scaleMs);
-        }
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero) return span;
-        throw new ArgumentException($"--trigger: interval '{text}' is not positive and in the form 500ms, 5s, 2m, 1h or hh:mm:ss");
     }
 }

@@ -21,4 +21,23 @@ internal static class EventData
         }
         return events;
     }
+
+    /// <summary>
+    /// W2b's dense events: <paramref name="count"/> events, <see cref="WorkloadSizes.DenseEventsPerMs"/> per millisecond of
+    /// event time (so 1,000,000 per 10-second window) in time order, Key uniform in [0, 10000) and Value uniform in
+    /// [0, 1000), drawn from <c>new Random(42)</c>.
+    /// </summary>
+    public static Ev[] GenerateDense(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var random = new Random(WorkloadSizes.Seed);
+        var events = GC.AllocateUninitializedArray<Ev>(count);
+        for (int i = 0; i < events.Length; i++)
+        {
+            int key = random.Next(WorkloadSizes.DenseKeys);
+            int value = random.Next(WorkloadSizes.ValueRange);
+            events[i] = new Ev(i / WorkloadSizes.DenseEventsPerMs, key, value);
+        }
+        return events;
+    }
 }

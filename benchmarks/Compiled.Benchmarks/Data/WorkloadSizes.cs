@@ -27,6 +27,21 @@ internal static class WorkloadSizes
     /// <summary>W3 vocabulary size (distinct words, compared case-insensitively).</summary>
     public const int Vocabulary = 10_000;
 
+    /// <summary>Events of W2, W2b and the sliding-window workloads.</summary>
+    public const int WindowEvents = 20_000_000;
+
+    /// <summary>W2's tumbling window: 1000 time units (event time is the event's index, read as milliseconds).</summary>
+    public const long W2WindowMs = 1000;
+
+    /// <summary>Distinct keys of W2b and the sliding-window events.</summary>
+    public const int DenseKeys = 10_000;
+
+    /// <summary>W2b events per millisecond of event time: 1,000,000 per 10-second window.</summary>
+    public const int DenseEventsPerMs = 100;
+
+    /// <summary>W2b's tumbling window, and the slide of the sliding-window workloads: 10 s.</summary>
+    public const long W2bWindowMs = 10_000;
+
     /// <summary>Rows per micro-batch for the plan-driven variants.</summary>
     public const int BatchSize = 1_000_000;
 }

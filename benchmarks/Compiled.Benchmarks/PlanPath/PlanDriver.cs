@@ -10,7 +10,8 @@ namespace Compiled.Benchmarks.PlanPath;
 /// Runs a one-input plan the way the engine runs a micro-batch, minus sources, the offsets and commits logs,
 /// progress and the sink: the batch's rows are lent to the plan (no copy), the plan executes, and the state is
 /// committed as the engine commits it (<c>Checkpoint(N)</c>, <c>CollectMetrics()</c>, and <c>Purge</c> once
-/// more than <see cref="QueryOptions.RetainBatches"/> versions exist).
+/// more than <see cref="QueryOptions.RetainBatches"/> versions exist). The watermark moves as the engine moves it: after
+/// each batch, to the largest event time the plan reported minus the input's delay.
 /// </summary>
 /// <remarks>
 /// The state store provider is chosen by <see cref="StateStoreProviders.Create"/> with the engine's default
@@ -28,7 +29,9 @@ internal sealed class PlanDriver<TIn, TOut> : IDisposable
     private readonly BatchInputs _inputs = new(1);
     private readonly RowBuffer<TOut> _output = BatchPool.Rent<TOut>();
     private readonly BatchContext _batch = new();
+    private readonly long _watermarkDelayMs;
     private long _nextBatchId;
+    private long _watermarkMs = long.MinValue;
 
     /// <summary>Opens <paramref name="plan"/> over new state of <paramref name="kind"/> under <paramref name="stateDirectory"/>.</summary>
     public PlanDriver(IQueryPlan<TOut> plan, StateStoreKind kind, string stateDirectory)
@@ -40,6 +43,8 @@ internal sealed class PlanDriver<TIn, TOut> : IDisposable
                 nameof(plan));
         }
         _plan = plan;
+        _watermarkDelayMs = plan.Info.Inputs[0].Watermark?.DelayMs ?? 0;
+        NeedsNoDataBatches = plan.Info.StateOperators.Any(o => o.NeedsNoDataBatch);
         _stores = StateStoreProviders.Create(
             kind, plan.Info.StateOperators.Count > 0, stateDirectory, recoverToBatchId: null,
             s_defaults.StateMemoryBudgetBytes, loggerFactory: null);
@@ -57,15 +62,30 @@ internal sealed class PlanDriver<TIn, TOut> : IDisposable
         }
     }
 
+    /// <summary>True when the plan has windows that a moved watermark alone closes (the engine then runs batches without data).</summary>
+    public bool NeedsNoDataBatches { get; }
+
     /// <summary>Runs one batch over <paramref name="rows"/>; the output stays valid until the next call.</summary>
-    public ReadOnlySpan<TOut> Execute(ReadOnlyMemory<TIn> rows)
+    public ReadOnlySpan<TOut> Execute(ReadOnlyMemory<TIn> rows) => Run(rows, noData: false);
+
+    /// <summary>
+    /// What the engine does when the input is exhausted: a batch without data, if the watermark has reached a window end
+    /// the plan waits for (its <c>EventTimeDeadlineMs</c>); otherwise nothing. The output stays valid until the next call.
+    /// </summary>
+    public ReadOnlySpan<TOut> ExecuteWithoutData() =>
+        NeedsNoDataBatches && _watermarkMs != long.MinValue && _plan.EventTimeDeadlineMs <= _watermarkMs
+            ? Run(ReadOnlyMemory<TIn>.Empty, noData: true)
+            : [];
+
+    private ReadOnlySpan<TOut> Run(ReadOnlyMemory<TIn> rows, bool noData)
     {
         long batchId = _nextBatchId++;
         _inputs.Clear();
         _inputs.Lend(0, rows);
         _output.Clear();
-        _batch.Reset(batchId, long.MinValue, BatchTimestampMs);
+        _batch.Reset(batchId, _watermarkMs, BatchTimestampMs, noData);
         _plan.Execute(_inputs, _output, _batch);
+        if (_batch.MaxEventTimeMs != long.MinValue) _watermarkMs = Math.Max(_watermarkMs, _batch.MaxEventTimeMs - _watermarkDelayMs);
 
         // MicroBatchExecution.RunBatch, commitState and the state part of commitOffsets.
         _stores.Checkpoint(batchId);

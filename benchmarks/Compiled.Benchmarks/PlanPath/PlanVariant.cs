@@ -47,9 +47,11 @@ internal sealed class PlanVariant<TIn, TOut>(
         for (int start = 0; start < input.Length; start += batchSize)
         {
             int length = Math.Min(batchSize, input.Length - start);
-            output.Write(_driver.Execute(input.AsMemory(start, length)), start + length == input.Length);
+            output.Write(_driver.Execute(input.AsMemory(start, length)), start + length == input.Length && !_driver.NeedsNoDataBatches);
             batches++;
         }
+        // Windows the last watermark closed are emitted by a batch without data, as the engine runs one at the end.
+        if (_driver.NeedsNoDataBatches) output.Write(_driver.ExecuteWithoutData(), isLastBatch: true);
         return batches;
     }
 

@@ -9,6 +9,9 @@ internal sealed record RatioOptions
     /// <summary>Events of W1 and W2a.</summary>
     public int Events { get; init; } = WorkloadSizes.Events;
 
+    /// <summary>Events of W2, W2b and the sliding-window workloads.</summary>
+    public int WindowEvents { get; init; } = WorkloadSizes.WindowEvents;
+
     /// <summary>Lines of W3.</summary>
     public int Lines { get; init; } = WorkloadSizes.Lines;
 
@@ -34,6 +37,7 @@ internal sealed record RatioOptions
     public static RatioOptions Quick { get; } = new()
     {
         Events = 200_000,
+        WindowEvents = 200_000,
         Lines = 20_000,
         BatchSize = 50_000,
         TableRows = 50_000,
@@ -47,7 +51,7 @@ internal sealed record RatioOptions
 
     /// <summary>
     /// Parses the arguments after <c>--ratio</c>: <c>--quick</c> first picks the smoke-test defaults, then
-    /// <c>--events N --lines N --batch N --runs N --budget SECONDS --only W1,W3</c> override them.
+    /// <c>--events N --window-events N --lines N --batch N --runs N --budget SECONDS --only W1,W3</c> override them.
     /// </summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value; the message names it.</exception>
     public static RatioOptions Parse(IReadOnlyList<string> args)
@@ -62,6 +66,9 @@ internal sealed record RatioOptions
                     break;
                 case "--events":
                     options = options with { Events = PositiveInt(args, ++i, arg) };
+                    break;
+                case "--window-events":
+                    options = options with { WindowEvents = PositiveInt(args, ++i, arg) };
                     break;
                 case "--lines":
                     options = options with { Lines = PositiveInt(args, ++i, arg) };
@@ -82,7 +89,7 @@ internal sealed record RatioOptions
                     options = options with { Only = new HashSet<string>(Value(args, ++i, arg).Split(','), StringComparer.OrdinalIgnoreCase) };
                     break;
                 default:
-                    throw new ArgumentException($"Unknown ratio option '{arg}'. Options: --quick --events N --lines N --table-rows N --batch N --runs N --budget SECONDS --only W1,W2a,W3,T1.");
+                    throw new ArgumentException($"Unknown ratio option '{arg}'. Options: --quick --events N --window-events N --lines N --table-rows N --batch N --runs N --budget SECONDS --only {string.Join(",", KnownWorkloads)}.");
             }
         }
         foreach (string id in options.Only)
@@ -94,7 +101,7 @@ internal sealed record RatioOptions
     }
 
     /// <summary>The ids the ratio runner knows.</summary>
-    public static IReadOnlyList<string> KnownWorkloads { get; } = ["W1", "W2a", "W3", "T1"];
+    public static IReadOnlyList<string> KnownWorkloads { get; } = ["W1", "W2a", "W2", "W2b", "Sliding1", "Sliding4", "Sliding16", "W3", "T1"];
 
     private static string Value(IReadOnlyList<string> args, int index, string option) =>
         index < args.Count ? args[index] : throw new ArgumentException($"Option '{option}' needs a value.");

@@ -33,7 +33,7 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
     public int Run()
     {
         PrintEnvironment();
-        foreach (var empty in Workloads(static () => [], static () => []))
+        foreach (var empty in Workloads(static () => [], static () => [], static () => [], static () => []))
         {
             foreach (var variant in empty.CreateVariants())
             {
@@ -44,13 +44,23 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
 
         // Data is generated when its first workload starts, and W3 comes last: dropping the events then keeps
         // one data set on the heap, so no workload's garbage collections mark another workload's data.
-        Ev[]? events = null;
+        Ev[]? events = null, ordered = null, dense = null;
         bool allMatch = true;
         foreach (var workload in Workloads(
             () => events ??= Timed($"Generating {options.Events:N0} events", () => EventData.Generate(options.Events)),
             () =>
             {
                 events = null;
+                return ordered ??= Timed($"Generating {options.WindowEvents:N0} events", () => EventData.Generate(options.WindowEvents));
+            },
+            () =>
+            {
+                (events, ordered) = (null, null);
+                return dense ??= Timed($"Generating {options.WindowEvents:N0} dense events", () => EventData.GenerateDense(options.WindowEvents));
+            },
+            () =>
+            {
+                (events, ordered, dense) = (null, null, null);
                 return Timed($"Generating {options.Lines:N0} lines", () => WordCorpus.Lines(options.Lines));
             }))
         {
@@ -61,10 +71,17 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
         return allMatch ? 0 : 1;
     }
 
-    private IEnumerable<Workload> Workloads(Func<Ev[]> events, Func<string[]> lines)
+    /// <summary>The selected workloads in run order; each data set is made when its first workload starts.</summary>
+    private IEnumerable<Workload> Workloads(Func<Ev[]> events, Func<Ev[]> ordered, Func<Ev[]> dense, Func<string[]> lines)
     {
         if (options.Includes("W1")) yield return new W1FilterProject(events(), options.BatchSize);
         if (options.Includes("W2a")) yield return new W2aKeyedCount(events(), options.BatchSize);
+        if (options.Includes("W2")) yield return new W2WindowCount(ordered(), options.BatchSize);
+        if (options.Includes("W2b")) yield return new W2bDenseWindowCount(dense(), options.BatchSize);
+        foreach (int ratio in SlidingWindowCount.Ratios)
+        {
+            if (options.Includes("Sliding" + ratio)) yield return new SlidingWindowCount(dense(), options.BatchSize, ratio);
+        }
         if (options.Includes("W3")) yield return new W3WordCount(lines(), options.BatchSize);
         if (options.Includes("T1")) yield return new T1TableUpsert(T1TableUpsert.Generate(options.TableRows));
     }

@@ -41,6 +41,11 @@ namespace Compiled.Generators.Emit
             WriteFields();
             _w.Line();
             _w.Line("public " + KnownNames.QueryPlanInfoG + " Info => s_info;");
+            if (_aggregate is { IsWindowed: true })
+            {
+                _w.Line();
+                _aggregate.WriteDeadline(_w);
+            }
             _w.Line();
             _w.Open("public void Open(" + KnownNames.PlanContextG + " context)");
             _aggregate?.WriteOpen(_w);
@@ -80,19 +85,25 @@ namespace Compiled.Generators.Emit
             _w.Line("    " + Literals.OutputMode(_query.OutputMode) + ",");
             _w.Line("    new " + KnownNames.InputInfoG + "[]");
             _w.Line("    {");
-            foreach (var input in _query.Inputs)
+            for (int i = 0; i < _query.Inputs.Count; i++)
             {
+                var input = _query.Inputs[i];
+                var watermark = EventTimeEmitter.Watermarks(_plan.Source).FirstOrDefault(m => m.Input == i);
+                string watermarkInfo = watermark is null ? string.Empty
+                    : ", new " + KnownNames.WatermarkInfoG + "(" + watermark.DelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L, "
+                        + KnownNames.LateRowsG + "." + watermark.LateRows + ")";
                 _w.Line("        new " + KnownNames.InputInfoG + "(" + Literals.String(input.Name) + ", "
-                    + Literals.String(input.RowType.Name.Replace("global::", string.Empty)) + "),");
+                    + Literals.String(input.RowType.Name.Replace("global::", string.Empty)) + watermarkInfo + "),");
             }
             _w.Line("    },");
             _w.Line("    new " + KnownNames.StateOperatorInfoG + "[]");
             _w.Line("    {");
-            if (_plan.StateOperator is { } state)
+            foreach (var state in _plan.StateOperators)
             {
                 _w.Line("        // Schema: " + state.Schema);
                 _w.Line("        new " + KnownNames.StateOperatorInfoG + "(" + Literals.String(state.OperatorId) + ", "
-                    + Literals.String(state.OperatorName) + ", " + Literals.String(state.SchemaFingerprint) + "),");
+                    + Literals.String(state.OperatorName) + ", " + Literals.String(state.SchemaFingerprint)
+                    + (state.NeedsNoDataBatch ? ", NeedsNoDataBatch: true" : string.Empty) + "),");
             }
             _w.Line("    },");
             _w.Line("    " + Literals.String(_plan.Description) + ");");
@@ -113,8 +124,10 @@ namespace Compiled.Generators.Emit
                 + KnownNames.BatchContextG + " batch)");
             _w.Line("// Plan: " + string.Join(" -> ", new[] { "Source(" + source.Name + ")" }
                 .Concat(_plan.Source.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))
-                .Concat(new[] { _aggregate is null ? "Sink" : "Aggregate(pre-aggregate the batch)" })));
+                .Concat(new[] { _aggregate is null ? "Sink" : _aggregate.IsWindowed ? "Aggregate(pre-aggregate the batch by window)" : "Aggregate(pre-aggregate the batch)" })));
             if (_aggregate is not null) _w.Line(AggregateEmitter.TableField + ".Clear();");
+            _aggregate?.WriteBeforeLoop(_w);
+            EventTimeEmitter.WriteStart(_w, _plan.Source);
             var type = source.RowType;
             string input = "inputs.Get<" + type.Name + ">(" + Literals.Int(_query.SourceIndex) + ")";
             bool reserved = _aggregate is null && _plan.Write != SourceWrite.Append;
@@ -126,13 +139,13 @@ namespace Compiled.Generators.Emit
                 _w.Line("int " + AppendCountLocal + " = 0;");
                 input = InputLocal;
             }
-            var pipeline = new PipelineEmitter(_w, "continue;");
+            var pipeline = new PipelineEmitter(_w, "continue;", dropsLateRows: _aggregate is not null);
             string row = pipeline.Local("r");
             bool byReference = type.IsValueType && type.Shape is not (TypeShape.Primitive or TypeShape.Enum);
             _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in " + input + ")");
             if (_aggregate is not null)
             {
-                _aggregate.WriteAccumulate(_w, pipeline.Write(_plan.Source, new Row(row, isSpan: false)));
+                _aggregate.WriteAccumulate(_w, pipeline, pipeline.Write(_plan.Source, new Row(row, isSpan: false)));
             }
             else if (_plan.Write == SourceWrite.BranchFree)
             {
@@ -151,6 +164,7 @@ namespace Compiled.Generators.Emit
             pipeline.CloseLoops();
             _w.Close();
             if (reserved) _w.Line("output.Advance(" + AppendCountLocal + ");");
+            EventTimeEmitter.WriteEnd(_w, _plan.Source, _aggregate is null ? -1 : 0);
             _aggregate?.WriteMergeAndEmit(_w);
             _w.Close();
         }

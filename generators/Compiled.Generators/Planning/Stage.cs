@@ -21,6 +21,8 @@ namespace Compiled.Generators.Planning
         SpanSplit,
         /// <summary>Turn a span row into a string, where the next step needs one.</summary>
         Materialize,
+        /// <summary>Read the row's event time: follow the input's largest time and drop (or route) rows behind the watermark.</summary>
+        Watermark,
     }
 
     /// <summary>One step of a fused loop.</summary>

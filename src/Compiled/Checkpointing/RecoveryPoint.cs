@@ -20,6 +20,19 @@ internal sealed record RecoveryPoint
     /// <summary>Watermark the next planned batch uses.</summary>
     public required long WatermarkMs { get; init; }
 
+    /// <summary>Each input's watermark for the next planned batch; null when none was logged.</summary>
+    public IReadOnlyList<long>? InputWatermarksMs { get; init; }
+
+    /// <summary>The watermark in force during the last logged batch (<see cref="long.MinValue"/> when none): a batch
+    /// without new data is due only once the watermark has moved past it.</summary>
+    public long LastBatchWatermarkMs { get; init; } = long.MinValue;
+
+    /// <summary>The watermark the last committed batch ran with; <see cref="long.MinValue"/> when none was committed.</summary>
+    public long CommittedWatermarkMs { get; init; } = long.MinValue;
+
+    /// <summary>The trigger time of the last committed batch; <see cref="long.MinValue"/> when none was committed.</summary>
+    public long CommittedBatchTimestampMs { get; init; } = long.MinValue;
+
     /// <summary>
     /// Reads the logs of <paramref name="checkpoint"/> and decides where to resume.
     /// </summary>
@@ -58,11 +71,21 @@ internal sealed record RecoveryPoint
                 LastCommittedBatchId = n,
                 CommittedOffsets = entry.Sources.Select(s => s.End).ToArray(),
                 WatermarkMs = commit.NextBatchWatermarkMs,
+                InputWatermarksMs = commit.NextInputWatermarksMs,
+                LastBatchWatermarkMs = entry.BatchWatermarkMs,
+                CommittedWatermarkMs = entry.BatchWatermarkMs,
+                CommittedBatchTimestampMs = entry.BatchTimestampMs,
             };
         }
         if (lastCommit == n - 1 || (lastCommit is null && n == 0))
         {
-            if (lastCommit is long m) checkpoint.Commits.Read(m);
+            // The committed batch's own entry is kept by the purge (it removes only entries before the last commit).
+            OffsetLogEntry? committed = null;
+            if (lastCommit is long m)
+            {
+                checkpoint.Commits.Read(m);
+                committed = checkpoint.Offsets.Read(m);
+            }
             return new RecoveryPoint
             {
                 NextBatchId = n + 1,
@@ -70,6 +93,10 @@ internal sealed record RecoveryPoint
                 LastCommittedBatchId = lastCommit,
                 CommittedOffsets = entry.Sources.Select(s => s.End).ToArray(),
                 WatermarkMs = entry.BatchWatermarkMs,
+                InputWatermarksMs = entry.InputWatermarksMs,
+                LastBatchWatermarkMs = entry.BatchWatermarkMs,
+                CommittedWatermarkMs = committed?.BatchWatermarkMs ?? long.MinValue,
+                CommittedBatchTimestampMs = committed?.BatchTimestampMs ?? long.MinValue,
             };
         }
         string commitText = lastCommit is long c ? $"batch {c}" : "no batch";

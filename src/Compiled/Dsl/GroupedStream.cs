@@ -6,9 +6,10 @@ internal sealed class GroupedStream<TKey, T>(LogicalStream<T> input, Func<T, TKe
     public IStream<TResult> Select<TResult>(Func<IGroup<TKey, T>, TResult> selector)
     {
         ArgumentNullException.ThrowIfNull(selector);
-        // LINQ's GroupBy uses EqualityComparer<TKey>.Default and keeps first-seen key order, as the compiled table does.
+        // Groups by EqualityComparer<TKey>.Default in first-seen key order, as the compiled table does; sliding and session
+        // windows in the key are expanded and merged as a batch query would.
         return new UnaryStream<T, TResult>(input, "Aggregate",
-            rows => rows.GroupBy(keySelector).Select(g => selector(new ReferenceGroup<TKey, T>(g.Key, g.ToList()))));
+            rows => WindowEvaluation.GroupBy(rows, keySelector).Select(g => selector(new ReferenceGroup<TKey, T>(g.Key, g.Rows))));
     }
 
     public override string ToString() => input + " -> GroupBy";

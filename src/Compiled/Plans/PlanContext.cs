@@ -8,11 +8,22 @@ public sealed class PlanContext
 {
     private readonly IStateStoreProvider _stores;
 
-    internal PlanContext(IStateStoreProvider stores, ILogger logger)
+    internal PlanContext(IStateStoreProvider stores, ILogger logger, long committedWatermarkMs = long.MinValue, long committedBatchTimestampMs = long.MinValue)
     {
         _stores = stores;
         Logger = logger;
+        CommittedWatermarkMs = committedWatermarkMs;
+        CommittedBatchTimestampMs = committedBatchTimestampMs;
     }
+
+    /// <summary>
+    /// The watermark the last committed batch ran with (<see cref="long.MinValue"/> when none): every window whose end is at
+    /// or before it was closed by then, so state recovered to that batch must not reopen it.
+    /// </summary>
+    public long CommittedWatermarkMs { get; }
+
+    /// <summary>The trigger time of the last committed batch (<see cref="long.MinValue"/> when none): the same bound for processing-time windows.</summary>
+    public long CommittedBatchTimestampMs { get; }
 
     /// <summary>Logger for the query.</summary>
     public ILogger Logger { get; }

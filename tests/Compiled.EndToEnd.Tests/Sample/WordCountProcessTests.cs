@@ -25,7 +25,7 @@ public sealed class WordCountProcessTests : IDisposable
     {
         for (int i = 0; i < 5; i++) AddFile(i);
 
-        var first = await WordCountApp.RunAsync("--input", _input, "--checkpoint", _checkpoint,
+        var first = await SampleApp.WordCount.RunAsync("--input", _input, "--checkpoint", _checkpoint,
             "--trigger", "available-now", "--max-files-per-trigger", "2", "--rows", "100000");
         Assert.True(first.ExitCode == 0, first.ToString());
         var firstBatches = ConsoleBatches.Parse(first.StandardOutput);
@@ -38,7 +38,7 @@ public sealed class WordCountProcessTests : IDisposable
         }
 
         for (int i = 5; i < 8; i++) AddFile(i);
-        var second = await WordCountApp.RunAsync("--input", _input, "--checkpoint", _checkpoint,
+        var second = await SampleApp.WordCount.RunAsync("--input", _input, "--checkpoint", _checkpoint,
             "--trigger", "available-now", "--max-files-per-trigger", "2", "--rows", "100000");
         Assert.True(second.ExitCode == 0, second.ToString());
         var secondBatches = ConsoleBatches.Parse(second.StandardOutput);
@@ -48,7 +48,7 @@ public sealed class WordCountProcessTests : IDisposable
         Assert.Equal(Expected(_files), Counts(secondBatches[1].Rows));
 
         // Nothing new: a third run prints no batch at all.
-        var third = await WordCountApp.RunAsync("--input", _input, "--checkpoint", _checkpoint, "--trigger", "available-now");
+        var third = await SampleApp.WordCount.RunAsync("--input", _input, "--checkpoint", _checkpoint, "--trigger", "available-now");
         Assert.True(third.ExitCode == 0, third.ToString());
         Assert.Empty(ConsoleBatches.Parse(third.StandardOutput));
     }
@@ -62,7 +62,7 @@ public sealed class WordCountProcessTests : IDisposable
     [InlineData("--verbose")]
     public async Task Bad_arguments_exit_2_naming_the_option(params string[] args)
     {
-        var result = await WordCountApp.RunAsync(args);
+        var result = await SampleApp.WordCount.RunAsync(args);
         Assert.True(result.ExitCode == 2, result.ToString());
         string firstLine = result.StandardError.Split('\n')[0];
         Assert.StartsWith("WordCount: ", firstLine);

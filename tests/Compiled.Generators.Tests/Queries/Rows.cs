@@ -73,3 +73,9 @@ public static class WordRules
     /// <summary>True when the word is longer than four characters.</summary>
     public static bool IsLong(string word) => word.Length > 4;
 }
+
+/// <summary>A timestamped sensor reading, for the event-time queries; <see cref="Gap"/> is its own session gap.</summary>
+public sealed record Reading(DateTime At, DateTimeOffset Observed, string Sensor, int Value, TimeSpan Gap);
+
+/// <summary>A count and sum per window and key.</summary>
+public sealed record WindowCount(DateTime Start, DateTime End, string Key, long Count, long Sum);

@@ -67,7 +67,9 @@ public sealed class LayoutTests : IDisposable
               "version": 1,
               "operatorId": "aggregate0",
               "operatorName": "Aggregate(count by word)",
-              "schemaFingerprint": "string->long"
+              "schemaFingerprint": "string->long",
+              "keyType": "System.String",
+              "valueType": "System.Int64"
             }
             """.ReplaceLineEndings("\n"),
             File.ReadAllText(_dir.Combine("chk", "state", "aggregate0", "_metadata")).ReplaceLineEndings("\n"));

@@ -9,7 +9,7 @@ namespace Compiled.Generators.Emit.Operators
     /// Writes the aggregation: accumulate each row into the batch table, then merge each distinct key into the state
     /// store once, then emit changed groups (Update) or every group (Complete).
     /// </summary>
-    internal sealed class AggregateEmitter
+    internal sealed partial class AggregateEmitter
     {
         public const string State = "Aggregate0State";
         private const string KeyOps = "Aggregate0KeyOps";
@@ -45,6 +45,12 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>The table and store fields.</summary>
         public IEnumerable<string> Fields()
         {
+            if (IsWindowed) return WindowFields();
+            return StoreFields();
+        }
+
+        private IEnumerable<string> StoreFields()
+        {
             string table = KeyOpsEmitter.TableType(_aggregate.KeyType, State, KeyOps);
             yield return "private readonly " + table + " " + TableField + " = new " + table + "();";
             yield return "private " + KnownNames.IStateStoreG + "<" + StoreKey + ", " + State + "> " + StoreField + " = null!;";
@@ -53,17 +59,23 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>Opens the state store inside <c>Open</c>.</summary>
         public void WriteOpen(SourceWriter w)
         {
+            if (IsWindowed)
+            {
+                WriteWindowOpen(w);
+                return;
+            }
             string keySerializer = SerializerEmitter.IsRaw(_aggregate.KeyType) ? "null" : "new " + KeySerializer + "()";
             string stateSerializer = AccumulatorLayout.IsUnmanaged(_aggregate) ? "null" : "new " + StateSerializer + "()";
-            w.Line(StoreField + " = context.GetStateStore<" + StoreKey + ", " + State + ">(" + Literals.String(_plan.StateOperator!.OperatorId)
+            w.Line(StoreField + " = context.GetStateStore<" + StoreKey + ", " + State + ">(" + Literals.String(_plan.StateOperators[0].OperatorId)
                 + ", " + keySerializer + ", " + stateSerializer + ");");
         }
 
         /// <summary>Accumulates <paramref name="row"/> into the batch table, inside the fused loop.</summary>
-        public void WriteAccumulate(SourceWriter w, Row row)
+        public void WriteAccumulate(SourceWriter w, PipelineEmitter pipeline, Row row)
         {
             bool needsAdded = _aggregate.Calls.Any(c => c.Kind is AggregateKind.Min or AggregateKind.Max);
-            string key = _plan.AggregateFromSpan ? row.Variable : PipelineEmitter.Call(_aggregate.Key, row);
+            string key = IsWindowed ? WriteWindowKey(w, pipeline, row)
+                : _plan.AggregateFromSpan ? row.Variable : PipelineEmitter.Call(_aggregate.Key, row);
             string findOrAdd = _plan.AggregateFromSpan ? "FindOrAdd<" + KnownNames.CharSpanG + ", " + KeyOps + ">(" : "FindOrAdd(";
             w.Line("ref var __acc = ref " + TableField + "." + findOrAdd + key + ", out " + (needsAdded ? "bool __added" : "_") + ");");
             for (int i = 0; i < _aggregate.Calls.Count; i++)
@@ -101,6 +113,11 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>After the loop: merge each distinct key once, then emit.</summary>
         public void WriteMergeAndEmit(SourceWriter w)
         {
+            if (IsWindowed)
+            {
+                WriteWindowApply(w);
+                return;
+            }
             bool update = _plan.Query.OutputMode == OutputModes.Update;
             w.Line("// Plan: Aggregate -> merge each distinct key of the batch into state once"
                 + (update ? " -> emit the groups this batch changed" : " -> emit every group (Complete)"));
@@ -140,9 +157,22 @@ namespace Compiled.Generators.Emit.Operators
         public void WriteTypes(SourceWriter w)
         {
             WriteState(w);
-            w.Line();
-            KeyOpsEmitter.Write(w, KeyOps, _aggregate.KeyType, _plan.AggregateFromSpan);
-            if (_plan.Query.OutputMode != OutputModes.Update)
+            if (IsWindowed)
+            {
+                if (OtherKeyType is { } other)
+                {
+                    w.Line();
+                    KeyOpsEmitter.Write(w, KeyOps, other, spanKeys: false);
+                }
+                w.Line();
+                WriteWindowEmitterType(w);
+            }
+            else
+            {
+                w.Line();
+                KeyOpsEmitter.Write(w, KeyOps, _aggregate.KeyType, _plan.AggregateFromSpan);
+            }
+            if (!IsWindowed && _plan.Query.OutputMode != OutputModes.Update)
             {
                 w.Line();
                 w.Line("/// <summary>Emits every group of the state store (Complete mode).</summary>");
@@ -164,7 +194,8 @@ namespace Compiled.Generators.Emit.Operators
         private void WriteState(SourceWriter w)
         {
             w.Line("/// <summary>Accumulator of one group: " + Emitter.Xml(string.Join(", ", _aggregate.Calls.Select(c => c.Kind.ToString()))) + ".</summary>");
-            w.Open("public struct " + State);
+            // A windowed aggregation folds panes, sessions and batches through the interface, without a delegate.
+            w.Open("public struct " + State + (IsWindowed ? " : " + WindowsNamespace + "IWindowAccumulator<" + State + ">" : string.Empty));
             foreach (var field in AccumulatorLayout.Fields(_aggregate)) w.Line("public " + field.TypeName + " " + field.Name + ";");
             w.Line();
             w.Line("/// <summary>Folds <paramref name=\"earlier\"/>, the state before this batch, into this batch's <paramref name=\"into\"/>.</summary>");
@@ -199,12 +230,14 @@ namespace Compiled.Generators.Emit.Operators
         {
             var codec = new SerializerEmitter();
             bool any = false;
-            if (!SerializerEmitter.IsRaw(_aggregate.KeyType))
+            var key = IsWindowed ? OtherKeyType : _aggregate.KeyType;
+            if (key is not null && !SerializerEmitter.IsRaw(key))
             {
+                string keyName = IsWindowed ? key.Name : StoreKey;
                 w.Line();
-                codec.WriteSerializer(w, KeySerializer, StoreKey, "Encodes the group key.",
-                    s => s.Line(codec.Write(_aggregate.KeyType, StoreKey, "writer", "value")),
-                    s => s.Line("return " + codec.Read(_aggregate.KeyType, StoreKey, "bytes", "offset") + ";"));
+                codec.WriteSerializer(w, KeySerializer, keyName, IsWindowed ? "Encodes the key parts besides the window." : "Encodes the group key.",
+                    s => s.Line(codec.Write(key, keyName, "writer", "value")),
+                    s => s.Line("return " + codec.Read(key, keyName, "bytes", "offset") + ";"));
                 any = true;
             }
             if (!AccumulatorLayout.IsUnmanaged(_aggregate))

@@ -16,7 +16,17 @@ namespace Compiled.Generators.Emit.Operators
             foreach (var stage in plan.Source) WriteStage(w, stage);
             if (plan.Aggregate is { } aggregate)
             {
-                if (!plan.AggregateFromSpan) Write(w, "Key", aggregate.Key, valueForm: true, spanForm: false);
+                if (aggregate.Window is { } window)
+                {
+                    if (window.Time is { } time && EventTimeEmitter.SharedTime(plan.Source, window) is null)
+                        Write(w, "Window time", time, valueForm: true, spanForm: false);
+                    if (window.Gap is { } gap) Write(w, "Session gap", gap, valueForm: true, spanForm: false);
+                    foreach (var part in window.OtherKeyParts) Write(w, "Key part", part, valueForm: true, spanForm: false);
+                }
+                else if (!plan.AggregateFromSpan)
+                {
+                    Write(w, "Key", aggregate.Key, valueForm: true, spanForm: false);
+                }
                 foreach (var call in aggregate.Calls)
                 {
                     if (call.Argument is { } argument)
@@ -43,6 +53,9 @@ namespace Compiled.Generators.Emit.Operators
                     break;
                 case StageKind.Split:
                     Write(w, "Split text", ((FlatMapSpec)stage.Operator!).Split!.Receiver, valueForm: true, spanForm: false);
+                    break;
+                case StageKind.Watermark:
+                    Write(w, "Event time", ((WatermarkSpec)stage.Operator!).EventTime, valueForm: true, spanForm: false);
                     break;
             }
         }

@@ -15,18 +15,24 @@ namespace Compiled.Generators.Emit.Operators
         private const int MaxIndexOfAnyArguments = 3;
         private readonly SourceWriter _writer;
         private readonly string _topLevelSkip;
+        private readonly bool _dropsLateRows;
         private int _openLoops;
         private int _locals;
 
         /// <param name="writer">Where to write.</param>
         /// <param name="topLevelSkip">What drops a row outside any nested loop: <c>continue;</c> in the input loop, <c>return;</c> in a group emitter.</param>
-        public PipelineEmitter(SourceWriter writer, string topLevelSkip)
+        /// <param name="dropsLateRows">True when the rows feed a stateful operator, so watermark steps drop late rows.</param>
+        public PipelineEmitter(SourceWriter writer, string topLevelSkip, bool dropsLateRows = false)
         {
             _writer = writer;
             _topLevelSkip = topLevelSkip;
+            _dropsLateRows = dropsLateRows;
         }
 
         private string Skip => _openLoops > 0 ? "continue;" : _topLevelSkip;
+
+        /// <summary>The statement that drops the current row where the next line is written.</summary>
+        public string SkipStatement => Skip;
 
         /// <summary>Writes <paramref name="stages"/> starting from <paramref name="row"/>; returns the last row. Call <see cref="CloseLoops"/> after writing its consumer.</summary>
         public Row Write(IEnumerable<Stage> stages, Row row)
@@ -59,6 +65,9 @@ namespace Compiled.Generators.Emit.Operators
                         break;
                     case StageKind.Materialize:
                         row = Declare("var", row.Variable + ".ToString()", isSpan: false);
+                        break;
+                    case StageKind.Watermark:
+                        EventTimeEmitter.WriteStep(_writer, (WatermarkSpec)stage.Operator!, row, _dropsLateRows, Skip);
                         break;
                 }
             }

@@ -5,18 +5,33 @@ using System.Text;
 namespace Compiled.EndToEnd.Tests.Sample;
 
 /// <summary>
-/// The WordCount sample as built by this project's build (its path is baked into the test assembly), run as a
-/// separate <c>dotnet</c> process.
+/// A sample program as built by this project's build (its path is baked into the test assembly as
+/// <c>&lt;Name&gt;Dll</c> metadata), run as a separate <c>dotnet</c> process.
 /// </summary>
-internal static class WordCountApp
+internal sealed class SampleApp
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Full path of <c>WordCount.dll</c>.</summary>
-    public static string DllPath { get; } = FindDll();
+    private SampleApp(string name)
+    {
+        Name = name;
+        DllPath = FindDll(name);
+    }
+
+    /// <summary><c>samples/WordCount</c>.</summary>
+    public static SampleApp WordCount { get; } = new("WordCount");
+
+    /// <summary><c>samples/TradeWindows</c>.</summary>
+    public static SampleApp TradeWindows { get; } = new("TradeWindows");
+
+    /// <summary>The program's name, as it prefixes its error messages.</summary>
+    public string Name { get; }
+
+    /// <summary>Full path of the sample's dll.</summary>
+    public string DllPath { get; }
 
     /// <summary>Runs the sample with <paramref name="args"/> and waits for it to exit.</summary>
-    public static async Task<ProcessResult> RunAsync(params string[] args)
+    public async Task<ProcessResult> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -40,17 +55,17 @@ internal static class WordCountApp
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"WordCount {string.Join(' ', args)} did not exit within {s_timeout.TotalSeconds} s");
+            throw new TimeoutException($"{Name} {string.Join(' ', args)} did not exit within {s_timeout.TotalSeconds} s");
         }
         return new ProcessResult(process.ExitCode, await stdout, await stderr);
     }
 
-    private static string FindDll()
+    private static string FindDll(string name)
     {
-        string? path = typeof(WordCountApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .SingleOrDefault(a => a.Key == "WordCountDll")?.Value;
+        string? path = typeof(SampleApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .SingleOrDefault(a => a.Key == name + "Dll")?.Value;
         if (string.IsNullOrEmpty(path) || !File.Exists(path))
-            throw new FileNotFoundException($"The WordCount sample was not built where the test build said it would be: '{path}'.", path);
+            throw new FileNotFoundException($"The {name} sample was not built where the test build said it would be: '{path}'.", path);
         return path;
     }
 }
