@@ -28,18 +28,4 @@ var totals = StreamingQuery.Start(
     Sink.ForeachBatch<KeyTotal>(writer.Write),
     new QueryOptions { CheckpointLocation = HostLayout.TotalsCheckpoint(checkpoint), Trigger = Trigger.AvailableNow, StateStore = stateStore });
 
-int exitCode = 0;
-foreach (StreamingQuery query in new[] { doubled, totals })
-{
-    try
-    {
-        await query.AwaitTerminationAsync();
-        Console.WriteLine($"{query.Name}: finished at batch {query.LastProgress?.BatchId.ToString() ?? "(none)"}");
-    }
-    catch (StreamingQueryException e)
-    {
-        Console.Error.WriteLine($"{query.Name} failed: {e}");
-        exitCode = 1;
-    }
-}
-return exitCode;
+return await HostQueries.AwaitAllAsync([doubled, totals]);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using Compiled.Benchmarks.Data;
+using Compiled.Benchmarks.Tables;
 using Compiled.Benchmarks.Workloads;
 
 namespace Compiled.Benchmarks.Ratio;
@@ -82,6 +83,7 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
             if (options.Includes("Sliding" + ratio)) yield return new SlidingWindowCount(dense(), options.BatchSize, ratio);
         }
         if (options.Includes("W3")) yield return new W3WordCount(lines(), options.BatchSize);
+        if (options.Includes("T1")) yield return new T1TableUpsert(T1TableUpsert.Generate(options.TableRows));
     }
 
     private bool RunWorkload(Workload workload)

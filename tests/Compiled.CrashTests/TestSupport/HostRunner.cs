@@ -15,17 +15,21 @@ public static class HostRunner
     /// <param name="workspace">Input, output and checkpoint directories.</param>
     /// <param name="crashPoint">The <c>COMPILED_CRASH_POINT</c> value, or null for a run that must not crash.</param>
     /// <param name="stateStore">The state store of the stateful query.</param>
-    public static async Task<HostResult> RunAsync(CrashWorkspace workspace, string? crashPoint, StateStoreKind stateStore)
+    public static Task<HostResult> RunAsync(CrashWorkspace workspace, string? crashPoint, StateStoreKind stateStore) =>
+        RunAsync(HostDll, [workspace.Input, workspace.Output, workspace.Checkpoint, stateStore.ToString()], crashPoint);
+
+    /// <summary>Runs the host program <paramref name="hostDll"/> with <paramref name="arguments"/>, dying at <paramref name="crashPoint"/> when given.</summary>
+    public static async Task<HostResult> RunAsync(string hostDll, IReadOnlyList<string> arguments, string? crashPoint)
     {
-        if (!File.Exists(HostDll)) throw new FileNotFoundException($"The crash host was not copied next to the tests: '{HostDll}'.", HostDll);
+        if (!File.Exists(hostDll)) throw new FileNotFoundException($"The crash host was not copied next to the tests: '{hostDll}'.", hostDll);
         var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { HostDll, workspace.Input, workspace.Output, workspace.Checkpoint, stateStore.ToString() })
-            start.ArgumentList.Add(arg);
+        start.ArgumentList.Add(hostDll);
+        foreach (string arg in arguments) start.ArgumentList.Add(arg);
         start.Environment.Remove(CrashPoints.VariableName);
         if (crashPoint is not null) start.Environment[CrashPoints.VariableName] = crashPoint;
 
