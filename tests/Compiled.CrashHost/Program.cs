@@ -26,7 +26,7 @@ var totals = StreamingQuery.Start(
     new TotalsPlan(),
     [Source.JsonFiles<Event>(input, sourceOptions)],
     Sink.ForeachBatch<KeyTotal>(writer.Write),
-    new QueryOptions { CheckpointLocation = HostLayout.TotalsCheckpoint(checkpoint), Trigger = Trigger.AvailableNow, StateStore = stateStore });
+    new QueryOptions { CheckpointLocation = HostLayout.TotalsCheckpoint(checkpoint), Trigger = Trigger.AvailableNow, StateStore = stateStore, StateSnapshotInterval = HostLayout.StateSnapshotInterval });
 
 int exitCode = 0;
 foreach (StreamingQuery query in new[] { doubled, totals })

@@ -137,6 +137,7 @@ internal sealed partial class MicroBatchExecution
             _checkpoint.StateDirectory,
             _recovery.LastCommittedBatchId,
             _options.StateMemoryBudgetBytes,
+            _options.StateSnapshotInterval,
             _options.LoggerFactory);
         string sinkDirectory = DurableFile.CreateDirectory(_checkpoint.SinkDirectory);
         _runner.Open(new PlanContext(_stateProvider, _logger), new SinkContext(Id, Name, _info.OutputMode, sinkDirectory, _logger));

@@ -26,6 +26,13 @@ public sealed record QueryOptions
     /// <summary>Memory each state store may use before FASTER spills to disk (default 64 MiB).</summary>
     public long StateMemoryBudgetBytes { get; init; } = 64L << 20;
 
+    /// <summary>
+    /// Batches between FASTER snapshots of durable state (default 10). Each batch's changes are made durable in the
+    /// state changelog; FASTER is updated and checkpointed in the background every this many batches, which bounds
+    /// the changelog a restart replays.
+    /// </summary>
+    public int StateSnapshotInterval { get; init; } = 10;
+
     /// <summary>How many progress reports <c>RecentProgress</c> keeps (default 100).</summary>
     public int RecentProgressCount { get; init; } = 100;
 
