@@ -37,6 +37,7 @@ internal static class LatencyRunner
 
             var latencies = new List<double>(files);
             var processing = new List<double>(files);
+            var phases = new Dictionary<string, List<double>>(StringComparer.Ordinal);
             for (int i = 0; i < warmUp + files; i++)
             {
                 string staged = Path.Combine(staging, $"part-{i:D5}.json");
@@ -59,6 +60,15 @@ internal static class LatencyRunner
                     }
 
                     processing.Add(query.LastProgress!.DurationMs["triggerExecution"]);
+                    foreach ((string phase, long ms) in query.LastProgress.DurationMs)
+                    {
+                        if (!phases.TryGetValue(phase, out List<double>? values))
+                        {
+                            phases[phase] = values = [];
+                        }
+
+                        values.Add(ms);
+                    }
                 }
             }
 
@@ -67,6 +77,12 @@ internal static class LatencyRunner
             output.WriteLine($"Latency of a {EventsPerFile:N0}-event file, default trigger, durable state ({files} files):");
             output.WriteLine($"  file appears -> sink receives: median {Percentile(latencies, 0.5):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms, max {latencies[^1]:F2} ms");
             output.WriteLine($"  batch (triggerExecution, progress): median {Percentile(processing, 0.5):F0} ms, p99 {Percentile(processing, 0.99):F0} ms");
+            foreach ((string phase, List<double> values) in phases.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                values.Sort();
+                output.WriteLine($"    {phase}: median {Percentile(values, 0.5):F0} ms, p99 {Percentile(values, 0.99):F0} ms");
+            }
+
             await query.StopAsync();
             return 0;
         }

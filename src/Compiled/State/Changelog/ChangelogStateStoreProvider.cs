@@ -42,6 +42,8 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
     private long _purgeBasesBefore = -1;
     private Task? _baseJob;
     private (long BatchId, uint Crc)? _pendingBase; // set by the base thread, read after its task completed
+    private IReadOnlyList<StateStoreMetrics> _pendingBaseMetrics = [];
+    private IReadOnlyList<StateStoreMetrics> _baseMetrics = [];
     private bool _disposed;
 
     /// <summary>Opens the state of one query run, recovering it to <paramref name="recoverToBatchId"/>.</summary>
@@ -174,7 +176,7 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
         var metrics = new StateStoreMetrics[_stores.Count];
         for (int i = 0; i < metrics.Length; i++)
         {
-            metrics[i] = _stores[i].TakeMetrics(elapsedMs, frameBytes);
+            metrics[i] = _stores[i].TakeMetrics(elapsedMs, frameBytes, i < _baseMetrics.Count ? _baseMetrics[i].CustomMetrics : null);
         }
 
         _metrics = metrics;
@@ -318,6 +320,7 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
                 change.Completed();
             }
 
+            _pendingBaseMetrics = _base.CollectMetrics();
             _pendingBase = (batchId, crc);
         }
     }
@@ -347,6 +350,7 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
         {
             _baseBatchId = batch;
             _baseManifestCrc = crc;
+            _baseMetrics = _pendingBaseMetrics;
             _pendingBase = null;
         }
     }

@@ -330,15 +330,20 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     }
 
     /// <inheritdoc />
-    public StateStoreMetrics TakeMetrics(long commitTimeMs, long changelogBytes)
+    public StateStoreMetrics TakeMetrics(long commitTimeMs, long changelogBytes, IReadOnlyDictionary<string, long>? baseMetrics)
     {
-        var custom = new Dictionary<string, long>
+        var custom = baseMetrics is null ? new Dictionary<string, long>() : new Dictionary<string, long>(baseMetrics);
+        foreach ((string name, long value) in new Dictionary<string, long>
         {
             ["changelogBytes"] = changelogBytes,
             ["keysInMemory"] = _table.Count - _tombstones,
             ["keysEvicted"] = _evicted,
             ["baseReads"] = _baseReads,
-        };
+        })
+        {
+            custom[name] = value;
+        }
+
         var metrics = new StateStoreMetrics(OperatorId, _count, _updated, _removed, _table.Count * _entryBytes, commitTimeMs, custom);
         _updated = 0;
         _removed = 0;

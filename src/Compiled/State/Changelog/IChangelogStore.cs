@@ -21,8 +21,8 @@ internal interface IChangelogStore
     /// <summary>Evicts entries already in a completed base until the table is back under its budget; returns false when nothing more can go.</summary>
     bool Evict();
 
-    /// <summary>Counters of the batch just written, which resets them.</summary>
-    StateStoreMetrics TakeMetrics(long commitTimeMs, long changelogBytes);
+    /// <summary>Counters of the batch just written, which resets them, with the FASTER metrics of the last completed base.</summary>
+    StateStoreMetrics TakeMetrics(long commitTimeMs, long changelogBytes, IReadOnlyDictionary<string, long>? baseMetrics);
 }
 
 /// <summary>One store's changes since the previous base, applied to FASTER on the base thread.</summary>
