@@ -14,4 +14,7 @@ public static class HostLayout
 
     /// <summary>The checkpoint of <see cref="TotalsPlan"/>.</summary>
     public static string TotalsCheckpoint(string checkpointDirectory) => Path.Combine(checkpointDirectory, "totals");
+
+    /// <summary>Batches between FASTER bases of the Totals query: bases at batches 2, 5, 8 and 11 of the twelve.</summary>
+    public const int StateSnapshotInterval = 3;
 }

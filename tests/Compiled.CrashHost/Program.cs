@@ -26,6 +26,6 @@ var totals = StreamingQuery.Start(
     new TotalsPlan(),
     [Source.JsonFiles<Event>(input, sourceOptions)],
     Sink.ForeachBatch<KeyTotal>(writer.Write),
-    new QueryOptions { CheckpointLocation = HostLayout.TotalsCheckpoint(checkpoint), Trigger = Trigger.AvailableNow, StateStore = stateStore });
+    new QueryOptions { CheckpointLocation = HostLayout.TotalsCheckpoint(checkpoint), Trigger = Trigger.AvailableNow, StateStore = stateStore, StateSnapshotInterval = HostLayout.StateSnapshotInterval });
 
 return await HostQueries.AwaitAllAsync([doubled, totals]);

@@ -39,14 +39,6 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         { CrashPoints.CommitWritten, 11, Doubled },
     };
 
-    /// <summary>Inside the FASTER provider's checkpoint: the stores' checkpoints are durable, the version record is not.</summary>
-    public static TheoryData<string, int, string> FasterCheckpointCases => new()
-    {
-        { CrashPoints.StateMidCheckpoint, 0, Totals },
-        { CrashPoints.StateMidCheckpoint, 6, Totals },
-        { CrashPoints.StateMidCheckpoint, 11, Totals },
-    };
-
     [Fact]
     public async Task A_run_without_a_crash_matches_the_reference()
     {
@@ -61,11 +53,6 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     [Theory]
     [MemberData(nameof(CrashCases))]
     public Task A_crash_then_a_restart_matches_the_reference(string point, int batchId, string query) =>
-        CrashAndRecoverAsync([(point, batchId, query)]);
-
-    [RequiresFasterTheory]
-    [MemberData(nameof(FasterCheckpointCases))]
-    public Task A_crash_inside_the_state_checkpoint_then_a_restart_matches_the_reference(string point, int batchId, string query) =>
         CrashAndRecoverAsync([(point, batchId, query)]);
 
     [Fact]

@@ -47,7 +47,7 @@ internal sealed class PlanDriver<TIn, TOut> : IDisposable
         NeedsNoDataBatches = plan.Info.StateOperators.Any(o => o.NeedsNoDataBatch);
         _stores = StateStoreProviders.Create(
             kind, plan.Info.StateOperators.Count > 0, stateDirectory, recoverToBatchId: null,
-            s_defaults.StateMemoryBudgetBytes, loggerFactory: null);
+            s_defaults.StateMemoryBudgetBytes, s_defaults.StateSnapshotInterval, loggerFactory: null);
         // The input's lending slot is created now, so the first timed batch allocates nothing.
         _inputs.Lend(0, ReadOnlyMemory<TIn>.Empty);
         _inputs.Clear();

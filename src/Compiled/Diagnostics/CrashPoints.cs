@@ -39,8 +39,9 @@ internal static class CrashPoints
     internal const string SinkWritten = "sink.written";
 
     /// <summary>
-    /// State provider, in the middle of checkpointing version N: every store's own checkpoint is durable, the
-    /// record that makes version N exist is not. Hit by the FASTER provider.
+    /// State provider, in the middle of writing the FASTER base of batch N on its background thread: every store's
+    /// FASTER checkpoint is durable, the base manifest that makes the base exist is not. The batch thread may be
+    /// further on by then, so the crash can come after <c>commits/N</c>.
     /// </summary>
     internal const string StateMidCheckpoint = "state.midCheckpoint";
 
@@ -50,12 +51,22 @@ internal static class CrashPoints
     /// <summary>Engine: <c>commits/N</c> is durable; sources are not told and no progress is reported.</summary>
     internal const string CommitWritten = "commit.written";
 
+    /// <summary>State changelog: half of batch N's frame is on disk (fsynced), the rest is not: a torn tail.</summary>
+    internal const string StateChangelogMidWrite = "state.changelogMidWrite";
+
+    /// <summary>State provider, recovering to committed batch N: the base is open, the changelog replay is half done.</summary>
+    internal const string StateRecovering = "state.recovering";
+
     /// <summary>Every point some code hits; a variable naming another is an error, so a typo cannot pass as "never reached".</summary>
     internal static readonly IReadOnlyList<string> Known =
-        [OffsetsWritten, SinkMidWrite, SinkRenamed, SinkWritten, StateMidCheckpoint, StateCheckpointed, CommitWritten];
+        [OffsetsWritten, SinkMidWrite, SinkRenamed, SinkWritten, StateMidCheckpoint, StateCheckpointed, CommitWritten,
+         StateChangelogMidWrite, StateRecovering];
 
     // Null when the variable is unset: the only thing the hot path looks at.
     private static readonly Target? s_target = Target.Parse(Environment.GetEnvironmentVariable(VariableName));
+
+    /// <summary>True when <c>COMPILED_CRASH_POINT</c> is set, for code that must take a slower path to reach its point.</summary>
+    internal static bool IsArmed => s_target is not null;
 
     /// <summary>Kills the process with SIGKILL when <c>COMPILED_CRASH_POINT</c> names this point, batch and query.</summary>
     /// <param name="point">One of the <see cref="Known"/> points.</param>

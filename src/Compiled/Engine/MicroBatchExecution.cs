@@ -142,6 +142,7 @@ internal sealed partial class MicroBatchExecution
             _checkpoint.StateDirectory,
             _recovery.LastCommittedBatchId,
             _options.StateMemoryBudgetBytes,
+            _options.StateSnapshotInterval,
             _options.LoggerFactory);
         if (_info.StateOperators.Count > 0)
             _stateProvider = new CheckedStateStoreProvider(_stateProvider, _checkpoint, _info.StateOperators);

@@ -32,6 +32,13 @@ public sealed record QueryOptions
     /// </summary>
     public TimeSpan StateCheckpointTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Batches between FASTER snapshots of durable state (default 10). Each batch's changes are made durable in the
+    /// state changelog; FASTER is updated and checkpointed in the background every this many batches, which bounds
+    /// the changelog a restart replays.
+    /// </summary>
+    public int StateSnapshotInterval { get; init; } = 10;
+
     /// <summary>How many progress reports <c>RecentProgress</c> keeps (default 100).</summary>
     public int RecentProgressCount { get; init; } = 100;
 

@@ -1,4 +1,5 @@
 using Compiled.State;
+using Compiled.State.Changelog;
 using Microsoft.Extensions.Logging;
 
 namespace Compiled.Engine;
@@ -15,6 +16,7 @@ internal static class StateStoreProviders
     /// <param name="stateDirectory">The checkpoint's <c>state/</c> directory.</param>
     /// <param name="recoverToBatchId">Last committed batch, or null for a new query.</param>
     /// <param name="memoryBudgetBytes">The query's <see cref="QueryOptions.StateMemoryBudgetBytes"/>.</param>
+    /// <param name="snapshotInterval">The query's <see cref="QueryOptions.StateSnapshotInterval"/>.</param>
     /// <param name="loggerFactory">The query's logger factory.</param>
     internal static IStateStoreProvider Create(
         StateStoreKind kind,
@@ -22,12 +24,13 @@ internal static class StateStoreProviders
         string stateDirectory,
         long? recoverToBatchId,
         long memoryBudgetBytes,
+        int snapshotInterval,
         ILoggerFactory? loggerFactory)
     {
         if (!hasStatefulOperators) return new InMemoryStateStoreProvider(null, memoryBudgetBytes, loggerFactory);
         return kind switch
         {
-            StateStoreKind.Faster => new FasterStateStoreProvider(stateDirectory, recoverToBatchId, memoryBudgetBytes, loggerFactory),
+            StateStoreKind.Faster => new ChangelogStateStoreProvider(stateDirectory, recoverToBatchId, memoryBudgetBytes, snapshotInterval, loggerFactory),
             StateStoreKind.InMemory => new InMemoryStateStoreProvider(recoverToBatchId, memoryBudgetBytes, loggerFactory),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Unknown state store kind {kind}."),
         };

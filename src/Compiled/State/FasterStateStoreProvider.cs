@@ -22,7 +22,7 @@ namespace Compiled.State;
 /// <para>Unmanaged keys and values go into FASTER as they are; any other type needs a serializer (the operator's,
 /// or a built-in one from <see cref="StateSerializers"/>).</para>
 /// </remarks>
-internal sealed class FasterStateStoreProvider : IStateStoreProvider
+internal sealed class FasterStateStoreProvider : IDisposable
 {
     private readonly string _stateDirectory;
     private readonly string _versionsDirectory;
@@ -60,15 +60,15 @@ internal sealed class FasterStateStoreProvider : IStateStoreProvider
         DiscardVersionsAfter(recoverToBatchId ?? -1);
     }
 
-    /// <inheritdoc />
-    public IStateStore<TKey, TValue> GetStore<TKey, TValue>(string operatorId, IStateSerializer<TKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
+    /// <summary>Gets (creating or recovering on first call) the FASTER store of <paramref name="operatorId"/>.</summary>
+    public IBaseStore<TKey, TValue> GetStore<TKey, TValue>(string operatorId, IStateSerializer<TKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
         where TKey : notnull
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ValidateOperatorId(operatorId);
         if (_storesById.TryGetValue(operatorId, out IFasterStateStore? existing))
         {
-            return existing as IStateStore<TKey, TValue>
+            return existing as IBaseStore<TKey, TValue>
                 ?? throw new InvalidOperationException(
                     $"State of operator '{operatorId}' was opened as {existing.Schema} and is now asked for as {StateSchema.For<TKey, TValue>()}.");
         }
@@ -89,7 +89,7 @@ internal sealed class FasterStateStoreProvider : IStateStoreProvider
             Directory.Delete(directory, recursive: true);
         }
 
-        var options = new StoreOptions(operatorId, directory, _layout, _loggerFactory);
+        var options = new StoreOptions(operatorId, directory, _layout, _loggerFactory, _recoverToBatchId ?? -1);
         IFasterStateStore store = CreateStore(options, keySerializer, valueSerializer);
         try
         {
@@ -109,10 +109,10 @@ internal sealed class FasterStateStoreProvider : IStateStoreProvider
 
         _stores.Add(store);
         _storesById.Add(operatorId, store);
-        return (IStateStore<TKey, TValue>)store;
+        return (IBaseStore<TKey, TValue>)store;
     }
 
-    /// <inheritdoc />
+    /// <summary>Makes every store's writes up to now durable as base version <paramref name="batchId"/>.</summary>
     public void Checkpoint(long batchId)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -127,7 +127,7 @@ internal sealed class FasterStateStoreProvider : IStateStoreProvider
         new StateVersionManifest(batchId, entries).Write(_versionsDirectory);
     }
 
-    /// <inheritdoc />
+    /// <summary>Per-operator metrics of the last checkpoint, in operator order.</summary>
     public IReadOnlyList<StateStoreMetrics> CollectMetrics()
     {
         var metrics = new StateStoreMetrics[_stores.Count];
@@ -139,7 +139,7 @@ internal sealed class FasterStateStoreProvider : IStateStoreProvider
         return metrics;
     }
 
-    /// <inheritdoc />
+    /// <summary>Deletes versions older than <paramref name="oldestBatchToKeep"/> and the files only they used.</summary>
     public void Purge(long oldestBatchToKeep)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -4,8 +4,13 @@ namespace Compiled.State;
 /// Keyed state of one stateful operator, versioned by batch id and recovered to the last committed batch.
 /// </summary>
 /// <remarks>
-/// Called only from the batch thread. Writes made during batch N become durable when the engine
-/// checkpoints version N, before it writes <c>commits/N</c>.
+/// <para>Called only from the batch thread. Writes made during batch N become durable when the engine
+/// checkpoints version N, before it writes <c>commits/N</c>.</para>
+/// <para>Writes during <see cref="ForEach{TVisitor}"/>, the same on every store: the visitor may replace the value of
+/// an existing key (<see cref="Put"/> or <see cref="GetOrAdd"/>) and remove any key (<see cref="Remove"/>); every key
+/// live when the visit started is visited at most once, a key removed before its turn is not visited, and a value
+/// replaced before its turn is visited with the new value. Adding a key that does not exist throws
+/// <see cref="InvalidOperationException"/>: add keys after the visit.</para>
 /// </remarks>
 public interface IStateStore<TKey, TValue>
     where TKey : notnull
@@ -16,13 +21,21 @@ public interface IStateStore<TKey, TValue>
     /// <summary>Inserts or replaces the value of <paramref name="key"/>.</summary>
     void Put(in TKey key, in TValue value);
 
+    /// <summary>
+    /// The one-lookup read-modify-write: returns a reference to the value of <paramref name="key"/>, adding the key with
+    /// a default value when it is absent (<paramref name="exists"/> false). Writing through the reference is the update;
+    /// the call counts as a write of the key whether or not the caller changes the value.
+    /// </summary>
+    /// <remarks>The reference is valid until the next call on the store; do not keep it.</remarks>
+    ref TValue GetOrAdd(in TKey key, out bool exists);
+
     /// <summary>Deletes <paramref name="key"/>; returns false when it was absent.</summary>
     bool Remove(in TKey key);
 
     /// <summary>Number of live keys.</summary>
     long Count { get; }
 
-    /// <summary>Visits every live key once, in no particular order.</summary>
+    /// <summary>Visits every live key once, in no particular order (writes during the visit: see the type's remarks).</summary>
     void ForEach<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IStateVisitor<TKey, TValue>;
 }

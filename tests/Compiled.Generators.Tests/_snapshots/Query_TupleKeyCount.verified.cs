@@ -73,8 +73,9 @@ namespace Compiled.Generators.Tests.Queries
                 for (int __i = 0; __i < _table0.Count; __i++)
                 {
                     ref var __entry = ref _table0.EntryAt(__i);
-                    if (_store0.TryGet(in __entry.Key, out var __earlier)) Aggregate0State.Merge(ref __entry.Value, in __earlier);
-                    _store0.Put(in __entry.Key, in __entry.Value);
+                    ref var __state = ref _store0.GetOrAdd(in __entry.Key, out bool __existed);
+                    if (__existed) Aggregate0State.Merge(ref __entry.Value, in __state);
+                    __state = __entry.Value;
                     EmitGroup0(__entry.Key, __entry.Value, output);
                 }
             }

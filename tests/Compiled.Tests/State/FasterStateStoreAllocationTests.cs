@@ -1,3 +1,4 @@
+using Compiled.State.Faster;
 using Compiled.State;
 
 namespace Compiled.Tests.State;
@@ -15,7 +16,7 @@ public sealed class FasterStateStoreAllocationTests
     {
         using var dir = new TempDirectory();
         using var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null);
-        IStateStore<long, long> store = provider.GetStore<long, long>("op", null, null);
+        IBaseStore<long, long> store = provider.GetStore<long, long>("op", null, null);
         for (long i = 0; i < 1_000; i++)
         {
             store.Put(i, i);

@@ -1,3 +1,4 @@
+using Compiled.State.Faster;
 using Compiled.State;
 
 namespace Compiled.Tests.State;
@@ -37,7 +38,7 @@ public sealed class FasterStateStoreErrorTests
     {
         using var dir = new TempDirectory();
         using var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null);
-        IStateStore<long, long> first = provider.GetStore<long, long>("agg", null, null);
+        IBaseStore<long, long> first = provider.GetStore<long, long>("agg", null, null);
         Assert.Same(first, provider.GetStore<long, long>("agg", null, null));
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetStore<string, long>("agg", null, null));
         Assert.Contains("'agg'", error.Message);
@@ -59,7 +60,7 @@ public sealed class FasterStateStoreErrorTests
     {
         using var dir = new TempDirectory();
         using var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null);
-        IStateStore<string, byte[]> store = provider.GetStore<string, byte[]>("raw", null, null);
+        IBaseStore<string, byte[]> store = provider.GetStore<string, byte[]>("raw", null, null);
         store.Put("a", [1, 2, 3]);
         Assert.True(store.TryGet("a", out byte[]? bytes));
         Assert.Equal([1, 2, 3], bytes);
@@ -93,7 +94,7 @@ public sealed class FasterStateStoreErrorTests
     {
         using var dir = new TempDirectory();
         using var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null);
-        IStateStore<string, string> store = provider.GetStore<string, string>("sessions", null, null);
+        IBaseStore<string, string> store = provider.GetStore<string, string>("sessions", null, null);
         var error = Assert.Throws<InvalidOperationException>(() => store.Put("k", new string('x', 100_000)));
         Assert.Contains("'sessions'", error.Message);
         Assert.Contains("StateMemoryBudgetBytes", error.Message);

@@ -1,3 +1,4 @@
+using Compiled.State.Faster;
 using Compiled.State;
 
 namespace Compiled.Tests.State;
@@ -15,7 +16,7 @@ public sealed class FasterStateStoreGenerationTests
         int rotatedAt = -1;
         using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
         {
-            IStateStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
+            IBaseStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
             var reference = new Dictionary<long, long>();
             for (int batch = 0; batch < 30 && (rotatedAt < 0 || batch < rotatedAt + 3); batch++)
             {
@@ -62,7 +63,7 @@ public sealed class FasterStateStoreGenerationTests
         var versions = new List<Dictionary<long, long>>();
         using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
         {
-            IStateStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
+            IBaseStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
             var reference = new Dictionary<long, long>();
             for (int batch = 0; batch < 30; batch++)
             {
@@ -84,7 +85,7 @@ public sealed class FasterStateStoreGenerationTests
         int beforeRotation = versions.Count - 2;
         using (var provider = new FasterStateStoreProvider(dir.Path, beforeRotation, Budget, null))
         {
-            IStateStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
+            IBaseStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
             StateAssert.Matches(versions[beforeRotation], store);
 
             // Continuing from the old generation works too.
@@ -106,7 +107,7 @@ public sealed class FasterStateStoreGenerationTests
         var reference = new Dictionary<string, Totals>();
         using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
         {
-            IStateStore<string, Totals> store = provider.GetStore<string, Totals>("agg", null, new TotalsSerializer());
+            IBaseStore<string, Totals> store = provider.GetStore<string, Totals>("agg", null, new TotalsSerializer());
             long generation = 0;
             for (int batch = 0; batch < 40 && generation == 0; batch++)
             {
@@ -141,7 +142,7 @@ public sealed class FasterStateStoreGenerationTests
         int rotatedAt = -1;
         using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
         {
-            IStateStore<long, Payload> store = provider.GetStore<long, Payload>("big", null, null);
+            IBaseStore<long, Payload> store = provider.GetStore<long, Payload>("big", null, null);
             for (int batch = 0; batch < 12 && rotatedAt < 0; batch++)
             {
                 for (long key = 0; key < Keys; key++)
@@ -163,7 +164,7 @@ public sealed class FasterStateStoreGenerationTests
 
         using (var provider = new FasterStateStoreProvider(dir.Path, rotatedAt, Budget, null))
         {
-            IStateStore<long, Payload> store = provider.GetStore<long, Payload>("big", null, null);
+            IBaseStore<long, Payload> store = provider.GetStore<long, Payload>("big", null, null);
             Assert.Equal(Keys, store.Count);
             for (long key = 0; key < Keys; key++)
             {

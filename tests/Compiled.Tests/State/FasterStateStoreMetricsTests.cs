@@ -1,3 +1,4 @@
+using Compiled.State.Faster;
 using Compiled.State;
 
 namespace Compiled.Tests.State;
@@ -10,7 +11,7 @@ public sealed class FasterStateStoreMetricsTests
     {
         using var dir = new TempDirectory();
         using var provider = new FasterStateStoreProvider(dir.Path, null, 1 << 20, null);
-        IStateStore<string, long> store = provider.GetStore<string, long>("agg", null, null);
+        IBaseStore<string, long> store = provider.GetStore<string, long>("agg", null, null);
         store.Put("a", 1);
         store.Put("b", 1);
         store.Put("c", 1);

@@ -1,3 +1,4 @@
+using Compiled.State.Faster;
 using Compiled.State;
 
 namespace Compiled.Tests.State;
@@ -48,7 +49,7 @@ public sealed class FasterStateStoreOperationsTests
     {
         using var dir = new TempDirectory();
         using var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null);
-        IStateStore<long, long> store = provider.GetStore<long, long>("op", null, null);
+        IBaseStore<long, long> store = provider.GetStore<long, long>("op", null, null);
 
         Assert.False(store.Remove(1));
         store.Put(1, 10);
@@ -70,7 +71,7 @@ public sealed class FasterStateStoreOperationsTests
     {
         using var dir = new TempDirectory();
         using var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null);
-        IStateStore<long, long> store = provider.GetStore<long, long>("op", null, null);
+        IBaseStore<long, long> store = provider.GetStore<long, long>("op", null, null);
         for (long i = 0; i < 500; i++)
         {
             store.Put(i, i);
@@ -98,7 +99,7 @@ public sealed class FasterStateStoreOperationsTests
 
     private static void RunRandom<TKey, TValue>(
         int seed,
-        Func<FasterStateStoreProvider, string, IStateStore<TKey, TValue>> open,
+        Func<FasterStateStoreProvider, string, IBaseStore<TKey, TValue>> open,
         Func<Random, TKey> nextKey,
         Func<Random, TValue> nextValue)
         where TKey : notnull
@@ -109,7 +110,7 @@ public sealed class FasterStateStoreOperationsTests
         var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null);
         try
         {
-            IStateStore<TKey, TValue> store = open(provider, "op");
+            IBaseStore<TKey, TValue> store = open(provider, "op");
             long batch = 0;
             for (int i = 1; i <= Operations; i++)
             {
@@ -161,7 +162,7 @@ public sealed class FasterStateStoreOperationsTests
         }
     }
 
-    private struct EvictEvenVisitor(IStateStore<long, long> store) : IStateVisitor<long, long>
+    private struct EvictEvenVisitor(IBaseStore<long, long> store) : IStateVisitor<long, long>
     {
         public int Visited;
 

@@ -1,3 +1,4 @@
+using Compiled.State.Faster;
 using Compiled.State;
 
 namespace Compiled.Tests.State;
@@ -14,7 +15,7 @@ public sealed class FasterStateStoreRecoveryTests
         var atOne = new Dictionary<string, Totals>();
         using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
         {
-            IStateStore<string, Totals> store = provider.GetStore<string, Totals>("agg", null, new TotalsSerializer());
+            IBaseStore<string, Totals> store = provider.GetStore<string, Totals>("agg", null, new TotalsSerializer());
             for (int i = 0; i < 300; i++)
             {
                 store.Put("k" + i, new Totals("a", i, 1));
@@ -47,7 +48,7 @@ public sealed class FasterStateStoreRecoveryTests
 
         using (var provider = new FasterStateStoreProvider(dir.Path, 1, Budget, null))
         {
-            IStateStore<string, Totals> store = provider.GetStore<string, Totals>("agg", null, new TotalsSerializer());
+            IBaseStore<string, Totals> store = provider.GetStore<string, Totals>("agg", null, new TotalsSerializer());
             StateAssert.Matches(atOne, store);
             Assert.False(store.TryGet("new", out _));
         }
@@ -60,7 +61,7 @@ public sealed class FasterStateStoreRecoveryTests
         var versions = new List<Dictionary<long, long>>();
         using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
         {
-            IStateStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
+            IBaseStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
             var reference = new Dictionary<long, long>();
             for (long batch = 0; batch < 5; batch++)
             {
@@ -81,7 +82,7 @@ public sealed class FasterStateStoreRecoveryTests
         var rerun = new Dictionary<long, long>(versions[2]);
         using (var provider = new FasterStateStoreProvider(dir.Path, 2, Budget, null))
         {
-            IStateStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
+            IBaseStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
             StateAssert.Matches(versions[2], store);
             store.Put(-1, -1);
             rerun[-1] = -1;
@@ -109,7 +110,7 @@ public sealed class FasterStateStoreRecoveryTests
         var versions = new List<Dictionary<long, long>>();
         using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
         {
-            IStateStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
+            IBaseStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
             var reference = new Dictionary<long, long>();
             for (long batch = 0; batch < 6; batch++)
             {
@@ -150,14 +151,14 @@ public sealed class FasterStateStoreRecoveryTests
         using var dir = new TempDirectory();
         using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
         {
-            IStateStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
+            IBaseStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
             store.Put(1, 1);
             provider.Checkpoint(0);
         }
 
         using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
         {
-            IStateStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
+            IBaseStore<long, long> store = provider.GetStore<long, long>("agg", null, null);
             Assert.Equal(0, store.Count);
             Assert.False(store.TryGet(1, out _));
             Assert.Empty(Directory.GetFiles(Path.Combine(dir.Path, "_versions")));

@@ -17,7 +17,7 @@ public sealed class FasterStateStoreSpillTests
         int keys = (int)(SpillFactor * Budget / RecordBytes) + 1;
         using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
         {
-            IStateStore<long, Payload> store = provider.GetStore<long, Payload>("big", null, null);
+            IBaseStore<long, Payload> store = provider.GetStore<long, Payload>("big", null, null);
             for (long key = 0; key < keys; key++)
             {
                 store.Put(key, Payload.For(key));
@@ -38,7 +38,7 @@ public sealed class FasterStateStoreSpillTests
         // A process restart: nothing survives but the files.
         using (var provider = new FasterStateStoreProvider(dir.Path, 0, Budget, null))
         {
-            IStateStore<long, Payload> store = provider.GetStore<long, Payload>("big", null, null);
+            IBaseStore<long, Payload> store = provider.GetStore<long, Payload>("big", null, null);
             Assert.Equal(keys, store.Count);
             for (long key = 0; key < keys; key++)
             {
@@ -62,7 +62,7 @@ public sealed class FasterStateStoreSpillTests
         var expected = new Dictionary<string, string>();
         using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
         {
-            IStateStore<string, string> store = provider.GetStore<string, string>("big", null, null);
+            IBaseStore<string, string> store = provider.GetStore<string, string>("big", null, null);
             for (int i = 0; i < keys; i++)
             {
                 string value = new((char)('a' + i % 26), ValueChars - i % 100);

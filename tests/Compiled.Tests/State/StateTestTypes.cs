@@ -1,3 +1,4 @@
+using Compiled.State.Faster;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using Compiled.State;
@@ -70,17 +71,31 @@ internal static class StateAssert
 {
     /// <summary>Asserts that the store holds exactly <paramref name="expected"/>, through TryGet, Count and ForEach.</summary>
     public static void Matches<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> expected, IStateStore<TKey, TValue> store)
+        where TKey : notnull =>
+        Matches(expected, store.Count, store.ForEach, (in TKey k, out TValue v) => store.TryGet(k, out v));
+
+    /// <summary>The same over a FASTER base store.</summary>
+    public static void Matches<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> expected, IBaseStore<TKey, TValue> store)
+        where TKey : notnull =>
+        Matches(expected, store.Count, store.ForEach, (in TKey k, out TValue v) => store.TryGet(k, out v));
+
+    private delegate void Visit<TKey, TValue>(ref CollectingVisitor<TKey, TValue> visitor)
+        where TKey : notnull;
+
+    private delegate bool Read<TKey, TValue>(in TKey key, out TValue value);
+
+    private static void Matches<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> expected, long count, Visit<TKey, TValue> forEach, Read<TKey, TValue> tryGet)
         where TKey : notnull
     {
-        Assert.Equal(expected.Count, store.Count);
+        Assert.Equal(expected.Count, count);
         var visitor = new CollectingVisitor<TKey, TValue>();
-        store.ForEach(ref visitor);
+        forEach(ref visitor);
         Assert.Equal(expected.Count, visitor.Entries.Count);
         foreach ((TKey key, TValue value) in expected)
         {
             Assert.True(visitor.Entries.TryGetValue(key, out TValue? visited), $"ForEach missed key {key}.");
             Assert.Equal(value, visited);
-            Assert.True(store.TryGet(key, out TValue? read), $"TryGet missed key {key}.");
+            Assert.True(tryGet(key, out TValue? read), $"TryGet missed key {key}.");
             Assert.Equal(value, read);
         }
     }

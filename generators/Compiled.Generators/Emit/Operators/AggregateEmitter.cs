@@ -123,8 +123,9 @@ namespace Compiled.Generators.Emit.Operators
                 + (update ? " -> emit the groups this batch changed" : " -> emit every group (Complete)"));
             w.Open("for (int __i = 0; __i < " + TableField + ".Count; __i++)");
             w.Line("ref var __entry = ref " + TableField + ".EntryAt(__i);");
-            w.Line("if (" + StoreField + ".TryGet(" + StoreKeyArgument + ", out var __earlier)) " + State + ".Merge(ref __entry.Value, in __earlier);");
-            w.Line(StoreField + ".Put(" + StoreKeyArgument + ", in __entry.Value);");
+            w.Line("ref var __state = ref " + StoreField + ".GetOrAdd(" + StoreKeyArgument + ", out bool __existed);");
+            w.Line("if (__existed) " + State + ".Merge(ref __entry.Value, in __state);");
+            w.Line("__state = __entry.Value;");
             if (update) w.Line(EmitMethod + "(__entry.Key, __entry.Value, output);");
             w.Close();
             if (!update)

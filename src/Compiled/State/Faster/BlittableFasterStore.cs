@@ -13,7 +13,7 @@ namespace Compiled.State.Faster;
 /// the <c>Put</c> that follows needs no second lookup (which could be a second disk read for spilled state).
 /// </remarks>
 internal sealed class BlittableFasterStore<TKey, TValue>
-    : FasterStore<TKey, TValue, TValue, TValue, BlittableStoreFunctions<TKey, TValue>>, IStateStore<TKey, TValue>
+    : FasterStore<TKey, TValue, TValue, TValue, BlittableStoreFunctions<TKey, TValue>>, IBaseStore<TKey, TValue>
     where TKey : notnull
 {
     private TKey _lastKey = default!;

@@ -25,7 +25,7 @@ internal sealed class FasterGeneration<TFKey, TFValue> : IDisposable
 
     private readonly IDevice _logDevice;
 
-    private FasterGeneration(int number, string directory, StoreOptions options, IFasterEqualityComparer<TFKey>? comparer)
+    private FasterGeneration(int number, string directory, StoreOptions options, IFasterEqualityComparer<TFKey>? comparer, long indexBuckets)
     {
         Number = number;
         Directory = directory;
@@ -46,7 +46,7 @@ internal sealed class FasterGeneration<TFKey, TFValue> : IDisposable
                 SegmentSizeBits = layout.SegmentSizeBits,
             };
             Kv = new FasterKV<TFKey, TFValue>(
-                layout.IndexBuckets,
+                indexBuckets,
                 logSettings,
                 new CheckpointSettings { CheckpointManager = CheckpointManager },
                 comparer: comparer,
@@ -81,7 +81,7 @@ internal sealed class FasterGeneration<TFKey, TFValue> : IDisposable
     public DeviceLogCommitCheckpointManager CheckpointManager { get; }
 
     /// <summary>Opens generation <paramref name="number"/>; a fresh one first loses any files a crashed run left there.</summary>
-    public static FasterGeneration<TFKey, TFValue> Open(StoreOptions options, int number, bool fresh, IFasterEqualityComparer<TFKey>? comparer)
+    public static FasterGeneration<TFKey, TFValue> Open(StoreOptions options, int number, bool fresh, IFasterEqualityComparer<TFKey>? comparer, long indexBuckets)
     {
         string directory = PathOf(options.Directory, number);
         if (fresh && System.IO.Directory.Exists(directory))
@@ -90,7 +90,18 @@ internal sealed class FasterGeneration<TFKey, TFValue> : IDisposable
         }
 
         System.IO.Directory.CreateDirectory(directory);
-        return new FasterGeneration<TFKey, TFValue>(number, directory, options, comparer);
+        return new FasterGeneration<TFKey, TFValue>(number, directory, options, comparer, indexBuckets);
+    }
+
+    /// <summary>The file of log segment <paramref name="segment"/>.</summary>
+    public string LogSegmentPath(long segment) =>
+        Path.Combine(Directory, LogFolder, LogFileName + "." + segment.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The folders of an index and a log checkpoint token.</summary>
+    public IEnumerable<string> TokenDirectories(Guid indexToken, Guid logToken)
+    {
+        yield return Path.Combine(CheckpointDirectory, TokenFolders[0], indexToken.ToString());
+        yield return Path.Combine(CheckpointDirectory, TokenFolders[1], logToken.ToString());
     }
 
     /// <summary>FASTER's checkpoint folder inside a generation's folder.</summary>

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Numerics;
+using Compiled.IO;
 using FASTER.core;
 using Microsoft.Extensions.Logging;
 
@@ -6,7 +8,7 @@ namespace Compiled.State.Faster;
 
 /// <summary>
 /// Owns one store's FASTER instance and session: checkpoints, recovery, generations, live-record scans, row counts
-/// and metrics. The derived stores add the typed <see cref="IStateStore{TKey, TValue}"/> operations.
+/// and metrics. The derived stores add the typed <see cref="IBaseStore{TKey, TValue}"/> operations.
 /// </summary>
 /// <remarks>
 /// <para>Checkpoints are fold-over: the log is flushed up to its tail and becomes read-only, so a checkpoint writes
@@ -24,6 +26,8 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
     private const int RotationFactor = 4;
     private const long MinRotationGarbageBytes = 256 << 10;
     private const long BucketBytes = 64;
+    private const int KeysPerBucket = 2;              // a bucket has 7 slots; grow well before any overflows
+    private const long MinIndexBuckets = 1 << 14;     // 1 MiB: FASTER 2.6.5 lost keys in ForEach after recovering overflow buckets, so the index stays ahead of the keys
 
     private readonly StoreOptions _options;
     private readonly IFasterEqualityComparer<TFKey>? _comparer;
@@ -76,13 +80,25 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
     /// <summary>The largest record the log can hold: one page.</summary>
     protected long MaxRecordBytes => _options.Layout.PageBytes;
 
+    /// <summary>Buckets of a new store's index: small, and grown with the keys up to the budget's share.</summary>
+    private long SmallestIndex => Math.Min(MinIndexBuckets, _options.Layout.IndexBuckets);
+
     /// <summary>Average bytes of one record in the log, to estimate the live part of the log.</summary>
     protected abstract long AverageRecordBytes { get; }
 
     /// <inheritdoc />
     public void Open(OperatorCheckpoint? checkpoint)
     {
-        _generation = FasterGeneration<TFKey, TFValue>.Open(_options, checkpoint?.Generation ?? 0, fresh: checkpoint is null, _comparer);
+        if (checkpoint is not null)
+        {
+            foreach (FileDigest file in checkpoint.Files)
+            {
+                file.Verify(_options.Directory, OperatorId, _options.BaseBatchId);
+            }
+        }
+
+        long indexBuckets = checkpoint?.IndexBuckets ?? SmallestIndex;
+        _generation = FasterGeneration<TFKey, TFValue>.Open(_options, checkpoint?.Generation ?? 0, fresh: checkpoint is null, _comparer, indexBuckets);
         if (checkpoint is not null)
         {
             try
@@ -115,6 +131,13 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
         long start = Stopwatch.GetTimestamp();
         bool rotated = RotateIfMostlyGarbage();
         FasterKV<TFKey, TFValue> kv = _generation!.Kv;
+        if (_count > KeysPerBucket * kv.IndexSize && kv.IndexSize < _options.Layout.IndexBuckets)
+        {
+            // The index is sized to the key count, not the budget, so it grows as the keys do (and its checkpoint with it).
+            kv.GrowIndex();
+            _indexToken = Guid.Empty;
+        }
+
         long tail = kv.Log.TailAddress;
         bool full = _indexToken == Guid.Empty || tail - _indexCheckpointTail > IndexCheckpointGrowthFactor * kv.IndexSize * BucketBytes;
 
@@ -140,11 +163,39 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
         _diskReads = 0;
         _logger?.LogDebug("Checkpointed state of {Operator}: generation {Generation}, {Kind} checkpoint {Token}, {Count} keys, {Ms} ms",
             OperatorId, _generation.Number, full ? "full" : "log", token, _count, elapsedMs);
-        return new OperatorCheckpoint(OperatorId, Schema, _generation.Number, _indexToken, token, _count);
+        return new OperatorCheckpoint(OperatorId, Schema, _generation.Number, _indexToken, token, _count, kv.IndexSize, DigestFiles(token));
     }
 
     /// <inheritdoc />
     public StateStoreMetrics CollectMetrics() => _lastMetrics;
+
+    /// <summary>Digests (and flushes to disk) every file a recovery from <paramref name="logToken"/> reads: the log up
+    /// to the flushed address and both checkpoints' folders.</summary>
+    private List<FileDigest> DigestFiles(Guid logToken)
+    {
+        FasterGeneration<TFKey, TFValue> generation = _generation!;
+        var files = new List<FileDigest>();
+        long flushed = generation.Kv.Log.ReadOnlyAddress; // a fold-over checkpoint flushes everything up to it
+        int segmentBits = _options.Layout.SegmentSizeBits;
+        for (long segment = 0; segment << segmentBits < flushed; segment++)
+        {
+            long length = Math.Min(1L << segmentBits, flushed - (segment << segmentBits));
+            files.Add(FileDigest.Take(_options.Directory, generation.LogSegmentPath(segment), length));
+        }
+
+        foreach (string folder in generation.TokenDirectories(_indexToken, logToken))
+        {
+            foreach (string file in Directory.EnumerateFiles(folder))
+            {
+                files.Add(FileDigest.Take(_options.Directory, file, new FileInfo(file).Length));
+            }
+
+            DurableFile.SyncDirectory(folder);
+            DurableFile.SyncDirectory(Path.GetDirectoryName(folder)!);
+        }
+
+        return files;
+    }
 
     /// <inheritdoc />
     public void Purge(IReadOnlyCollection<OperatorCheckpoint> retained)
@@ -317,7 +368,8 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
 
         // A crash in here leaves the old generation untouched and referenced by the last version; the half-built
         // new one is wiped when a later rotation opens it fresh.
-        FasterGeneration<TFKey, TFValue> next = FasterGeneration<TFKey, TFValue>.Open(_options, old.Number + 1, fresh: true, _comparer);
+        long buckets = Math.Clamp((long)BitOperations.RoundUpToPowerOf2((ulong)Math.Max(1, _count / KeysPerBucket)), SmallestIndex, _options.Layout.IndexBuckets);
+        FasterGeneration<TFKey, TFValue> next = FasterGeneration<TFKey, TFValue>.Open(_options, old.Number + 1, fresh: true, _comparer, buckets);
         try
         {
             using ClientSession<TFKey, TFValue, TInput, TOutput, Empty, TFunctions> target = next.Kv.For(Functions).NewSession<TFunctions>(Functions);

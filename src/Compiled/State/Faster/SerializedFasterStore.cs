@@ -14,7 +14,7 @@ namespace Compiled.State.Faster;
 /// a <c>TryGet</c> does not look the key up again.
 /// </remarks>
 internal sealed unsafe class SerializedFasterStore<TKey, TValue>
-    : FasterStore<SpanByte, SpanByte, SpanByte, ValueSlot<TValue>, SerializedStoreFunctions<TValue>>, IStateStore<TKey, TValue>
+    : FasterStore<SpanByte, SpanByte, SpanByte, ValueSlot<TValue>, SerializedStoreFunctions<TValue>>, IBaseStore<TKey, TValue>
     where TKey : notnull
 {
     private const int RecordHeaderBytes = sizeof(long);   // FASTER's RecordInfo

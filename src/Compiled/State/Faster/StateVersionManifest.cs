@@ -63,6 +63,18 @@ internal sealed record StateVersionManifest(long BatchId, IReadOnlyList<Operator
                 json.WriteString("indexToken", op.IndexToken);
                 json.WriteString("logToken", op.LogToken);
                 json.WriteNumber("count", op.Count);
+                json.WriteNumber("indexBuckets", op.IndexBuckets);
+                json.WriteStartArray("files");
+                foreach (FileDigest file in op.Files)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("path", file.Path);
+                    json.WriteNumber("length", file.Length);
+                    json.WriteNumber("crc", file.Crc);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
 
@@ -94,13 +106,21 @@ internal sealed record StateVersionManifest(long BatchId, IReadOnlyList<Operator
                     op.GetProperty("valueType").GetString()!,
                     op.GetProperty("keyEncoding").GetString()!,
                     op.GetProperty("valueEncoding").GetString()!);
+                var files = new List<FileDigest>();
+                foreach (JsonElement file in op.GetProperty("files").EnumerateArray())
+                {
+                    files.Add(new FileDigest(file.GetProperty("path").GetString()!, file.GetProperty("length").GetInt64(), file.GetProperty("crc").GetUInt32()));
+                }
+
                 operators.Add(new OperatorCheckpoint(
                     op.GetProperty("id").GetString()!,
                     schema,
                     op.GetProperty("generation").GetInt32(),
                     op.GetProperty("indexToken").GetGuid(),
                     op.GetProperty("logToken").GetGuid(),
-                    op.GetProperty("count").GetInt64()));
+                    op.GetProperty("count").GetInt64(),
+                    op.GetProperty("indexBuckets").GetInt64(),
+                    files));
             }
 
             return new StateVersionManifest(root.GetProperty("batchId").GetInt64(), operators);

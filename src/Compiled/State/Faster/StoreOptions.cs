@@ -7,4 +7,5 @@ namespace Compiled.State.Faster;
 /// <param name="Directory">The store's directory, <c>state/&lt;operatorId&gt;/</c>.</param>
 /// <param name="Layout">Index and log sizes derived from the memory budget.</param>
 /// <param name="LoggerFactory">FASTER's and the store's logging; none when null.</param>
-internal sealed record StoreOptions(string OperatorId, string Directory, FasterStoreLayout Layout, ILoggerFactory? LoggerFactory);
+/// <param name="BaseBatchId">The base version being recovered (named in integrity errors); -1 for a new store.</param>
+internal sealed record StoreOptions(string OperatorId, string Directory, FasterStoreLayout Layout, ILoggerFactory? LoggerFactory, long BaseBatchId);

@@ -1,0 +1,499 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Compiled.State.Faster;
+
+namespace Compiled.State.Changelog;
+
+/// <summary>
+/// One operator's durable state: a hash table of its hot entries in memory, in front of a FASTER base. Each batch's
+/// changed keys go to the changelog (<see cref="WriteSection"/>); every few batches the changes since the previous base
+/// are applied to FASTER on the base thread and checkpointed there. Entries already in a completed base may be
+/// evicted when the table outgrows its budget; a key not in the table is then read from FASTER.
+/// </summary>
+/// <remarks>
+/// <para>Called from the batch thread only; FASTER is shared with the base thread under <c>baseLock</c>, which the
+/// batch thread takes only for keys it does not hold (never while every live key is in memory).</para>
+/// <para>A removed key stays in the table as a tombstone until a base holds the removal, so FASTER never answers
+/// for a key that the table has newer news of.</para>
+/// </remarks>
+internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, IChangelogStore
+    where TKey : notnull
+{
+    // Per entry beyond key and slot: Dictionary's hash code, next index and bucket.
+    private const int EntryOverheadBytes = sizeof(int) * 3;
+    private const int MinTombstonesToSweep = 1024;
+
+    private readonly Dictionary<TKey, Slot> _table = new();
+    private readonly List<TKey> _changed = [];
+    private readonly List<TKey> _baseChanged = [];
+    private readonly EntryCodec<TKey> _keys;
+    private readonly EntryCodec<TValue> _values;
+    private readonly IBaseStore<TKey, TValue> _base;
+    private readonly object _baseLock;
+    private readonly long _budgetBytes;
+    private readonly byte[] _header;
+    private long _entryBytes = Unsafe.SizeOf<TKey>() + Unsafe.SizeOf<Slot>() + EntryOverheadBytes;
+    private int _batchStamp = 1;
+    private int _epoch = 1;
+    private int _completedEpoch;
+    private bool _complete = true;
+    private bool _visiting;
+    private long _count;
+    private long _updated;
+    private long _removed;
+    private long _baseReads;
+    private long _evicted;
+    private long _tombstones;
+
+    /// <summary>Creates the store over its (recovered or empty) FASTER base.</summary>
+    public ChangelogStore(string operatorId, StateSchema schema, IBaseStore<TKey, TValue> baseStore, object baseLock, long budgetBytes,
+        IStateSerializer<TKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
+    {
+        OperatorId = operatorId;
+        Schema = schema;
+        _base = baseStore;
+        _baseLock = baseLock;
+        _budgetBytes = budgetBytes;
+        _keys = new EntryCodec<TKey>(keySerializer);
+        _values = new EntryCodec<TValue>(valueSerializer);
+        _header = SectionHeader(operatorId, schema);
+        _count = baseStore.Count;
+    }
+
+    /// <inheritdoc />
+    public string OperatorId { get; }
+
+    /// <summary>Key and value types and encodings, checked against every recovered section.</summary>
+    public StateSchema Schema { get; }
+
+    /// <inheritdoc />
+    public long Count => _count;
+
+    /// <inheritdoc />
+    public bool OverBudget =>
+        _table.Count * _entryBytes > _budgetBytes
+        || (_tombstones >= MinTombstonesToSweep && _tombstones > _table.Count / 4);
+
+    /// <summary>The bytes a frame section starts with: the operator id and its schema.</summary>
+    public static byte[] SectionHeader(string operatorId, StateSchema schema) => Encoding.UTF8.GetBytes(operatorId + "\n" + schema);
+
+    /// <summary>Loads the whole base into the table when it fits the budget; otherwise keys are read from FASTER on demand.</summary>
+    public void LoadBase()
+    {
+        if (_base.Count == 0)
+        {
+            return;
+        }
+
+        if (_base.Count * _entryBytes > _budgetBytes)
+        {
+            _complete = false;
+            return;
+        }
+
+        var loader = new Loader(_table);
+        _base.ForEach(ref loader);
+    }
+
+    /// <inheritdoc />
+    public bool TryGet(in TKey key, out TValue value)
+    {
+        ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
+        if (!Unsafe.IsNullRef(ref slot))
+        {
+            value = slot.Value;
+            return slot.Live;
+        }
+
+        if (_complete || !ReadBase(in key, out value))
+        {
+            value = default!;
+            return false;
+        }
+
+        // Cached as a clean entry: already in the base, so it may be evicted again at once.
+        if (!_visiting)
+        {
+            _table[key] = new Slot { Value = value, Live = true };
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void Put(in TKey key, in TValue value) => GetOrAdd(in key, out _) = value;
+
+    /// <inheritdoc />
+    public ref TValue GetOrAdd(in TKey key, out bool exists)
+    {
+        ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
+        if (Unsafe.IsNullRef(ref slot))
+        {
+            slot = ref AddMissing(key);
+        }
+
+        exists = slot.Live;
+        if (!exists)
+        {
+            if (_visiting)
+            {
+                throw StateVisits.AddDuringVisit(OperatorId);
+            }
+
+            slot.Live = true;
+            slot.Value = default!;
+            _count++;
+            _tombstones--;
+        }
+
+        Touch(in key, ref slot);
+        _updated++;
+        return ref slot.Value;
+    }
+
+    /// <inheritdoc />
+    public bool Remove(in TKey key)
+    {
+        ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
+        if (Unsafe.IsNullRef(ref slot))
+        {
+            if (_complete || !ReadBase(in key, out _))
+            {
+                return false;
+            }
+
+            // Live in the base only: a tombstone carries the removal to the next base.
+            slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out _);
+        }
+        else if (!slot.Live)
+        {
+            return false;
+        }
+
+        slot.Live = false;
+        slot.Value = default!;
+        _tombstones++;
+        _count--;
+        _removed++;
+        Touch(in key, ref slot);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void ForEach<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IStateVisitor<TKey, TValue>
+    {
+        _visiting = true;
+        try
+        {
+            if (_complete)
+            {
+                // Only existing keys can be written during the visit, which Dictionary's enumeration survives.
+                foreach (KeyValuePair<TKey, Slot> pair in _table)
+                {
+                    if (pair.Value.Live)
+                    {
+                        visitor.Visit(pair.Key, pair.Value.Value);
+                    }
+                }
+
+                return;
+            }
+
+            VisitSpilled(ref visitor);
+        }
+        finally
+        {
+            _visiting = false;
+        }
+    }
+
+    /// <inheritdoc />
+    public void WriteSection(ChangelogBuffer frame)
+    {
+        frame.WriteRaw(_header.Length);
+        _header.CopyTo(frame.GetSpan(_header.Length));
+        frame.Advance(_header.Length);
+        frame.WriteRaw(_count);
+        frame.WriteRaw(_changed.Count);
+        int lengthAt = frame.ReserveInt32();
+        int start = frame.Length;
+        foreach (TKey key in _changed)
+        {
+            ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
+            bool live = !Unsafe.IsNullRef(ref slot) && slot.Live;
+            frame.WriteRaw(live ? ChangelogFrame.Put : ChangelogFrame.Delete);
+            _keys.Write(frame, in key);
+            if (live)
+            {
+                _values.Write(frame, in slot.Value);
+            }
+        }
+
+        int sectionBytes = frame.Length - start;
+        frame.PatchInt32(lengthAt, sectionBytes);
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() || RuntimeHelpers.IsReferenceOrContainsReferences<TValue>())
+        {
+            if (_changed.Count > 0)
+            {
+                // Objects behind references are not in the slot's size; their encoded size is a fair stand-in.
+                _entryBytes = Unsafe.SizeOf<TKey>() + Unsafe.SizeOf<Slot>() + EntryOverheadBytes + 2L * sectionBytes / _changed.Count;
+            }
+        }
+
+        _changed.Clear();
+        _batchStamp++;
+    }
+
+    /// <inheritdoc />
+    public void Replay(ReadOnlySpan<byte> records, int recordCount, long count)
+    {
+        int offset = 0;
+        for (int i = 0; i < recordCount; i++)
+        {
+            byte kind = records[offset++];
+            TKey key = _keys.Read(records, ref offset);
+            ref Slot slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out bool present);
+            if (present && !slot.Live)
+            {
+                _tombstones--;
+            }
+
+            slot.Live = kind == ChangelogFrame.Put;
+            slot.Value = slot.Live ? _values.Read(records, ref offset) : default!;
+            if (!slot.Live)
+            {
+                _tombstones++;
+            }
+
+            if (slot.BaseEpoch != _epoch)
+            {
+                slot.BaseEpoch = _epoch;
+                _baseChanged.Add(key);
+            }
+        }
+
+        _count = count;
+    }
+
+    /// <inheritdoc />
+    public IBaseChanges TakeBaseChanges()
+    {
+        var puts = new List<KeyValuePair<TKey, TValue>>(_baseChanged.Count);
+        var deletes = new List<TKey>();
+        foreach (TKey key in _baseChanged)
+        {
+            ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
+            if (slot.Live)
+            {
+                puts.Add(new KeyValuePair<TKey, TValue>(key, slot.Value));
+            }
+            else
+            {
+                deletes.Add(key);
+            }
+        }
+
+        _baseChanged.Clear();
+        return new BaseChanges(this, puts, deletes, _epoch++);
+    }
+
+    /// <inheritdoc />
+    public bool Evict()
+    {
+        int completed = Volatile.Read(ref _completedEpoch);
+        long target = _budgetBytes / 4 * 3;
+        bool evictedAny = false;
+        foreach (KeyValuePair<TKey, Slot> pair in _table)
+        {
+            Slot slot = pair.Value;
+            if (slot.BaseEpoch > completed || (slot.Live && _table.Count * _entryBytes <= target))
+            {
+                continue;
+            }
+
+            _table.Remove(pair.Key);
+            evictedAny = true;
+            if (slot.Live)
+            {
+                _complete = false;
+                _evicted++;
+            }
+            else
+            {
+                _tombstones--;
+            }
+        }
+
+        return evictedAny;
+    }
+
+    /// <inheritdoc />
+    public StateStoreMetrics TakeMetrics(long commitTimeMs, long changelogBytes, IReadOnlyDictionary<string, long>? baseMetrics)
+    {
+        var custom = baseMetrics is null ? new Dictionary<string, long>() : new Dictionary<string, long>(baseMetrics);
+        foreach ((string name, long value) in new Dictionary<string, long>
+        {
+            ["changelogBytes"] = changelogBytes,
+            ["keysInMemory"] = _table.Count - _tombstones,
+            ["keysEvicted"] = _evicted,
+            ["baseReads"] = _baseReads,
+        })
+        {
+            custom[name] = value;
+        }
+
+        var metrics = new StateStoreMetrics(OperatorId, _count, _updated, _removed, _table.Count * _entryBytes, commitTimeMs, custom);
+        _updated = 0;
+        _removed = 0;
+        _baseReads = 0;
+        _evicted = 0;
+        return metrics;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Touch(in TKey key, ref Slot slot)
+    {
+        if (slot.BatchStamp != _batchStamp)
+        {
+            slot.BatchStamp = _batchStamp;
+            _changed.Add(key);
+        }
+
+        if (slot.BaseEpoch != _epoch)
+        {
+            slot.BaseEpoch = _epoch;
+            _baseChanged.Add(key);
+        }
+    }
+
+    /// <summary>The slot of a key the table does not hold: loaded from the base when it is there, else a tombstone-like empty slot.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ref Slot AddMissing(TKey key)
+    {
+        bool found = false;
+        TValue value = default!;
+        if (!_complete)
+        {
+            found = ReadBase(in key, out value);
+        }
+
+        if (_visiting && !found)
+        {
+            throw StateVisits.AddDuringVisit(OperatorId);
+        }
+
+        ref Slot slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out _);
+        slot.Value = value;
+        slot.Live = found;
+        if (!found)
+        {
+            _tombstones++; // counted back when GetOrAdd makes it live
+        }
+
+        return ref slot;
+    }
+
+    private bool ReadBase(in TKey key, out TValue value)
+    {
+        _baseReads++;
+        lock (_baseLock)
+        {
+            return _base.TryGet(in key, out value);
+        }
+    }
+
+    private void VisitSpilled<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IStateVisitor<TKey, TValue>
+    {
+        // The visitor may load spilled keys into the table, so the table is walked over a copy of its keys, and the
+        // base pass skips keys that were in the table when the visit began.
+        var resident = new HashSet<TKey>(_table.Keys, _table.Comparer);
+        foreach (TKey key in resident)
+        {
+            ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
+            if (!Unsafe.IsNullRef(ref slot) && slot.Live)
+            {
+                visitor.Visit(key, slot.Value);
+            }
+        }
+
+        var spilled = new SpilledVisitor<TVisitor> { Inner = visitor, Resident = resident, Table = _table };
+        lock (_baseLock)
+        {
+            _base.ForEach(ref spilled);
+        }
+
+        visitor = spilled.Inner;
+    }
+
+    /// <summary>An entry of the table.</summary>
+    private struct Slot
+    {
+        public TValue Value;
+
+        /// <summary>The batch that last changed the key (for the changelog); 0 when loaded unchanged.</summary>
+        public int BatchStamp;
+
+        /// <summary>The base epoch that last changed the key; an entry with an epoch not yet completed must stay.</summary>
+        public int BaseEpoch;
+
+        /// <summary>False for a removed key (a tombstone) or a key looked up and absent.</summary>
+        public bool Live;
+    }
+
+    /// <summary>Copies the base into the table as clean entries.</summary>
+    private readonly struct Loader(Dictionary<TKey, Slot> table) : IStateVisitor<TKey, TValue>
+    {
+        public void Visit(in TKey key, in TValue value) => table[key] = new Slot { Value = value, Live = true };
+    }
+
+    /// <summary>Passes the base's keys that were not in the table at the start of the visit, newest value first.</summary>
+    private struct SpilledVisitor<TVisitor> : IStateVisitor<TKey, TValue>
+        where TVisitor : struct, IStateVisitor<TKey, TValue>
+    {
+        public TVisitor Inner;
+        public HashSet<TKey> Resident;
+        public Dictionary<TKey, Slot> Table;
+
+        public void Visit(in TKey key, in TValue value)
+        {
+            if (Resident.Contains(key))
+            {
+                return;
+            }
+
+            // Loaded (and maybe changed or removed) by the visitor since the visit began: the table is newer.
+            ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(Table, key);
+            if (Unsafe.IsNullRef(ref slot))
+            {
+                Inner.Visit(in key, in value);
+            }
+            else if (slot.Live)
+            {
+                Inner.Visit(in key, in slot.Value);
+            }
+        }
+    }
+
+    /// <summary>The changes of one base epoch, applied to FASTER on the base thread.</summary>
+    private sealed class BaseChanges(ChangelogStore<TKey, TValue> store, List<KeyValuePair<TKey, TValue>> puts, List<TKey> deletes, int epoch) : IBaseChanges
+    {
+        public void Apply()
+        {
+            IBaseStore<TKey, TValue> target = store._base;
+            foreach (KeyValuePair<TKey, TValue> put in puts)
+            {
+                target.Put(put.Key, put.Value);
+            }
+
+            foreach (TKey key in deletes)
+            {
+                target.Remove(key);
+            }
+        }
+
+        public void Completed() => Volatile.Write(ref store._completedEpoch, epoch);
+    }
+}

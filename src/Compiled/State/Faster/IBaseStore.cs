@@ -1,0 +1,26 @@
+namespace Compiled.State.Faster;
+
+/// <summary>
+/// The typed operations of a FASTER store. FASTER is the durable base under the changelog store
+/// (<see cref="Changelog.ChangelogStore{TKey, TValue}"/>), which alone talks to the operator, so a FASTER store needs no
+/// in-place reference API.
+/// </summary>
+internal interface IBaseStore<TKey, TValue>
+    where TKey : notnull
+{
+    /// <summary>Reads the value of <paramref name="key"/>.</summary>
+    bool TryGet(in TKey key, out TValue value);
+
+    /// <summary>Inserts or replaces the value of <paramref name="key"/>.</summary>
+    void Put(in TKey key, in TValue value);
+
+    /// <summary>Deletes <paramref name="key"/>; returns false when it was absent.</summary>
+    bool Remove(in TKey key);
+
+    /// <summary>Number of live keys.</summary>
+    long Count { get; }
+
+    /// <summary>Visits every live key once; the visitor may write to the store (docs/state-store.md, Iteration).</summary>
+    void ForEach<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IStateVisitor<TKey, TValue>;
+}

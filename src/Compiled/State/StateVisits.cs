@@ -1,0 +1,10 @@
+namespace Compiled.State;
+
+/// <summary>The error every store raises for the one write a visitor may not make: adding a key during a visit.</summary>
+internal static class StateVisits
+{
+    /// <summary>A visitor of <paramref name="operatorId"/>'s state tried to add a key.</summary>
+    public static InvalidOperationException AddDuringVisit(string operatorId) =>
+        new($"The state of operator '{operatorId}' is being visited (ForEach), and a visitor may replace or remove " +
+            "keys but not add one: collect the new keys and add them after the visit.");
+}

@@ -1,0 +1,99 @@
+using Compiled.State;
+using Compiled.State.Changelog;
+
+namespace Compiled.Tests.State;
+
+/// <summary>The <see cref="IStateStore{TKey, TValue}"/> contract, checked the same way on every store.</summary>
+public sealed class StateStoreContractTests
+{
+    public static TheoryData<string> Stores => new() { "InMemory", "Changelog", "ChangelogSpilled" };
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void GetOrAdd_adds_a_missing_key_once_and_updates_in_place(string kind)
+    {
+        using var dir = new TempDirectory();
+        using IStateStoreProvider provider = Create(kind, dir.Path);
+        IStateStore<long, long> store = provider.GetStore<long, long>("op", null, null);
+
+        ref long added = ref store.GetOrAdd(5, out bool existed);
+        Assert.False(existed);
+        Assert.Equal(0, added);
+        added = 41;
+        store.GetOrAdd(5, out existed)++;
+        Assert.True(existed);
+        Assert.True(store.TryGet(5, out long value));
+        Assert.Equal(42, value);
+        Assert.Equal(1, store.Count);
+        Assert.True(store.Remove(5));
+        Assert.False(store.Remove(5));
+        store.GetOrAdd(5, out existed);
+        Assert.False(existed);
+        provider.Checkpoint(0);
+        Assert.Equal(1, provider.CollectMetrics()[0].NumRowsTotal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void A_visitor_may_replace_and_remove_keys_but_not_add_one(string kind)
+    {
+        using var dir = new TempDirectory();
+        using IStateStoreProvider provider = Create(kind, dir.Path);
+        IStateStore<long, long> store = provider.GetStore<long, long>("op", null, null);
+        const int Keys = 20_000;
+        for (long key = 0; key < Keys; key++)
+        {
+            store.Put(key, key);
+        }
+
+        provider.Checkpoint(0);
+        provider.Checkpoint(1); // the spilled variant evicts here
+
+        // Each visit doubles its key's value and removes its partner key (key ^ 1), which must then not be visited.
+        var visitor = new RemovingVisitor { Store = store, Visited = new Dictionary<long, long>() };
+        store.ForEach(ref visitor);
+        Assert.Equal(Keys / 2, visitor.Visited.Count);
+        foreach ((long key, long seen) in visitor.Visited)
+        {
+            Assert.Equal(key, seen);
+            Assert.False(visitor.Visited.ContainsKey(key ^ 1));
+            Assert.True(store.TryGet(key, out long now));
+            Assert.Equal(2 * key, now);
+        }
+
+        Assert.Equal(Keys / 2, store.Count);
+        var adder = new AddingVisitor { Store = store };
+        var error = Assert.Throws<InvalidOperationException>(() => store.ForEach(ref adder));
+        Assert.Contains("'op'", error.Message, StringComparison.Ordinal);
+        Assert.False(store.TryGet(-1, out _));
+        Assert.Equal(Keys / 2, store.Count);
+    }
+
+    private static IStateStoreProvider Create(string kind, string directory) => kind switch
+    {
+        "InMemory" => new InMemoryStateStoreProvider(null, 64L << 20, null),
+        "Changelog" => new ChangelogStateStoreProvider(directory, null, 64L << 20, snapshotInterval: 1, null),
+        // 1 MiB: the table holds about 12,000 entries; the base every batch lets the rest be evicted to FASTER.
+        _ => new ChangelogStateStoreProvider(directory, null, 1 << 20, snapshotInterval: 1, null),
+    };
+
+    private struct RemovingVisitor : IStateVisitor<long, long>
+    {
+        public IStateStore<long, long> Store;
+        public Dictionary<long, long> Visited;
+
+        public void Visit(in long key, in long value)
+        {
+            Visited.Add(key, value);
+            Store.Put(key, 2 * value);
+            Store.Remove(key ^ 1);
+        }
+    }
+
+    private struct AddingVisitor : IStateVisitor<long, long>
+    {
+        public IStateStore<long, long> Store;
+
+        public void Visit(in long key, in long value) => Store.Put(-1, 1);
+    }
+}
