@@ -31,6 +31,9 @@ internal static class CompiledMetrics
     /// <summary>Memory used by each stateful operator after the last batch.</summary>
     internal static Gauge<long> StateMemory { get; } = s_meter.CreateGauge<long>("compiled.query.state.memory", "By", "State memory per operator");
 
+    /// <summary>Rows dropped (or routed to a late-row sink) because they were at or behind the watermark, per stateful operator.</summary>
+    internal static Counter<long> LateRows { get; } = s_meter.CreateCounter<long>("compiled.query.late_rows", "{row}", "Rows behind the watermark, per operator");
+
     /// <summary>The query's watermark after the last batch (Unix ms), when it has one.</summary>
     internal static Gauge<long> Watermark { get; } = s_meter.CreateGauge<long>("compiled.query.watermark", "ms", "Event-time watermark (Unix ms)");
 }

@@ -58,6 +58,7 @@ internal sealed class ProgressReporter
             var tags = new TagList { { "query", _name }, { "operator", op.OperatorName } };
             CompiledMetrics.StateRows.Record(op.NumRowsTotal, tags);
             CompiledMetrics.StateMemory.Record(op.MemoryUsedBytes, tags);
+            if (op.NumRowsDroppedByWatermark > 0) CompiledMetrics.LateRows.Add(op.NumRowsDroppedByWatermark, tags);
         }
         if (watermarkMs != long.MinValue) CompiledMetrics.Watermark.Record(watermarkMs, _queryTag);
 
