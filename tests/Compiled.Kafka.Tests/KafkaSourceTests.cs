@@ -13,7 +13,8 @@ public sealed class KafkaSourceTests(MockClusterFixture cluster) : IClassFixture
 
     public void Dispose() => Directory.Delete(_checkpoint, recursive: true);
 
-    private KafkaSourceOptions Options(string topic) => new() { BootstrapServers = cluster.BootstrapServers, Subscribe = [topic] };
+    private KafkaSourceOptions Options(string topic) =>
+        new() { BootstrapServers = cluster.BootstrapServers, Subscribe = [topic], PartitionDiscoveryInterval = TimeSpan.Zero };
 
     private SourceHarness<string> Strings(KafkaSourceOptions options, IClock? clock = null, string? checkpoint = null) =>
         new(Source.Kafka(options, Deserializers.Utf8), checkpoint ?? _checkpoint, clock);
@@ -92,6 +93,7 @@ public sealed class KafkaSourceTests(MockClusterFixture cluster) : IClassFixture
         {
             BootstrapServers = cluster.BootstrapServers,
             SubscribePattern = prefix + "-.*",
+            PartitionDiscoveryInterval = TimeSpan.Zero,
             StartingOffsets = KafkaStartingOffsets.Latest,
         };
         using var source = Strings(options);

@@ -34,11 +34,20 @@ internal abstract class KafkaRowConsumer<T> : IDisposable
     /// <summary>The client handle, for metadata through a dependent admin client.</summary>
     public abstract Handle Handle { get; }
 
-    /// <summary>Reads exactly these partitions from these offsets, dropping whatever was fetched before.</summary>
-    public abstract void Assign(IEnumerable<TopicPartitionOffset> partitions);
+    /// <summary>Adds partitions to the assignment, each read from the given offset.</summary>
+    public abstract void IncrementalAssign(IEnumerable<TopicPartitionOffset> partitions);
 
-    /// <summary>Moves one assigned partition to <paramref name="position"/>.</summary>
+    /// <summary>Removes partitions from the assignment.</summary>
+    public abstract void IncrementalUnassign(IEnumerable<TopicPartition> partitions);
+
+    /// <summary>Moves one assigned partition to <paramref name="position"/> (librdkafka restarts its fetch: slow).</summary>
     public abstract void Seek(TopicPartitionOffset position);
+
+    /// <summary>Stops delivering messages of these partitions; resuming goes on after the last one delivered.</summary>
+    public abstract void Pause(IEnumerable<TopicPartition> partitions);
+
+    /// <summary>Delivers messages of paused partitions again.</summary>
+    public abstract void Resume(IEnumerable<TopicPartition> partitions);
 
     /// <summary>The next item, waiting at most <paramref name="timeout"/>.</summary>
     public abstract Consumed<T> Consume(TimeSpan timeout);
@@ -77,9 +86,15 @@ internal sealed class KafkaRowConsumer<TKey, TValue, T> : KafkaRowConsumer<T>
 
     public override Handle Handle => _consumer.Handle;
 
-    public override void Assign(IEnumerable<TopicPartitionOffset> partitions) => _consumer.Assign(partitions);
+    public override void IncrementalAssign(IEnumerable<TopicPartitionOffset> partitions) => _consumer.IncrementalAssign(partitions);
+
+    public override void IncrementalUnassign(IEnumerable<TopicPartition> partitions) => _consumer.IncrementalUnassign(partitions);
 
     public override void Seek(TopicPartitionOffset position) => _consumer.Seek(position);
+
+    public override void Pause(IEnumerable<TopicPartition> partitions) => _consumer.Pause(partitions);
+
+    public override void Resume(IEnumerable<TopicPartition> partitions) => _consumer.Resume(partitions);
 
     public override Consumed<T> Consume(TimeSpan timeout)
     {

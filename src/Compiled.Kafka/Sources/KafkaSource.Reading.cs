@@ -37,7 +37,7 @@ public sealed partial class KafkaSource<T>
         }
         if (reads.Count == 0) return 0;
         var pending = new Dictionary<TopicPartition, PartitionRead>(reads);
-        consumer.Assign(reads.Select(r => new TopicPartitionOffset(r.Key, r.Value.Next)));
+        Position(consumer, reads);
 
         var clock = Stopwatch.StartNew();
         while (pending.Count > 0)
@@ -55,24 +55,54 @@ public sealed partial class KafkaSource<T>
                 case ConsumedKind.Row:
                     if (item.Offset < read.Stop) read.Rows.Add(item.Row!);
                     read.Next = item.Offset + 1;
+                    _positions[item.Partition] = read.Next;
                     break;
                 case ConsumedKind.EndOfPartition:
                     // Transaction markers and aborted messages occupy offsets no message arrives for: the end says we passed them.
                     read.Next = Math.Max(read.Next, item.Offset);
+                    _positions[item.Partition] = read.Next;
                     break;
                 case ConsumedKind.BadRecord:
                     if (item.Offset < read.Stop) HandleBadRecord(item);
                     read.Next = item.Offset + 1;
+                    _positions[item.Partition] = read.Next;
                     break;
                 case ConsumedKind.OffsetOutOfRange:
                     SkipLostOffsets(consumer, item.Partition, read, pending);
                     break;
             }
-            if (read.Next >= read.Stop) pending.Remove(item.Partition);
+            if (read.Next >= read.Stop && pending.Remove(item.Partition)) consumer.Pause([item.Partition]);
         }
         _deadLetters?.Flush(_options.Timeout);
         foreach (PartitionRead read in reads.Values) rows.AddRange(CollectionsMarshal.AsSpan(read.Rows));
         return rows.Count - before;
+    }
+
+    /// <summary>
+    /// Puts each partition to read at its start. Partitions stay assigned between batches, paused where the last batch
+    /// stopped; one whose next batch starts there is simply resumed, which keeps what librdkafka prefetched. A seek or a
+    /// new assignment makes librdkafka restart the partition's fetch, which takes about half a second, so it is done
+    /// only for a partition seen for the first time or read from elsewhere (a replay).
+    /// </summary>
+    private void Position(KafkaRowConsumer<T> consumer, SortedDictionary<TopicPartition, PartitionRead> reads)
+    {
+        var assign = new List<TopicPartitionOffset>();
+        var resume = new List<TopicPartition>();
+        foreach (var (partition, read) in reads)
+        {
+            if (!_positions.TryGetValue(partition, out long position))
+            {
+                assign.Add(new TopicPartitionOffset(partition, read.Next));
+            }
+            else
+            {
+                if (position != read.Next) consumer.Seek(new TopicPartitionOffset(partition, read.Next));
+                resume.Add(partition);
+            }
+            _positions[partition] = read.Next;
+        }
+        if (assign.Count > 0) consumer.IncrementalAssign(assign);
+        if (resume.Count > 0) consumer.Resume(resume);
     }
 
     /// <summary>The read of one partition in one batch: where it is, where it stops, and its rows.</summary>
@@ -86,8 +116,7 @@ public sealed partial class KafkaSource<T>
     }
 
     /// <summary>
-    /// The partition's position was deleted: fail, or go on from the partition's earliest offset and count the gap. The
-    /// partitions still pending are assigned again at their positions (librdkafka refuses a seek on a partition in error).
+    /// The partition's position was deleted: fail, or go on from the partition's earliest offset and count the gap.
     /// </summary>
     private void SkipLostOffsets(KafkaRowConsumer<T> consumer, TopicPartition partition, PartitionRead read, Dictionary<TopicPartition, PartitionRead> pending)
     {
@@ -100,8 +129,16 @@ public sealed partial class KafkaSource<T>
         _context!.Logger.LogWarning("{Source}: topic {Topic} partition {Partition} offsets {From} to {To} were deleted before they were read; skipping them (FailOnDataLoss is false).",
             Description, partition.Topic, partition.Partition.Value, read.Next, lostEnd - 1);
         read.Next = Math.Max(read.Next, lostEnd);
-        if (read.Next >= read.Stop) pending.Remove(partition);
-        consumer.Assign(pending.Select(p => new TopicPartitionOffset(p.Key, p.Value.Next)));
+        // librdkafka refuses to seek a partition in error: assign it again at its new position.
+        consumer.IncrementalUnassign([partition]);
+        _positions.Remove(partition);
+        if (read.Next >= read.Stop)
+        {
+            pending.Remove(partition);
+            return;
+        }
+        consumer.IncrementalAssign([new TopicPartitionOffset(partition, read.Next)]);
+        _positions[partition] = read.Next;
     }
 
     private void HandleBadRecord(Consumed<T> item)

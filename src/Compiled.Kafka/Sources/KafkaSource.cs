@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Compiled.Sources;
@@ -34,6 +35,12 @@ public sealed partial class KafkaSource<T> : ISource<T>, ISourceMetrics
     private KafkaOffsets? _initial;
     private KafkaOffsets? _availableNow;
     private long _lastBatchPlannedMs;
+
+    /// <summary>The assigned partitions and the next offset the consumer delivers for each (all paused between batches).</summary>
+    private readonly Dictionary<TopicPartition, long> _positions = [];
+
+    private List<TopicPartition>? _discovered;
+    private long _discoveredAt;
 
     private long _offsetsLost;
     private long _badRecordsSkipped;
@@ -123,6 +130,7 @@ public sealed partial class KafkaSource<T> : ISource<T>, ISourceMetrics
     private List<TopicPartition> DiscoverPartitions()
     {
         if (_options.Assign is not null) return [.. _options.Assign];
+        if (_discovered is not null && Stopwatch.GetElapsedTime(_discoveredAt) < _options.PartitionDiscoveryInterval) return _discovered;
         Metadata metadata;
         try
         {
@@ -143,6 +151,8 @@ public sealed partial class KafkaSource<T> : ISource<T>, ISourceMetrics
             foreach (PartitionMetadata partition in topic.Partitions) partitions.Add(new TopicPartition(topic.Topic, partition.PartitionId));
         }
         partitions.Sort();
+        _discovered = partitions;
+        _discoveredAt = Stopwatch.GetTimestamp();
         return partitions;
     }
 

@@ -71,6 +71,13 @@ public sealed record KafkaSourceOptions
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
+    /// How often the partitions of the subscribed topics (or of topics matching the pattern) are looked up again, to
+    /// pick up new partitions and topics (default 1 s; zero looks them up for every batch). A metadata request costs
+    /// about half a second against a busy librdkafka client, so it is not made for every batch.
+    /// </summary>
+    public TimeSpan PartitionDiscoveryInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Longest wait for metadata, offset queries and for the messages of a planned range (default 60 s); exceeding it
     /// fails the batch naming what was awaited, instead of hanging.
     /// </summary>
@@ -112,6 +119,8 @@ public sealed record KafkaSourceOptions
                 $"KafkaSourceOptions.MinOffsetsPerTrigger ({MinOffsetsPerTrigger}) is larger than MaxOffsetsPerTrigger ({MaxOffsetsPerTrigger}).");
         if (MaxTriggerDelay <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(MaxTriggerDelay), MaxTriggerDelay, "KafkaSourceOptions.MaxTriggerDelay must be positive.");
+        if (PartitionDiscoveryInterval < TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(PartitionDiscoveryInterval), PartitionDiscoveryInterval, "KafkaSourceOptions.PartitionDiscoveryInterval must not be negative.");
         if (Timeout <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "KafkaSourceOptions.Timeout must be positive.");
         if (BadRecords == BadRecordPolicy.Redirect && string.IsNullOrWhiteSpace(DeadLetterTopic))
