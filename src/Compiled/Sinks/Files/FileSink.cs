@@ -8,7 +8,8 @@ namespace Compiled.Sinks.Files;
 /// <summary>
 /// Writes each batch as a data file (JSON lines or CSV) under a directory, exactly once: the batch commits
 /// when its manifest <c>_manifest/&lt;batchId&gt;</c> is durably written, and readers
-/// (<see cref="FileSinkReader"/>) take only files a manifest lists. Append mode only.
+/// (<see cref="FileSinkReader"/>) take only files a manifest lists. Append mode, and Update mode with every update
+/// written as a new row (what CQ1005 warns of at build time); never Complete, which would rewrite the whole result.
 /// </summary>
 /// <remarks>
 /// A data file is named <c>part-&lt;batchId&gt;-&lt;guid&gt;&lt;ext&gt;</c>, written to a hidden temporary file, fsynced and
@@ -20,7 +21,7 @@ public sealed class FileSink<T> : ISink<T>
     /// <summary>Prefix of data file names.</summary>
     internal const string PartPrefix = "part-";
 
-    private static readonly IReadOnlyCollection<OutputMode> Modes = [OutputMode.Append];
+    private static readonly IReadOnlyCollection<OutputMode> Modes = [OutputMode.Append, OutputMode.Update];
 
     private readonly string _path;
     private readonly IRowFileWriter<T> _writer;
@@ -47,8 +48,10 @@ public sealed class FileSink<T> : ISink<T>
     public void Open(SinkContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.OutputMode != OutputMode.Append)
-            throw new NotSupportedException($"{Description} of query '{context.QueryName}' supports only the Append output mode, not {context.OutputMode}.");
+        if (!Modes.Contains(context.OutputMode))
+            throw new NotSupportedException(
+                $"{Description} of query '{context.QueryName}' supports the Append and Update output modes, not {context.OutputMode}: "
+                + "files can only be added to, while Complete rewrites the whole result after every batch. Use a table sink or ForeachBatch.");
         _logger = context.Logger;
         _queryName = context.QueryName;
         string manifests = DurableFile.CreateDirectory(Path.Combine(_path, FileSinkManifest.DirectoryName));
