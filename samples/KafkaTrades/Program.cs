@@ -38,8 +38,10 @@ var sink = Sink.Kafka(new KafkaSinkOptions<TradeTotals>
 StreamingQuery query;
 try
 {
-    query = StreamingQuery.Start(new TradeWindowsPlan(arguments.Mode), [source], sink,
-        new QueryOptions { CheckpointLocation = arguments.Checkpoint, Trigger = arguments.Trigger, Name = "KafkaTrades" });
+    var options = new QueryOptions { CheckpointLocation = arguments.Checkpoint, Trigger = arguments.Trigger, Name = "KafkaTrades" };
+    query = arguments.Mode == OutputMode.Append
+        ? TradeWindowsAppendQuery.Start(source, sink, options)
+        : TradeWindowsUpdateQuery.Start(source, sink, options);
 }
 catch (Exception e) when (e is InvalidOperationException or ArgumentException or KafkaException or Compiled.Checkpointing.CheckpointException)
 {

@@ -6,7 +6,6 @@ namespace TradeWindows;
 /// <see cref="TradeWindowsQuery"/> in Append mode: a window is printed once, final, in the batch after the watermark
 /// passes its end.
 /// </summary>
-#pragma warning disable CQ1002 // The analyzer's CQ1002 does not see windows over a watermark yet (being rebuilt on the shared model).
 [StreamingQuery(OutputMode.Append, Name = "TradeWindows")]
 public static partial class TradeWindowsAppendQuery
 {
@@ -15,4 +14,3 @@ public static partial class TradeWindowsAppendQuery
         .GroupBy(t => Window.Tumbling(t.CreatedTime, TimeSpan.FromMinutes(15)))
         .Select(g => new TradeTotals(g.Key.Start, g.Key.End, g.Sum(Trade.Bought), g.Sum(Trade.Sold)));
 }
-#pragma warning restore CQ1002
