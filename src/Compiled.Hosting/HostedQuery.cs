@@ -13,6 +13,7 @@ public sealed class HostedQuery : IStreamingQueryListener
 {
     private readonly TimeProvider _time;
     private readonly object _gate = new();
+    private readonly TaskCompletionSource _termination = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HostedQueryState _state = HostedQueryState.NotStarted;
     private bool _idle;
     private DateTimeOffset _caughtUpAt;
@@ -44,6 +45,9 @@ public sealed class HostedQuery : IStreamingQueryListener
     {
         get { lock (_gate) return _failure; }
     }
+
+    /// <summary>Completes when the query has ended: failed, completed, or stopped by the host.</summary>
+    public Task Termination => _termination.Task;
 
     /// <summary>The progress of the last committed batch, or null before the first.</summary>
     public StreamingQueryProgress? LastProgress
@@ -100,5 +104,6 @@ public sealed class HostedQuery : IStreamingQueryListener
             _state = state;
             _failure = failure;
         }
+        _termination.TrySetResult();
     }
 }

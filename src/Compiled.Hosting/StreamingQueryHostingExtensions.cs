@@ -18,8 +18,8 @@ public static class StreamingQueryHostingExtensions
     /// </summary>
     /// <example>
     /// <code>
-    /// builder.Services.AddStreamingQuery("WordCount", (services, options) =>
-    ///     WordCountQuery.Start(Source.TextFiles("in"), Sink.JsonFiles&lt;WordFrequency&gt;("out"), options));
+    /// builder.Services.AddStreamingQuery("LargeOrders", (services, options) =>
+    ///     LargeOrdersQuery.Start(Source.JsonFiles&lt;Order&gt;("in"), Sink.JsonFiles&lt;Order&gt;("out"), options));
     /// </code>
     /// </example>
     public static OptionsBuilder<StreamingQueryHostOptions> AddStreamingQuery(
