@@ -8,6 +8,9 @@ set -euo pipefail
 # Debian packages and why each is needed.
 packages=(
   ca-certificates # NuGet restore over HTTPS
+  kcat            # a third-party Kafka client the KafkaMockBroker tests talk to the mock cluster with
+  postgresql      # the PostgreSQL table-sink tests start their own server (initdb, pg_ctl) on 127.0.0.1
+  sqlite3         # the sqlite3 shell, to inspect what the SQLite table sink wrote
 )
 
 missing=()

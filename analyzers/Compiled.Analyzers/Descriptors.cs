@@ -51,6 +51,16 @@ namespace Compiled.Analyzers
             isEnabledByDefault: true,
             helpLinkUri: HelpLinks.For(DiagnosticIds.UpdateModeIntoAppendOnlySink));
 
+        /// <summary>CQ1007: an Update-mode query started into a table sink with no key to upsert on.</summary>
+        public static readonly DiagnosticDescriptor UpdateModeTableSinkWithoutKey = new DiagnosticDescriptor(
+            DiagnosticIds.UpdateModeTableSinkWithoutKey,
+            title: "Update mode into a table sink without a key",
+            messageFormat: "Query '{0}' runs in OutputMode.Update into table sink '{1}', but row type '{2}' declares no key: Update mode replaces the row of each key that changed, and without a key the table cannot tell which row that is. Mark the key member(s) of '{2}' with [TableKey], or pass a key selector to the factory (key: r => r.Id).",
+            category: OutputModeCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.UpdateModeTableSinkWithoutKey));
+
         /// <summary>CQ1301: sort that is not on an aggregation in Complete mode (SS-L3).</summary>
         public static readonly DiagnosticDescriptor SortOnStream = new DiagnosticDescriptor(
             DiagnosticIds.SortOnStream,
@@ -126,6 +136,7 @@ namespace Compiled.Analyzers
             CompleteModeWithoutAggregation,
             AppendModeAggregationWithoutWatermark,
             UpdateModeIntoAppendOnlySink,
+            UpdateModeTableSinkWithoutKey,
             SortOnStream,
             LimitOrOffsetOnStream,
             DistinctAggregateOrGroupingSets,

@@ -16,6 +16,8 @@ namespace Compiled.Generators
         public const string Stream = "IStream";
         /// <summary>Grouped stream interface.</summary>
         public const string GroupedStream = "IGroupedStream";
+        /// <summary>The static class of window functions.</summary>
+        public const string Window = "Window";
 
         /// <summary>Fully qualified names used in generated code.</summary>
         public const string IStreamG = "global::Compiled.IStream";

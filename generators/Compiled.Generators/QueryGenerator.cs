@@ -34,6 +34,10 @@ namespace Compiled.Generators
                 .Select(static (q, ct) => Planner.Plan(q!, ct))
                 .WithTrackingName(StepNames.Plan);
             context.RegisterSourceOutput(plans, static (spc, plan) => Emitter.Emit(spc, plan));
+
+            // 5. An invalid query still gets a Start, marked obsolete as an error naming its CQ diagnostics.
+            var invalid = parsed.Select(static (r, _) => r.Invalid).Where(static i => i is not null);
+            context.RegisterSourceOutput(invalid, static (spc, i) => Emitter.EmitInvalid(spc, i!));
         }
 
         private static void Report(SourceProductionContext context, ImmutableEquatableArray<DiagnosticInfo> diagnostics)

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Threading;
 using Compiled.Analyzers.Queries;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -49,14 +48,9 @@ namespace Compiled.Analyzers.Rules
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var call = (IInvocationOperation)context.Operation;
-                var method = call.TargetMethod;
-                if (method.Name != KnownNames.StartMethod || !method.IsStatic) return;
-                if (_symbols.TryGetQuery(method.ContainingType) is not { Mode: QueryMode.Update } query) return;
-                foreach (var argument in call.Arguments)
+                if (SinkArguments.UpdateQueryStart(call, _symbols, _sink, out var sinkArguments) is not { } query) return;
+                foreach (var argument in sinkArguments)
                 {
-                    if (argument.Parameter?.Type is not INamedTypeSymbol parameterType
-                        || !SymbolEqualityComparer.Default.Equals(parameterType.OriginalDefinition, _sink))
-                        continue;
                     if (AppendOnlyFactory(argument.Value, call, context.CancellationToken) is not { } factory) continue;
                     var factoryName = factory.ContainingType.Name + "." + factory.Name;
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UpdateModeIntoAppendOnlySink,
@@ -64,17 +58,9 @@ namespace Compiled.Analyzers.Rules
                 }
             }
 
-            /// <summary>
-            /// The append-only factory that made the sink argument: a direct call, or the initializer of a
-            /// local that is never assigned again.
-            /// </summary>
-            private static IMethodSymbol? AppendOnlyFactory(IOperation value, IInvocationOperation start, CancellationToken cancellationToken)
-            {
-                value = StreamCalls.Unwrap(value);
-                if (value is ILocalReferenceOperation local)
-                    value = SingleAssignment(local.Local, start, cancellationToken) ?? value;
-                return value is IInvocationOperation { TargetMethod: var factory } && IsAppendOnlyFactory(factory) ? factory : null;
-            }
+            /// <summary>The append-only factory that made the sink argument, directly or through a local assigned once.</summary>
+            private static IMethodSymbol? AppendOnlyFactory(IOperation value, IInvocationOperation start, CancellationToken cancellationToken) =>
+                SinkArguments.FactoryCall(value, start, cancellationToken) is { TargetMethod: var factory } && IsAppendOnlyFactory(factory) ? factory : null;
 
             private static bool IsAppendOnlyFactory(IMethodSymbol method)
             {
@@ -83,34 +69,6 @@ namespace Compiled.Analyzers.Rules
                 if (type.Name != KnownNames.SinkFactoryClass) return false;
                 var ns = type.ContainingNamespace.ToDisplayString();
                 return ns == KnownNames.RootNamespace || ns == KnownNames.SinksNamespace;
-            }
-
-            /// <summary>The value <paramref name="local"/> is declared with, when nothing in its method assigns it again.</summary>
-            private static IOperation? SingleAssignment(ILocalSymbol local, IInvocationOperation start, CancellationToken cancellationToken)
-            {
-                if (local.DeclaringSyntaxReferences.Length != 1) return null;
-                if (local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer })
-                    return null;
-                if (start.SemanticModel is not { } model || initializer.SyntaxTree != model.SyntaxTree) return null;
-
-                IOperation root = start;
-                while (root.Parent is { } parent) root = parent;
-                foreach (var operation in root.Descendants())
-                {
-                    if (IsWriteOf(operation, local)) return null;
-                }
-                return model.GetOperation(initializer, cancellationToken) is { } value ? StreamCalls.Unwrap(value) : null;
-            }
-
-            private static bool IsWriteOf(IOperation operation, ILocalSymbol local)
-            {
-                var target = operation switch
-                {
-                    IAssignmentOperation assignment => assignment.Target,
-                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => argument.Value,
-                    _ => null,
-                };
-                return target is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
             }
         }
     }

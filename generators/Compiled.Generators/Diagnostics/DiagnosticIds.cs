@@ -19,6 +19,7 @@ namespace Compiled.Diagnostics
         public const string CompleteModeWindowedWatermark = "CQ1004";
         public const string UpdateModeIntoAppendOnlySink = "CQ1005";
         public const string StreamStreamJoinNotAppend = "CQ1006";
+        public const string UpdateModeTableSinkWithoutKey = "CQ1007";
 
         // Operators that a stream cannot support.
         public const string SortOnStream = "CQ1301";

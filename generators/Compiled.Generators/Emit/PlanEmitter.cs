@@ -88,7 +88,7 @@ namespace Compiled.Generators.Emit
             _w.Line("    },");
             _w.Line("    new " + KnownNames.StateOperatorInfoG + "[]");
             _w.Line("    {");
-            if (_plan.StateOperator is { } state)
+            foreach (var state in _plan.StateOperators)
             {
                 _w.Line("        // Schema: " + state.Schema);
                 _w.Line("        new " + KnownNames.StateOperatorInfoG + "(" + Literals.String(state.OperatorId) + ", "

@@ -7,13 +7,15 @@ namespace Compiled.Generators.Model
     /// <param name="Calls">The aggregate calls of the result selector, in source order; call i owns accumulator field <c>A{i}</c>.</param>
     /// <param name="Result">Builds the result row from the key and the accumulator.</param>
     /// <param name="ResultType">The result row type.</param>
+    /// <param name="Window">The time window the key groups by, or null for an aggregation over all time.</param>
     internal sealed record AggregateSpec(
         LambdaSpec Key,
         TypeSpec KeyType,
         bool KeyIsIdentity,
         ImmutableEquatableArray<AggregateCallSpec> Calls,
         GroupResultSpec Result,
-        TypeSpec ResultType) : OperatorSpec
+        TypeSpec ResultType,
+        WindowSpec? Window) : OperatorSpec
     {
         /// <inheritdoc/>
         public override string Kind => "Aggregate";

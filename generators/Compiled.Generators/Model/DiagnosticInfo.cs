@@ -23,7 +23,13 @@ namespace Compiled.Generators.Model
     }
 
     /// <summary>What parsing one <c>[StreamingQuery]</c> class produced.</summary>
-    /// <param name="Query">The model, or null when the class has errors or uses an operator another analyzer reports.</param>
+    /// <param name="Query">The model to compile, or null when the query is invalid or not compiled yet.</param>
+    /// <param name="Invalid">For a query that has a valid <c>Define</c> signature but cannot be compiled: what its uncallable <c>Start</c> says.</param>
     /// <param name="Diagnostics">Generator diagnostics, with their locations.</param>
-    internal sealed record ParseResult(QuerySpec? Query, ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
+    internal sealed record ParseResult(QuerySpec? Query, InvalidQuerySpec? Invalid, ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
+
+    /// <summary>A query the generator does not compile, for which it still emits a <c>Start</c> marked obsolete as an error.</summary>
+    /// <param name="Header">The query's owner, name, inputs and output (no operators).</param>
+    /// <param name="Reason">The obsolete message: the CQ diagnostics that stop it, so a call site never sees a bare CS0117.</param>
+    internal sealed record InvalidQuerySpec(QuerySpec Header, string Reason);
 }

@@ -17,6 +17,9 @@ namespace Compiled.Generators.Parsing
             var keyType = groupByMethod.TypeArguments[0];
             var key = Lambda(model, groupBy, "GroupKey" + index, rowType, keyType, allowSpan: false);
             if (key is null) return null;
+            var keyArgument = groupBy.ArgumentList.Arguments[0].Expression;
+            var window = ParseWindow(model, keyArgument, rowType, index, out bool windowFailed);
+            if (windowFailed) return null;
             bool identity = groupBy.ArgumentList.Arguments[0].Expression is LambdaExpressionSyntax { ExpressionBody: IdentifierNameSyntax returned } keyLambda
                 && model.GetSymbolInfo(returned, _cancellationToken).Symbol is IParameterSymbol keyParameter
                 && SymbolEqualityComparer.Default.Equals(keyParameter.ContainingSymbol, model.GetSymbolInfo(keyLambda, _cancellationToken).Symbol);
@@ -45,7 +48,9 @@ namespace Compiled.Generators.Parsing
             bool nullable = model.GetNullableContext(lambda.SpanStart).AnnotationsEnabled();
             var result = new GroupResultSpec(text, lambda.Block is not null, TypeNames.Render(resultType, nullable), nullable,
                 helpers.Declarations.ToEquatableArray(), LambdaRewriter.Display(lambda));
-            return new AggregateSpec(key, keySpec, identity, host.Calls.ToEquatableArray(), result, TypeSpecBuilder.Build(resultType));
+            var aggregate = new AggregateSpec(key, keySpec, identity, host.Calls.ToEquatableArray(), result, TypeSpecBuilder.Build(resultType), window);
+            Syntax.Set(aggregate, SyntaxParts.Key, keyArgument.GetLocation());
+            return aggregate;
         }
 
         /// <summary>Collects the aggregate calls of one result selector and names the accumulator field each one reads.</summary>

@@ -15,7 +15,7 @@ namespace Compiled.Generators.Parsing
 
         private QuerySpec? ParseDefinition(int outputMode)
         {
-            var declaration = (ClassDeclarationSyntax)_context.TargetNode;
+            var declaration = _declaration;
             var defines = _type.GetMembers(KnownNames.DefineMethod).OfType<IMethodSymbol>()
                 .Where(m => m.MethodKind == MethodKind.Ordinary).ToArray();
             if (defines.Length == 0)
@@ -30,6 +30,13 @@ namespace Compiled.Generators.Parsing
             if (syntax is null) return Silent();
             if (!CheckSignature(define, syntax, defines)) return null;
 
+            var inputs = define.Parameters.Select(p => new InputSpec(p.Name, TypeSpecBuilder.Build(Symbols.StreamRowType(p.Type)!)));
+            var outputType = Symbols.StreamRowType(define.ReturnType)!;
+            string access = EffectiveAccess.Keyword(define.Parameters.Select(p => p.Type).Concat(new[] { define.ReturnType }));
+            Header = new QuerySpec(Owner(declaration), _queryName, outputMode, inputs.ToEquatableArray(), 0,
+                TypeSpecBuilder.Build(outputType), ImmutableEquatableArray<OperatorSpec>.Empty, access);
+            Syntax.Define = syntax.Identifier.GetLocation();
+
             var body = DefineBody(syntax);
             if (body is null) return null;
             var model = ModelFor(syntax.SyntaxTree);
@@ -39,16 +46,11 @@ namespace Compiled.Generators.Parsing
             if (chain is null) return null;
 
             var (source, calls) = chain.Value;
-            var operators = ParseOperators(model, source.Type, calls, outputMode, out bool aggregated);
+            var operators = ParseOperators(model, source.Ordinal, source.Type, calls, outputMode, out bool aggregated, out bool windowed);
             if (operators is null) return null;
             // Complete without aggregation (CQ1001) and Append over an unwindowed aggregation (CQ1002) are analyzer errors.
-            if ((outputMode == OutputModes.Complete && !aggregated) || (outputMode == OutputModes.Append && aggregated)) return Silent();
-
-            var inputs = define.Parameters.Select(p => new InputSpec(p.Name, TypeSpecBuilder.Build(Symbols.StreamRowType(p.Type)!)));
-            var outputType = Symbols.StreamRowType(define.ReturnType)!;
-            string access = EffectiveAccess.Keyword(define.Parameters.Select(p => p.Type).Concat(new[] { define.ReturnType }));
-            return new QuerySpec(Owner(declaration), _queryName, outputMode, inputs.ToEquatableArray(), source.Ordinal,
-                TypeSpecBuilder.Build(outputType), operators, access);
+            if ((outputMode == OutputModes.Complete && !aggregated) || (outputMode == OutputModes.Append && aggregated && !windowed)) return Silent();
+            return Header with { SourceIndex = source.Ordinal, Operators = operators };
         }
 
         private bool CheckSignature(IMethodSymbol define, MethodDeclarationSyntax syntax, IMethodSymbol[] defines)
@@ -153,7 +155,7 @@ namespace Compiled.Generators.Parsing
         }
 
         private SemanticModel ModelFor(SyntaxTree tree) =>
-            tree == _context.SemanticModel.SyntaxTree ? _context.SemanticModel : _context.SemanticModel.Compilation.GetSemanticModel(tree);
+            tree == _semanticModel.SyntaxTree ? _semanticModel : _semanticModel.Compilation.GetSemanticModel(tree);
 
         /// <summary>Gives up without a diagnostic: the compiler or an analyzer already reports the problem.</summary>
         private QuerySpec? Silent() => Silent<QuerySpec>();

@@ -61,27 +61,8 @@ namespace Compiled.Generators.Parsing
                         "the lambda '" + LambdaRewriter.Display(lambda) + "' is async; query lambdas must be synchronous");
                     return null;
                 }
-                var parameterToken = lambda switch
-                {
-                    SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier,
-                    ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters[0].Identifier,
-                    _ => default,
-                };
                 var body = (CSharpSyntaxNode?)lambda.ExpressionBody ?? lambda.Block!;
-                // An 'in' parameter cannot be captured by a nested lambda (CS1628): pass by value then.
-                largeStruct &= !body.DescendantNodesAndSelf().Any(n =>
-                    n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax);
-                var (text, rewriter) = LambdaRewriter.Rewrite(model, lambda, body, null, null, helpers, _cancellationToken);
-                if (!Accept(rewriter)) return null;
-                string? spanBody = null;
-                if (allowSpan && rowType.SpecialType == SpecialType.System_String && lambda.ExpressionBody is not null)
-                {
-                    var (spanText, spanRewriter) = LambdaRewriter.Rewrite(model, lambda, body, signature.Parameters[0], null, helpers, _cancellationToken);
-                    if (!spanRewriter.SpanFailed && spanRewriter.Problems.Count == 0) spanBody = spanText;
-                }
-                bool canSpeculate = Speculation.IsSafe(model, lambda, _cancellationToken);
-                return new LambdaSpec(name, parameterToken.Text, parameterType, largeStruct, returnTypeText, text,
-                    lambda.Block is not null, nullable, spanBody, canSpeculate, helpers.Declarations.ToEquatableArray(), LambdaRewriter.Display(lambda));
+                return FromLambda(model, lambda, signature, body, name, rowType, returnType, allowSpan, helpers);
             }
 
             var symbolInfo = model.GetSymbolInfo(argument, _cancellationToken);
@@ -100,6 +81,39 @@ namespace Compiled.Generators.Parsing
             Report(DiagnosticIds.QueryBodyNotAChain, argument, _queryName, "'" + operatorName + "' receives '"
                 + LambdaRewriter.Display(argument) + "'; pass a lambda such as 'x => ...' or a static method");
             return null;
+        }
+
+        /// <summary>
+        /// <paramref name="body"/>, the whole body of <paramref name="lambda"/> or one expression inside it (a window's
+        /// time argument), as a lambda over the same parameter.
+        /// </summary>
+        private LambdaSpec? FromLambda(SemanticModel model, LambdaExpressionSyntax lambda, IMethodSymbol signature, CSharpSyntaxNode body,
+            string name, ITypeSymbol rowType, ITypeSymbol returnType, bool allowSpan, HelperSet helpers)
+        {
+            bool nullable = model.GetNullableContext(body.SpanStart).AnnotationsEnabled();
+            bool whole = body == (CSharpSyntaxNode?)lambda.ExpressionBody || body == lambda.Block;
+            var parameterToken = lambda switch
+            {
+                SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier,
+                ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters[0].Identifier,
+                _ => default,
+            };
+            // An 'in' parameter cannot be captured by a nested lambda (CS1628): pass by value then.
+            bool largeStruct = rowType.IsValueType && rowType.SpecialType == SpecialType.None && rowType.TypeKind != TypeKind.Enum
+                && !body.DescendantNodesAndSelf().Any(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax);
+            var (text, rewriter) = LambdaRewriter.Rewrite(model, lambda, body, null, null, helpers, _cancellationToken);
+            if (!Accept(rewriter)) return null;
+            string? spanBody = null;
+            if (allowSpan && rowType.SpecialType == SpecialType.System_String && lambda.ExpressionBody is not null)
+            {
+                var (spanText, spanRewriter) = LambdaRewriter.Rewrite(model, lambda, body, signature.Parameters[0], null, helpers, _cancellationToken);
+                if (!spanRewriter.SpanFailed && spanRewriter.Problems.Count == 0) spanBody = spanText;
+            }
+            // Only filters and maps speculate, and they always pass whole lambdas.
+            bool canSpeculate = whole && Speculation.IsSafe(model, lambda, _cancellationToken);
+            string display = whole ? LambdaRewriter.Display(lambda) : parameterToken.Text + " => " + LambdaRewriter.Display(body);
+            return new LambdaSpec(name, parameterToken.Text, TypeNames.Render(rowType, nullable), largeStruct, TypeNames.Render(returnType, nullable),
+                text, body is BlockSyntax, nullable, spanBody, canSpeculate, helpers.Declarations.ToEquatableArray(), display);
         }
 
         /// <summary>Reports a rewriter's problems; true when there were none.</summary>

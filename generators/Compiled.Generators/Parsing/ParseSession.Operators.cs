@@ -10,10 +10,11 @@ namespace Compiled.Generators.Parsing
     /// <summary>Turns each call of the chain into a logical operator (CQ0003 for the ones the compiler lacks).</summary>
     internal sealed partial class ParseSession
     {
-        private ImmutableEquatableArray<OperatorSpec>? ParseOperators(SemanticModel model, ITypeSymbol sourceType,
-            List<InvocationExpressionSyntax> calls, int outputMode, out bool aggregated)
+        private ImmutableEquatableArray<OperatorSpec>? ParseOperators(SemanticModel model, int source, ITypeSymbol sourceType,
+            List<InvocationExpressionSyntax> calls, int outputMode, out bool aggregated, out bool windowed)
         {
             aggregated = false;
+            windowed = false;
             var operators = new List<OperatorSpec>();
             var rowType = Symbols.StreamRowType(sourceType)!;
             for (int i = 0; i < calls.Count; i++)
@@ -35,6 +36,9 @@ namespace Compiled.Generators.Parsing
                 OperatorSpec? parsed;
                 switch (method.Name)
                 {
+                    case "WithWatermark":
+                        parsed = ParseWatermark(model, call, method, rowType, source, "Watermark" + index);
+                        break;
                     case "Where":
                         var predicate = Lambda(model, call, "Where" + index, rowType, method.Parameters[0], allowSpan: true);
                         parsed = predicate is null ? null : new FilterSpec(predicate);
@@ -59,9 +63,11 @@ namespace Compiled.Generators.Parsing
                             Silent();
                             return null;
                         }
-                        parsed = ParseAggregate(model, call, method, calls[++i], select, rowType, index);
+                        var aggregate = ParseAggregate(model, call, method, calls[++i], select, rowType, index);
+                        parsed = aggregate;
                         rowType = select.TypeArguments[0];
                         aggregated = true;
+                        windowed = aggregate?.Window is not null;
                         break;
                     case "OrderBy" or "OrderByDescending" when !(aggregated && outputMode == OutputModes.Complete):
                     case "Take" when outputMode == OutputModes.Update:
@@ -74,9 +80,17 @@ namespace Compiled.Generators.Parsing
                         return null;
                 }
                 if (parsed is null) return null;
+                Syntax.Set(parsed, SyntaxParts.Call, CallLocation(call));
                 operators.Add(parsed);
             }
             return operators.ToEquatableArray();
+        }
+
+        /// <summary>A call's span from its method name to its closing parenthesis, not the chain in front of it.</summary>
+        private static Location CallLocation(InvocationExpressionSyntax call)
+        {
+            var name = call.Expression is MemberAccessExpressionSyntax access ? access.Name : (SyntaxNode)call.Expression;
+            return Location.Create(call.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(name.SpanStart, call.Span.End));
         }
 
         private MapSpec? ParseMap(SemanticModel model, InvocationExpressionSyntax call, string name, ITypeSymbol rowType, IMethodSymbol method)

@@ -12,8 +12,10 @@ namespace Compiled.Generators.Parsing
     /// <summary>The state of parsing one query class: its symbol, diagnostics so far, and whether to stay silent.</summary>
     internal sealed partial class ParseSession
     {
-        private readonly GeneratorAttributeSyntaxContext _context;
+        private readonly ClassDeclarationSyntax _declaration;
         private readonly INamedTypeSymbol _type;
+        private readonly AttributeData? _attribute;
+        private readonly SemanticModel _semanticModel;
         private readonly CancellationToken _cancellationToken;
         private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
         private string _queryName;
@@ -22,24 +24,46 @@ namespace Compiled.Generators.Parsing
         // OrderBy, CountDistinct, ...): the generator then emits nothing and adds no duplicate diagnostic.
         private bool _reportedElsewhere;
 
-        public ParseSession(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>Starts parsing the query class <paramref name="type"/>.</summary>
+        /// <param name="declaration">The declaration that carries the attribute, where CQ0001 is reported.</param>
+        /// <param name="type">The query class.</param>
+        /// <param name="attribute">Its <c>[StreamingQuery]</c> attribute.</param>
+        /// <param name="semanticModel">The semantic model of <paramref name="declaration"/>'s tree.</param>
+        /// <param name="cancellationToken">Stops the parse.</param>
+        public ParseSession(ClassDeclarationSyntax declaration, INamedTypeSymbol type, AttributeData? attribute,
+            SemanticModel semanticModel, CancellationToken cancellationToken)
         {
-            _context = context;
-            _type = (INamedTypeSymbol)context.TargetSymbol;
+            _declaration = declaration;
+            _type = type;
+            _attribute = attribute;
+            _semanticModel = semanticModel;
             _cancellationToken = cancellationToken;
             _queryName = _type.Name;
         }
 
-        public ParseResult Run()
+        /// <summary>Where each node of the model was written, for validation passes to report on.</summary>
+        public QuerySyntax Syntax { get; } = new QuerySyntax();
+
+        /// <summary>The query's entry-point header (owner, inputs, output), once <c>Define</c>'s signature is valid.</summary>
+        public QuerySpec? Header { get; private set; }
+
+        /// <summary>True when the parse stopped on something the compiler itself reports (compile errors).</summary>
+        public bool ReportedElsewhere => _reportedElsewhere;
+
+        /// <summary>The diagnostics of the parse so far.</summary>
+        public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+
+        /// <summary>Parses the class: the model when it is readable, null after reporting why not.</summary>
+        public QuerySpec? Run()
         {
-            var declaration = (ClassDeclarationSyntax)_context.TargetNode;
-            var attribute = _context.Attributes.FirstOrDefault();
+            var declaration = _declaration;
+            var attribute = _attribute;
             if (attribute is null || attribute.ConstructorArguments.Length != 1
                 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error
                 || attribute.ConstructorArguments[0].Value is not int outputMode
                 || outputMode < OutputModes.Append || outputMode > OutputModes.Complete)
             {
-                return Result(null);
+                return null;
             }
             foreach (var named in attribute.NamedArguments)
             {
@@ -48,13 +72,28 @@ namespace Compiled.Generators.Parsing
 
             // A second [StreamingQuery] on another part of the class is a compiler error (CS0579); emit nothing twice.
             if (_type.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() == KnownNames.StreamingQueryAttribute) > 1)
-                return Result(null);
-            if (!CheckClass(declaration)) return Result(null);
+                return null;
+            if (!CheckClass(declaration)) return null;
+            Syntax.Class = declaration.Identifier.GetLocation();
+            Syntax.ModeArgument = ModeArgument(attribute);
             var query = ParseDefinition(outputMode);
-            return Result(_diagnostics.Count == 0 && !_reportedElsewhere ? query : null);
+            return _diagnostics.Count == 0 && !_reportedElsewhere ? query : null;
         }
 
-        private ParseResult Result(QuerySpec? query) => new ParseResult(query, _diagnostics.ToEquatableArray());
+        /// <summary>The attribute's mode argument, which CQ1001's code fix rewrites.</summary>
+        private Location ModeArgument(AttributeData attribute)
+        {
+            if (attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is AttributeSyntax syntax)
+            {
+                foreach (var argument in syntax.ArgumentList?.Arguments ?? default)
+                {
+                    // The mode is the constructor's only parameter; named properties (Name = ...) come with '='.
+                    if (argument.NameEquals is null) return argument.Expression.GetLocation();
+                }
+                return syntax.GetLocation();
+            }
+            return _declaration.Identifier.GetLocation();
+        }
 
         /// <summary>CQ0001: generated members need a non-generic partial class inside partial, non-generic types.</summary>
         private bool CheckClass(ClassDeclarationSyntax declaration)

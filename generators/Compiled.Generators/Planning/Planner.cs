@@ -8,9 +8,6 @@ namespace Compiled.Generators.Planning
     /// <summary>Stage 2: logical operators to fused loops, choosing where rows can stay spans.</summary>
     internal static class Planner
     {
-        /// <summary>The state operator id of the (single) aggregation.</summary>
-        public const string AggregateOperatorId = "aggregate0";
-
         /// <summary>Plans <paramref name="query"/>.</summary>
         public static PhysicalPlan Plan(QuerySpec query, CancellationToken cancellationToken)
         {
@@ -33,10 +30,10 @@ namespace Compiled.Generators.Planning
             var after = Fuse(aggregateAt >= 0 ? operators.Skip(aggregateAt + 1) : Enumerable.Empty<OperatorSpec>(), out bool afterSpan);
             if (afterSpan) after.Add(new Stage(StageKind.Materialize, null));
 
-            var state = aggregate is null ? null : StateOperator(aggregate);
+            var states = StateOperators.Of(query);
             var write = aggregate is null ? ChooseWrite(query, source) : SourceWrite.Append;
             return new PhysicalPlan(query, source.ToEquatableArray(), write, aggregate, aggregateFromSpan, after.ToEquatableArray(),
-                Describe(query), PlanFingerprint(query, state), state);
+                Describe(query), PlanFingerprint(query, states), states);
         }
 
         /// <summary>Stages for a run of stateless operators; split words stay spans while each next step has a span form.</summary>
@@ -48,6 +45,9 @@ namespace Compiled.Generators.Planning
             {
                 switch (op)
                 {
+                    case WatermarkSpec:
+                        // Not a loop step: the engine tracks each input's event time and drops late rows.
+                        break;
                     case FilterSpec filter when span && filter.Predicate.SpanBody is not null:
                         stages.Add(new Stage(StageKind.SpanFilter, op));
                         break;
@@ -93,26 +93,16 @@ namespace Compiled.Generators.Planning
             aggregate.KeyIsIdentity && aggregate.KeyType.Shape == TypeShape.String
             && aggregate.Calls.All(c => c.Argument is null || c.Argument.SpanBody is not null);
 
-        private static StateOperatorPlan StateOperator(AggregateSpec aggregate)
-        {
-            var calls = aggregate.Calls.Select(c => c.Kind.ToString().ToLowerInvariant()
-                + (c.ValueType is null ? string.Empty : ":" + c.ValueType.SchemaName));
-            string schema = "aggregate|key=" + aggregate.KeyType.SchemaName + "|values=" + string.Join(",", calls);
-            string name = "Aggregate(" + string.Join(", ", aggregate.Calls.Select(c => c.Kind.ToString()))
-                + " by " + aggregate.Key.Display + ")";
-            return new StateOperatorPlan(AggregateOperatorId, name, Fingerprint.Of(schema), schema);
-        }
-
         /// <summary>
         /// What a checkpoint depends on. Stateless operators are left out: as in Spark, a filter or projection may
         /// change between restarts; inputs, output mode and state schemas may not.
         /// </summary>
-        private static string PlanFingerprint(QuerySpec query, StateOperatorPlan? state)
+        private static string PlanFingerprint(QuerySpec query, ImmutableEquatableArray<StateOperatorPlan> states)
         {
             var text = "plan|mode=" + query.OutputMode
                 + "|inputs=" + string.Join(";", query.Inputs.Select(i => i.Name + ":" + i.RowType.SchemaName))
                 + "|source=" + query.SourceIndex
-                + "|state=" + (state is null ? string.Empty : state.OperatorId + "=" + state.SchemaFingerprint)
+                + "|state=" + string.Join(";", states.Select(s => s.OperatorId + "=" + s.SchemaFingerprint))
                 + "|output=" + query.OutputType.SchemaName;
             return Fingerprint.Of(text);
         }
@@ -132,6 +122,7 @@ namespace Compiled.Generators.Planning
             MapSpec map => "Map(" + map.Selector.Display + ")",
             FlatMapSpec flatMap => "FlatMap(" + flatMap.Selector.Display + ")",
             AggregateSpec aggregate => "Aggregate(by " + aggregate.Key.Display + ": " + aggregate.Result.Display + ")",
+            WatermarkSpec watermark => "Watermark(" + watermark.EventTime.Display + ", delay " + watermark.DelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms)",
             _ => op.Kind,
         };
     }

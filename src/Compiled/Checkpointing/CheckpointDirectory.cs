@@ -150,6 +150,54 @@ internal sealed class CheckpointDirectory : IDisposable
         }
     }
 
+    /// <summary>
+    /// Compares the state store types the plan opens operator <paramref name="op"/> with against those its
+    /// <c>_metadata</c> recorded, then records them (and the metadata itself, if the state store's own set-up removed it).
+    /// </summary>
+    /// <exception cref="CheckpointException">The types differ; the message names what differs.</exception>
+    internal void CheckStateTypes(StateOperatorInfo op, string keyType, string valueType)
+    {
+        string path = Path.Combine(StateDirectory, op.OperatorId, OperatorMetadataFileName);
+        OperatorMetadata? stored = File.Exists(path)
+            ? CheckpointFile.Read(path, CheckpointJsonContext.Checkpoint.OperatorMetadata, QueryName, OperatorMetadata.CurrentVersion)
+            : null;
+        if (stored is { KeyType: not null, ValueType: not null })
+        {
+            var differences = new List<string>(2);
+            if (!string.Equals(stored.KeyType, keyType, StringComparison.Ordinal)) differences.Add(TypeDifference("key", stored.KeyType, keyType));
+            if (!string.Equals(stored.ValueType, valueType, StringComparison.Ordinal)) differences.Add(TypeDifference("value", stored.ValueType, valueType));
+            if (differences.Count == 0) return;
+            throw new CheckpointException(path,
+                $"Query '{QueryName}': the state of operator '{op.OperatorId}' ({op.OperatorName}) cannot be recovered: " +
+                string.Join("; ", differences) + ". State is read back as the types it was written with; " +
+                "move the types back, or start the query with a new checkpoint location.");
+        }
+        DurableFile.CreateDirectory(Path.GetDirectoryName(path)!);
+        var metadata = new OperatorMetadata
+        {
+            Version = OperatorMetadata.CurrentVersion,
+            OperatorId = op.OperatorId,
+            OperatorName = stored?.OperatorName ?? op.OperatorName,
+            SchemaFingerprint = stored?.SchemaFingerprint ?? op.SchemaFingerprint,
+            KeyType = keyType,
+            ValueType = valueType,
+        };
+        CheckpointFile.Write(path, metadata, CheckpointJsonContext.Checkpoint.OperatorMetadata, overwrite: true);
+    }
+
+    /// <summary>Says how two type names differ: a type that only moved reads differently from one that changed.</summary>
+    private static string TypeDifference(string role, string before, string now)
+    {
+        int splitBefore = before.LastIndexOfAny(['.', '+']);
+        int splitNow = now.LastIndexOfAny(['.', '+']);
+        string nameBefore = before[(splitBefore + 1)..];
+        string nameNow = now[(splitNow + 1)..];
+        if (string.Equals(nameBefore, nameNow, StringComparison.Ordinal) && splitBefore > 0 && splitNow > 0)
+            return $"its {role} type '{nameBefore}' was declared in '{before[..splitBefore]}' and is now declared in '{now[..splitNow]}' " +
+                "(the query, or its state type, moved to another class or namespace)";
+        return $"its {role} type was '{before}' and is now '{now}'";
+    }
+
     /// <summary>Deletes offsets and commits entries of batches older than <paramref name="oldestToKeep"/>.</summary>
     internal void PurgeBefore(long oldestToKeep)
     {

@@ -1,3 +1,5 @@
+using Compiled.IO;
+
 namespace Compiled.Checkpointing;
 
 /// <summary>
@@ -18,15 +20,25 @@ internal sealed class CheckpointLock : IDisposable
     internal static CheckpointLock Acquire(string root, string queryName)
     {
         string path = Path.Combine(root, FileName);
+        if (Directory.Exists(path))
+            throw new CheckpointException(path,
+                $"Query '{queryName}': checkpoint '{root}' cannot be locked: '{path}' is a directory, not the lock file. " +
+                "Nothing of the query lives there; remove it and restart the query.");
         try
         {
             return new CheckpointLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
-        catch (IOException e)
+        catch (IOException e) when (IoErrors.IsLocked(e))
         {
             throw new CheckpointException(path,
                 $"Query '{queryName}': checkpoint '{root}' is in use by another run (it holds '{path}'). " +
                 "Two runs on one checkpoint would write the same batches; stop the other run, or give this one its own checkpoint location.", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException(path,
+                $"Query '{queryName}': checkpoint '{root}' cannot be locked: cannot open '{path}' for writing: {IoErrors.Explain(e)}. " +
+                "A run needs write access to its checkpoint. " + IoErrors.Advice(e), e);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Compiled.Checkpointing;
 
 /// <summary><c>commits/N</c>: batch N's output and state are durable; it will never run again.</summary>
@@ -17,4 +19,8 @@ internal sealed record CommitLogEntry : IBatchLogEntry
     /// restart does not fall one batch behind (Spark's <c>nextBatchWatermarkMs</c>).
     /// </summary>
     public required long NextBatchWatermarkMs { get; init; }
+
+    /// <summary>Each input's watermark for the next batch, in input order; absent when no input declares one (and in older checkpoints).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<long>? NextInputWatermarksMs { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Compiled.Sources;
 
 namespace Compiled.Checkpointing;
@@ -19,6 +20,13 @@ internal sealed record OffsetLogEntry : IBatchLogEntry
 
     /// <summary>Watermark in force during the batch (Unix ms), <see cref="long.MinValue"/> when none.</summary>
     public required long BatchWatermarkMs { get; init; }
+
+    /// <summary>
+    /// Each input's watermark in force during the batch (Unix ms, <see cref="long.MinValue"/> for none), in input order;
+    /// absent when no input declares one, and in checkpoints written before per-input watermarks.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<long>? InputWatermarksMs { get; init; }
 
     /// <summary>Processing time of the batch start (Unix ms); a replay sees the same value.</summary>
     public required long BatchTimestampMs { get; init; }

@@ -20,4 +20,10 @@ internal sealed record OperatorMetadata : ICheckpointEntry
 
     /// <summary>Fingerprint of the key and value schema.</summary>
     public required string SchemaFingerprint { get; init; }
+
+    /// <summary>The .NET key type of the operator's state store, recorded when the plan opens it; null in older checkpoints.</summary>
+    public string? KeyType { get; init; }
+
+    /// <summary>The .NET value type of the operator's state store, recorded when the plan opens it; null in older checkpoints.</summary>
+    public string? ValueType { get; init; }
 }

@@ -20,6 +20,13 @@ internal sealed record RecoveryPoint
     /// <summary>Watermark the next planned batch uses.</summary>
     public required long WatermarkMs { get; init; }
 
+    /// <summary>Each input's watermark for the next planned batch; null when none was logged.</summary>
+    public IReadOnlyList<long>? InputWatermarksMs { get; init; }
+
+    /// <summary>The watermark in force during the last logged batch (<see cref="long.MinValue"/> when none): a batch
+    /// without new data is due only once the watermark has moved past it.</summary>
+    public long LastBatchWatermarkMs { get; init; } = long.MinValue;
+
     /// <summary>
     /// Reads the logs of <paramref name="checkpoint"/> and decides where to resume.
     /// </summary>
@@ -58,6 +65,8 @@ internal sealed record RecoveryPoint
                 LastCommittedBatchId = n,
                 CommittedOffsets = entry.Sources.Select(s => s.End).ToArray(),
                 WatermarkMs = commit.NextBatchWatermarkMs,
+                InputWatermarksMs = commit.NextInputWatermarksMs,
+                LastBatchWatermarkMs = entry.BatchWatermarkMs,
             };
         }
         if (lastCommit == n - 1 || (lastCommit is null && n == 0))
@@ -70,6 +79,8 @@ internal sealed record RecoveryPoint
                 LastCommittedBatchId = lastCommit,
                 CommittedOffsets = entry.Sources.Select(s => s.End).ToArray(),
                 WatermarkMs = entry.BatchWatermarkMs,
+                InputWatermarksMs = entry.InputWatermarksMs,
+                LastBatchWatermarkMs = entry.BatchWatermarkMs,
             };
         }
         string commitText = lastCommit is long c ? $"batch {c}" : "no batch";

@@ -3,15 +3,24 @@ using Compiled.Sinks;
 
 namespace Compiled.Engine;
 
-/// <summary>The typed part of a query (plan and sink) behind an untyped face, so the engine itself is not generic.</summary>
+/// <summary>The typed part of a query (plan and sinks) behind an untyped face, so the engine itself is not generic.</summary>
 internal interface IBatchRunner : IDisposable
 {
     /// <summary>The sink's description.</summary>
     string SinkDescription { get; }
 
-    /// <summary>Opens the plan (creating its state stores) and the sink.</summary>
-    void Open(PlanContext planContext, SinkContext sinkContext);
+    /// <summary>The plan's <see cref="IQueryPlan{TOut}.EventTimeDeadlineMs"/>.</summary>
+    long EventTimeDeadlineMs { get; }
 
-    /// <summary>Runs the plan over <paramref name="inputs"/> and hands the output to the sink; returns the output row count.</summary>
+    /// <summary>The plan's <see cref="IQueryPlan{TOut}.ProcessingTimeDeadlineMs"/>.</summary>
+    long ProcessingTimeDeadlineMs { get; }
+
+    /// <summary>
+    /// Opens the sinks (the query's and the late-row sinks, whose private directories <paramref name="lateSinkDirectory"/>
+    /// gives per input) and the plan (creating its state stores), and connects the late-row buffers to <paramref name="batch"/>.
+    /// </summary>
+    void Open(PlanContext planContext, SinkContext sinkContext, BatchContext batch, Func<int, string> lateSinkDirectory);
+
+    /// <summary>Runs the plan over <paramref name="inputs"/> and hands the output to the sinks; returns the output row count.</summary>
     long Execute(BatchInputs inputs, BatchContext batch);
 }

@@ -34,7 +34,7 @@ internal sealed partial class MicroBatchExecution
         }
         long latestOffsetMs = ElapsedMs(triggerStartTicks);
 
-        if (!hasData)
+        if (!hasData && !NoDataBatchDue(triggerStartMs))
         {
             _currentBatchId = null;
             _status = StreamingQueryStatus.WaitingForData;
@@ -59,6 +59,7 @@ internal sealed partial class MicroBatchExecution
             Version = OffsetLogEntry.CurrentVersion,
             BatchId = _nextBatchId,
             BatchWatermarkMs = _watermark.CurrentMs,
+            InputWatermarksMs = _watermark.InputsMs,
             BatchTimestampMs = triggerStartMs,
             Sources = ranges,
             Conf = _conf,
@@ -84,7 +85,9 @@ internal sealed partial class MicroBatchExecution
         _currentBatchId = batchId;
         _idle = false;
         _status = StreamingQueryStatus.Processing;
-        _batch.Reset(batchId, entry.BatchWatermarkMs, entry.BatchTimestampMs);
+        bool noData = true;
+        foreach (SourceOffsetRange range in entry.Sources) noData &= !range.HasData;
+        _batch.Reset(batchId, entry.BatchWatermarkMs, entry.BatchTimestampMs, noData);
         _inputs.Clear();
         IStateStoreProvider stateProvider = _stateProvider!;
 
@@ -100,18 +103,21 @@ internal sealed partial class MicroBatchExecution
         durations["addBatch"] = ElapsedMs(addBatchStart);
 
         long commitStateStart = Stopwatch.GetTimestamp();
-        stateProvider.Checkpoint(batchId);
+        if (_stateCheckpoints is not null) _stateCheckpoints.Checkpoint(batchId);
+        else stateProvider.Checkpoint(batchId);
         CrashPoints.Hit(CrashPoints.StateCheckpointed, batchId, Name);
         IReadOnlyList<StateStoreMetrics> stateMetrics = stateProvider.CollectMetrics();
         durations["commitState"] = ElapsedMs(commitStateStart);
 
         long commitStart = Stopwatch.GetTimestamp();
-        long nextWatermarkMs = _watermark.Advance(_batch.MaxEventTimeMs);
+        long nextWatermarkMs = _watermark.Advance(_batch);
+        _lastBatchWatermarkMs = entry.BatchWatermarkMs;
         _checkpoint.Commits.Write(new CommitLogEntry
         {
             Version = CommitLogEntry.CurrentVersion,
             BatchId = batchId,
             NextBatchWatermarkMs = nextWatermarkMs,
+            NextInputWatermarksMs = _watermark.InputsMs,
         });
         CrashPoints.Hit(CrashPoints.CommitWritten, batchId, Name);
         for (int i = 0; i < _sources.Count; i++)
@@ -138,6 +144,19 @@ internal sealed partial class MicroBatchExecution
             _batch, stateMetrics, _info.StateOperators, _sources, _runner.SinkDescription));
         _currentBatchId = null;
         _reporter.Report(progress, outputRows, nextWatermarkMs);
+    }
+
+    /// <summary>
+    /// Whether a batch without new data should run now: some operator closes windows on its own (and the option allows
+    /// it), and either the watermark moved since the last batch and reached the plan's earliest window end, or the clock
+    /// reached the earliest end of a processing-time window.
+    /// </summary>
+    private bool NoDataBatchDue(long nowMs)
+    {
+        if (!_noDataBatches) return false;
+        long watermarkMs = _watermark.CurrentMs;
+        bool eventTimeDue = watermarkMs != long.MinValue && watermarkMs > _lastBatchWatermarkMs && watermarkMs >= _runner.EventTimeDeadlineMs;
+        return eventTimeDue || nowMs >= _runner.ProcessingTimeDeadlineMs;
     }
 
     private static long ElapsedMs(long startTicks) => (long)Stopwatch.GetElapsedTime(startTicks).TotalMilliseconds;

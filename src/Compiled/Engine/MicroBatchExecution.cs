@@ -37,11 +37,14 @@ internal sealed partial class MicroBatchExecution
     private readonly BatchInputs _inputs;
     private readonly SourceOffset?[] _committedOffsets;
     private readonly WatermarkTracker _watermark;
+    private readonly bool _noDataBatches;
 
     private IStateStoreProvider? _stateProvider;
+    private StateCheckpointGuard? _stateCheckpoints;
     private long _nextBatchId;
     private long? _currentBatchId;
     private long _lastTriggerStartMs = -1;
+    private long _lastBatchWatermarkMs;
     private bool _idle;
     private int _batchThreadId;
     private volatile StreamingQueryStatus _status = StreamingQueryStatus.Initializing;
@@ -75,7 +78,9 @@ internal sealed partial class MicroBatchExecution
         _signals = new LoopSignals(_clock);
         _inputs = new BatchInputs(sources.Count);
         _committedOffsets = recovery.CommittedOffsets.ToArray();
-        _watermark = new WatermarkTracker(recovery.WatermarkMs, TimeSpan.Zero);
+        _watermark = new WatermarkTracker(info.Inputs, options.WatermarkPolicy, recovery.WatermarkMs, recovery.InputWatermarksMs);
+        _lastBatchWatermarkMs = recovery.LastBatchWatermarkMs;
+        _noDataBatches = options.NoDataBatches && info.StateOperators.Any(o => o.NeedsNoDataBatch);
         _nextBatchId = recovery.NextBatchId;
     }
 
@@ -138,8 +143,16 @@ internal sealed partial class MicroBatchExecution
             _recovery.LastCommittedBatchId,
             _options.StateMemoryBudgetBytes,
             _options.LoggerFactory);
+        if (_info.StateOperators.Count > 0)
+            _stateProvider = new CheckedStateStoreProvider(_stateProvider, _checkpoint, _info.StateOperators);
+        if (_options.StateStore == StateStoreKind.Faster && _info.StateOperators.Count > 0)
+            _stateCheckpoints = new StateCheckpointGuard(_stateProvider, _checkpoint.StateDirectory, _options.StateCheckpointTimeout, Name);
         string sinkDirectory = DurableFile.CreateDirectory(_checkpoint.SinkDirectory);
-        _runner.Open(new PlanContext(_stateProvider, _logger), new SinkContext(Id, Name, _info.OutputMode, sinkDirectory, _logger));
+        _runner.Open(
+            new PlanContext(_stateProvider, _logger),
+            new SinkContext(Id, Name, _info.OutputMode, sinkDirectory, _logger),
+            _batch,
+            input => DurableFile.CreateDirectory(Path.Combine(_checkpoint.Root, "late", input.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         if (_options.Trigger is Trigger.AvailableNowTrigger or Trigger.OnceTrigger)
         {
             foreach (var source in _sources) source.PrepareForAvailableNow();
@@ -150,7 +163,17 @@ internal sealed partial class MicroBatchExecution
     {
         CleanUp("the sink", _runner);
         for (int i = 0; i < _sources.Count; i++) CleanUp($"source {i} ({_sources[i].Description})", _sources[i]);
-        if (_stateProvider is not null) CleanUp("the state store", _stateProvider);
+        if (_stateCheckpoints is { Abandoned: true })
+        {
+            // The abandoned checkpoint may still hold the store: dispose it without waiting on it for good.
+            if (!Task.Run(() => CleanUp("the state store", _stateProvider!)).Wait(s_abandonedStateDisposeTimeout))
+                QueryLog.CleanupFailed(_logger, Name, "the state store", new TimeoutException($"Disposing the state store did not finish within {s_abandonedStateDisposeTimeout}."));
+        }
+        else
+        {
+            _stateCheckpoints?.Dispose();
+            if (_stateProvider is not null) CleanUp("the state store", _stateProvider);
+        }
         _inputs.Release();
         _checkpoint.Dispose();
         if (_temporaryCheckpoint)
@@ -159,6 +182,9 @@ internal sealed partial class MicroBatchExecution
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { QueryLog.CleanupFailed(_logger, Name, _checkpoint.Root, e); }
         }
     }
+
+    /// <summary>How long disposing a state store whose checkpoint was abandoned may take before it is left behind.</summary>
+    private static readonly TimeSpan s_abandonedStateDisposeTimeout = TimeSpan.FromSeconds(5);
 
     private void CleanUp(string what, IDisposable resource)
     {

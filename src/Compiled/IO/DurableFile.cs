@@ -50,12 +50,24 @@ internal static partial class DurableFile
         {
             return false;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Named by the file the caller asked for, not by the temporary one.
+            throw IoErrors.Failed("write", path, e);
+        }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            DeleteQuietly(temp);
         }
         SyncDirectory(directory);
         return true;
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        // Cleaning up after a failure must not replace that failure (the disk may be read-only).
+        try { if (File.Exists(path)) File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     /// <summary>Atomically replaces <paramref name="path"/> with <paramref name="text"/> (UTF-8, no BOM).</summary>

@@ -21,4 +21,18 @@ public interface IQueryPlan<TOut>
 
     /// <summary>Runs one micro-batch: reads every input's rows and appends the batch's output rows.</summary>
     void Execute(BatchInputs inputs, RowBuffer<TOut> output, BatchContext batch);
+
+    /// <summary>
+    /// The smallest event-time watermark at which a batch without new data would emit or evict something (the earliest
+    /// window end in state); <see cref="long.MaxValue"/> when nothing waits. Read by the engine after each batch and after
+    /// <see cref="Open"/>, only for plans with an operator whose <see cref="StateOperatorInfo.NeedsNoDataBatch"/> is set.
+    /// The default, <see cref="long.MinValue"/>, means "unknown": any advance of the watermark runs such a batch (Spark's rule).
+    /// </summary>
+    long EventTimeDeadlineMs => long.MinValue;
+
+    /// <summary>
+    /// The earliest processing time (Unix ms, the query clock) at which a batch without new data would emit or evict
+    /// something: the earliest end of a processing-time window in state; <see cref="long.MaxValue"/> (the default) when none.
+    /// </summary>
+    long ProcessingTimeDeadlineMs => long.MaxValue;
 }

@@ -39,6 +39,9 @@ internal static class CompiledMetrics
     /// <summary>Memory used by each stateful operator after the last batch.</summary>
     internal static Gauge<long> StateMemory { get; } = s_meter.CreateGauge<long>("compiled.query.state.memory.usage", "By", "Memory used by a stateful operator's state after the last batch");
 
+    /// <summary>Rows dropped (or routed to a late-row sink) because they were at or behind the watermark, per stateful operator.</summary>
+    internal static Counter<long> LateRows { get; } = s_meter.CreateCounter<long>("compiled.query.late.rows", "{row}", "Rows at or behind the watermark, dropped or routed to the late-row sink, per stateful operator");
+
     /// <summary>The query's watermark after the last batch, when it has one.</summary>
     internal static Gauge<double> Watermark { get; } = s_meter.CreateGauge<double>("compiled.query.watermark", "s", "Event-time watermark after the last batch, in seconds since the Unix epoch");
 }

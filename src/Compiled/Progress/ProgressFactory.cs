@@ -55,12 +55,14 @@ internal static class ProgressFactory
         {
             StateStoreMetrics m = facts.StateMetrics[i];
             string name = m.OperatorId;
-            foreach (var op in facts.StateOperators)
+            long dropped = 0;
+            for (int j = 0; j < facts.StateOperators.Count; j++)
             {
-                if (op.OperatorId == m.OperatorId) name = op.OperatorName;
+                if (facts.StateOperators[j].OperatorId != m.OperatorId) continue;
+                name = facts.StateOperators[j].OperatorName;
+                // The plan counts late rows against the operator (by its index in the plan) they were dropped before.
+                dropped = facts.Batch.DroppedByWatermark(j);
             }
-            // The plan counts late rows for the whole batch; the first stateful operator is where they are dropped.
-            long dropped = i == 0 ? facts.Batch.RowsDroppedByWatermark : 0;
             stateOperators[i] = new StateOperatorProgress(name, m.NumRowsTotal, m.NumRowsUpdated, m.NumRowsRemoved,
                 m.CommitTimeMs, m.MemoryUsedBytes, dropped, m.CustomMetrics);
         }

@@ -58,6 +58,7 @@ internal sealed class ProgressReporter
             var tags = new TagList { { CompiledMetrics.QueryNameTag, _name }, { CompiledMetrics.OperatorNameTag, op.OperatorName } };
             CompiledMetrics.StateRows.Record(op.NumRowsTotal, tags);
             CompiledMetrics.StateMemory.Record(op.MemoryUsedBytes, tags);
+            if (op.NumRowsDroppedByWatermark > 0) CompiledMetrics.LateRows.Add(op.NumRowsDroppedByWatermark, tags);
         }
         if (watermarkMs != long.MinValue) CompiledMetrics.Watermark.Record(watermarkMs / 1000.0, _queryTag);
         BatchTracing.Completed(progress, outputRows, watermarkMs);

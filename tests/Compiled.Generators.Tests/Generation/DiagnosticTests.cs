@@ -144,7 +144,26 @@ public sealed class DiagnosticTests
         Assert.Equal("Query0.cs", diagnostic.Location.GetLineSpan().Path);
         Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Contains("'Q'", diagnostic.GetMessage(), StringComparison.Ordinal);
-        Assert.Empty(run.Result.GeneratedSources);
+        if (id is DiagnosticIds.QueryClassNotPartial or DiagnosticIds.QueryDefinitionInvalid)
+            Assert.Empty(run.Result.GeneratedSources);
+        else
+            AssertUncallableStart(run, id);
         return diagnostic;
+    }
+
+    /// <summary>A query with a valid signature but an invalid body still gets a Start, which a call site cannot use and which says why.</summary>
+    private static void AssertUncallableStart(GeneratorRun run, string id)
+    {
+        string source = run.Source;
+        Assert.Contains("[global::System.Obsolete(\"Streaming query 'Q' cannot start: " + id, source, StringComparison.Ordinal);
+        Assert.DoesNotContain("CreatePlan", source, StringComparison.Ordinal);
+        int inputs = source.Split('\n').Count(l => l.TrimStart().StartsWith("global::Compiled.Sources.ISource<", StringComparison.Ordinal));
+        var caller = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+            "static class Caller { static object M() => Q.Start(" + string.Join(", ", Enumerable.Repeat("null!", inputs + 1)) + "); }", GeneratorHarness.ParseOptions, path: "Caller.cs");
+        var errors = run.Output.AddSyntaxTrees(caller).GetDiagnostics()
+            .Where(d => d.Location.SourceTree?.FilePath == "Caller.cs" && d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
+        var error = Assert.Single(errors);
+        Assert.Equal("CS0619", error.Id);
+        Assert.Contains(id, error.GetMessage(), StringComparison.Ordinal);
     }
 }

@@ -37,7 +37,7 @@ public sealed class FingerprintTests
         var before = Plan(Query);
         var after = Plan(Query.Replace("> 500", "> 100"));
         Assert.Equal(before.Fingerprint, after.Fingerprint);
-        Assert.Equal(before.StateOperator!.SchemaFingerprint, after.StateOperator!.SchemaFingerprint);
+        Assert.Equal(before.StateOperators[0].SchemaFingerprint, after.StateOperators[0].SchemaFingerprint);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class FingerprintTests
     {
         var before = Plan(Query);
         var after = Plan(Query.Replace("GroupBy(s => s.Region)", "GroupBy(s => (s.Region, s.Store))").Replace("g.Key,", "g.Key.Region,"));
-        Assert.NotEqual(before.StateOperator!.SchemaFingerprint, after.StateOperator!.SchemaFingerprint);
+        Assert.NotEqual(before.StateOperators[0].SchemaFingerprint, after.StateOperators[0].SchemaFingerprint);
         Assert.NotEqual(before.Fingerprint, after.Fingerprint);
     }
 
@@ -54,8 +54,8 @@ public sealed class FingerprintTests
     {
         var before = Plan(Query);
         var after = Plan(Query.Replace("g.Sum(s => (long)s.Amount)", "g.Sum(s => (long)s.Amount) + g.Count()"));
-        Assert.NotEqual(before.StateOperator!.SchemaFingerprint, after.StateOperator!.SchemaFingerprint);
-        Assert.Equal("aggregate|key=string|values=sum:long,count", after.StateOperator.Schema);
+        Assert.NotEqual(before.StateOperators[0].SchemaFingerprint, after.StateOperators[0].SchemaFingerprint);
+        Assert.Equal("aggregate|key=string|values=sum:long,count", after.StateOperators[0].Schema);
     }
 
     [Fact]

@@ -22,6 +22,22 @@ public sealed class ModelTests
         Assert.True(visited > 20, $"walked only {visited} objects");
     }
 
+    public static TheoryData<string> EventTimeNames => new(EventTimeQueries.All.Keys.Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(EventTimeNames))]
+    public void Event_time_model_and_plan_hold_no_Roslyn_objects(string name)
+    {
+        var first = ModelReader.Read(EventTimeQueries.All[name], EventTimeQueries.Rows).Query!;
+        var second = ModelReader.Read(EventTimeQueries.All[name], EventTimeQueries.Rows).Query!;
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        var plan = Planner.Plan(first, CancellationToken.None);
+        Assert.Contains(first.Operators, o => o is AggregateSpec { Window: not null });
+        int visited = AssertNoRoslynObjects(first) + AssertNoRoslynObjects(plan);
+        Assert.True(visited > 20, $"walked only {visited} objects");
+    }
+
     [Theory]
     [MemberData(nameof(QueryFiles))]
     public void Models_of_separate_compilations_are_equal(string name)

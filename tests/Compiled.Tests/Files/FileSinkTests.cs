@@ -19,8 +19,11 @@ public sealed class FileSinkTests : IDisposable
 
     private string Output => Path.Combine(_dir.Root, "out");
 
-    private static SinkContext Context(OutputMode mode = OutputMode.Append) =>
-        new(Guid.NewGuid(), "test-query", mode, "/unused", NullLogger.Instance);
+    /// <summary>One query id for every open: a restarted sink belongs to the same query, which owns the output.</summary>
+    private readonly Guid _queryId = Guid.NewGuid();
+
+    private SinkContext Context(OutputMode mode = OutputMode.Append) =>
+        new(_queryId, "test-query", mode, "/unused", NullLogger.Instance);
 
     private static Row[] Rows(int batch) =>
     [

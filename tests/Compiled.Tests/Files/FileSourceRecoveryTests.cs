@@ -155,7 +155,7 @@ public sealed class FileSourceRecoveryTests : IDisposable
         File.Delete(path);
 
         var error = Assert.Throws<FileNotFoundException>(() => SourceBatches.ReadRows(source, null, end));
-        Assert.StartsWith($"FileSource[{_dir.Input}]: input file '{path}' of batch log entry 0 no longer exists", error.Message);
+        Assert.StartsWith($"FileSource[{_dir.Input}]: input file '{path}' of batch log entry 0 cannot be read: it no longer exists", error.Message);
     }
 
     [Fact]

@@ -9,7 +9,9 @@ public sealed class MapPlan : IQueryPlan<string>
 {
     public MapPlan(string name = "MapQuery", string fingerprint = "map-v1", OutputMode mode = OutputMode.Append, bool reportEventTime = false)
     {
-        Info = new QueryPlanInfo(name, fingerprint, mode, [new InputInfo("numbers", "System.Int32")], [], "Source(numbers) -> Map(v{n})");
+        // Reporting event times means the input declares WithWatermark(n => n, delay 0).
+        Info = new QueryPlanInfo(name, fingerprint, mode,
+            [new InputInfo("numbers", "System.Int32", reportEventTime ? new WatermarkInfo(0) : null)], [], "Source(numbers) -> Map(v{n})");
         _reportEventTime = reportEventTime;
     }
 
@@ -32,16 +34,14 @@ public sealed class MapPlan : IQueryPlan<string>
         if (FailOn?.Invoke(batch.BatchId) is { } failure) throw failure;
         var rows = inputs.Get<int>(0);
         lock (Executed) Executed.Add((batch.BatchId, batch.BatchTimestampMs, batch.WatermarkMs, rows.ToArray()));
+        var eventTime = batch.StartEventTime(0);
         foreach (int n in rows)
         {
             output.Add("v" + n);
-            if (_reportEventTime)
-            {
-                // Rows are event times in ms.
-                batch.MaxEventTimeMs = Math.Max(batch.MaxEventTimeMs, n);
-                batch.MinEventTimeMs = Math.Min(batch.MinEventTimeMs, n);
-            }
+            // Rows are event times in ms.
+            if (_reportEventTime) eventTime.Observe(n);
         }
+        batch.EndEventTime(0, in eventTime, stateOperator: -1);
     }
 }
 

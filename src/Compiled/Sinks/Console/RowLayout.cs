@@ -28,6 +28,9 @@ internal sealed class RowLayout
     /// <summary>Column headers, in display order.</summary>
     public string[] Names { get; }
 
+    /// <summary>The properties and fields behind the columns, in column order; empty for a scalar.</summary>
+    public IReadOnlyList<MemberInfo> Members => _members;
+
     /// <summary>True when the whole row is one cell.</summary>
     public bool IsScalar => _members.Length == 0;
 

@@ -53,12 +53,53 @@ public sealed class FileSink<T> : ISink<T>
         _queryName = context.QueryName;
         string manifests = DurableFile.CreateDirectory(Path.Combine(_path, FileSinkManifest.DirectoryName));
         DurableFile.DeleteLeftovers(manifests);
+        ClaimOutput(context);
+    }
+
+    /// <summary>Refuses a directory holding another query's output; records this query as the owner of a new one.</summary>
+    private void ClaimOutput(SinkContext context)
+    {
+        if (FileSinkOwner.Read(_path) is { } owner)
+        {
+            if (owner.Id == context.QueryId) return;
+            throw new InvalidOperationException(
+                $"{Description} of query '{context.QueryName}' (id {context.QueryId}): output directory '{_path}' already holds the output of " +
+                $"query '{owner.Name}' (id {owner.Id}, recorded in '{FileSinkOwner.PathFor(_path)}'). Batch ids of one query mean nothing to another: " +
+                "this query's batches would be taken for replays and dropped. A query restarted with a new checkpoint location is a new query. " +
+                "Write to a new output directory, or delete the old output first.");
+        }
+        if (FileSinkManifest.BatchIds(_path).Any())
+        {
+            // Written before owners were recorded: the first query to open it after the upgrade adopts it.
+            _logger?.LogWarning("{Sink}: output directory '{Path}' has committed batches but no owner; query '{Query}' adopts it. " +
+                "If another query wrote it, stop and use a new output directory.", Description, _path, context.QueryName);
+        }
+        FileSinkOwner.Write(_path, context.QueryId, context.QueryName);
     }
 
     /// <inheritdoc />
     public void AddBatch(long batchId, ReadOnlySpan<T> rows)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(batchId);
+        try
+        {
+            WriteBatch(batchId, rows);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // What this attempt wrote is not committed: free its space now (a full disk is the usual cause).
+            try { DeleteLeftovers(batchId); }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
+            throw new IOException(
+                $"{Description} of query '{_queryName}': cannot write batch {batchId} to '{_path}': {IoErrors.Explain(e)} {IoErrors.Advice(e)}".TrimEnd(), e)
+            {
+                HResult = e.HResult,
+            };
+        }
+    }
+
+    private void WriteBatch(long batchId, ReadOnlySpan<T> rows)
+    {
         if (File.Exists(FileSinkManifest.PathFor(_path, batchId)))
         {
             _logger?.LogInformation("{Sink}: batch {BatchId} is already committed; the replay writes nothing.", Description, batchId);

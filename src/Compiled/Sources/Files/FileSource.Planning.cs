@@ -12,6 +12,8 @@ public sealed partial class FileSource<T>
             throw new InvalidOperationException(
                 $"{Description}: asked to plan after offset {start?.Json ?? "none"}, but log entries up to {_compactedThrough} are already committed and compacted; the checkpoint's offsets do not match this source's log.");
 
+        VerifyLogCovers(next - 1, start);
+
         // An entry planned before a crash, but never run, is offered again unchanged.
         if (_entries.ContainsKey(next)) return LogOffset.Format(next);
 
@@ -86,6 +88,7 @@ public sealed partial class FileSource<T>
             string name = info.Name;
             if (name.Length == 0 || name[0] is '.' or '_') continue;
             if (sinkOutput && !_sinkOutput.IsCommitted(name)) continue;
+            if (!IsPlannable(name, info.FullName)) continue;
             try
             {
                 files.Add(new SourceFile(name, info.Length, new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeMilliseconds()));

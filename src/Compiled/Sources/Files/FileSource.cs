@@ -41,6 +41,8 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
 
     private long _filesRead;
     private long _bytesRead;
+    private long _missingSkipped;
+    private long _changedRead;
 
     internal FileSource(string path, FileSourceOptions? options, IFileFormat<T> format)
     {
@@ -75,6 +77,7 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
         _log = new FileSourceLog(context.CheckpointDirectory);
         var state = _log.Load();
         _compactedThrough = state.CompactedThrough;
+        _verifiedThrough = LogOffset.BeforeFirst;
         _cleanedThrough = state.CompactedThrough;
         _latestModifiedMs = state.LatestModifiedMs;
         _entries.Clear();
@@ -99,6 +102,8 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
         int before = rows.Count;
         _filesRead = 0;
         _bytesRead = 0;
+        _missingSkipped = 0;
+        _changedRead = 0;
         _badRecords.ResetCounters();
         for (long index = from; index <= to; index++)
         {
@@ -118,9 +123,7 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
             foreach (var file in files)
             {
                 string full = Path.Combine(_path, file.Name);
-                if (!File.Exists(full))
-                    throw new FileNotFoundException(
-                        $"{Description}: input file '{full}' of batch log entry {index} no longer exists; files must not be removed before their batch is committed.", full);
+                if (!CanRead(index, file, full)) continue;
                 _format.ReadFile(full, rows, _badRecords);
                 _filesRead++;
                 _bytesRead += file.Size;
@@ -139,6 +142,8 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
     {
         ["numFilesRead"] = _filesRead.ToString(CultureInfo.InvariantCulture),
         ["numBytesRead"] = _bytesRead.ToString(CultureInfo.InvariantCulture),
+        ["numMissingFilesSkipped"] = _missingSkipped.ToString(CultureInfo.InvariantCulture),
+        ["numChangedFilesRead"] = _changedRead.ToString(CultureInfo.InvariantCulture),
         ["numBadRecordsSkipped"] = _badRecords.Skipped.ToString(CultureInfo.InvariantCulture),
         ["numBadRecordsRedirected"] = _badRecords.Redirected.ToString(CultureInfo.InvariantCulture),
     };

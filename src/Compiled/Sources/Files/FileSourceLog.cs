@@ -17,7 +17,8 @@ namespace Compiled.Sources.Files;
 internal sealed class FileSourceLog
 {
     private const string Version = "v1";
-    private const string CompactName = "compact";
+    /// <summary>Name of the file that folds committed entries together.</summary>
+    internal const string CompactName = "compact";
 
     private readonly string _directory;
 

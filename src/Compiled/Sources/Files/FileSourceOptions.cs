@@ -37,6 +37,20 @@ public sealed record FileSourceOptions
     /// <summary>Directory for <see cref="BadRecordPolicy.Redirect"/>; required for it and used only by it. One directory per source.</summary>
     public string? BadRecordsPath { get; init; }
 
+    /// <summary>
+    /// Skip a planned input file that is gone (deleted, a dangling or looping symlink, no longer a regular file) when
+    /// its batch is read, instead of failing (Spark's <c>ignoreMissingFiles</c>). Each skip is logged as a warning
+    /// and counted in the source metric <c>numMissingFilesSkipped</c>.
+    /// </summary>
+    public bool IgnoreMissingFiles { get; init; }
+
+    /// <summary>
+    /// Read a planned input file whose size or modification time changed since it was planned, with a warning and
+    /// the source metric <c>numChangedFilesRead</c>, instead of failing. A changed file makes a replay read other
+    /// rows than the first attempt did.
+    /// </summary>
+    public bool ReadChangedFiles { get; init; }
+
     /// <summary>True when <see cref="MaxFileAge"/> filters files (see its remarks).</summary>
     internal bool AppliesMaxFileAge => !(LatestFirst && (MaxFilesPerTrigger is not null || MaxBytesPerTrigger is not null));
 

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Compiled.Generators.Model;
+
+namespace Compiled.Generators.Planning
+{
+    /// <summary>
+    /// Each stateful node of a query becomes a state operator: its id, stores, schema fingerprint and emission rules,
+    /// which feed <c>QueryPlanInfo</c> and tell the engine when a batch without new rows is worth running.
+    /// </summary>
+    internal static class StateOperators
+    {
+        /// <summary>The state operators of <paramref name="query"/>, in chain order; ids number each kind from 0.</summary>
+        public static ImmutableEquatableArray<StateOperatorPlan> Of(QuerySpec query)
+        {
+            var plans = new List<StateOperatorPlan>();
+            var ordinals = new Dictionary<string, int>();
+            bool watermarked = false;
+            foreach (var op in query.Operators)
+            {
+                if (op is WatermarkSpec) watermarked = true;
+                if (op is not AggregateSpec aggregate) continue;
+                ordinals.TryGetValue(op.Kind, out int ordinal);
+                ordinals[op.Kind] = ordinal + 1;
+                plans.Add(Aggregate(aggregate, "aggregate" + ordinal.ToString(CultureInfo.InvariantCulture), query.OutputMode, watermarked));
+            }
+            return plans.ToEquatableArray();
+        }
+
+        private static StateOperatorPlan Aggregate(AggregateSpec aggregate, string id, int outputMode, bool watermarked)
+        {
+            var calls = aggregate.Calls.Select(c => c.Kind.ToString().ToLowerInvariant()
+                + (c.ValueType is null ? string.Empty : ":" + c.ValueType.SchemaName));
+            // An all-time aggregation keeps the schema text it had before windows existed, so old checkpoints still match.
+            string schema = "aggregate|key=" + aggregate.KeyType.SchemaName + "|values=" + string.Join(",", calls)
+                + (aggregate.Window is { } window ? "|window=" + WindowSchema(window) : string.Empty);
+            string name = "Aggregate(" + string.Join(", ", aggregate.Calls.Select(c => c.Kind.ToString()))
+                + " by " + aggregate.Key.Display + ")";
+            string fingerprint = Fingerprint.Of(schema);
+            var emission = outputMode switch
+            {
+                OutputModes.Append => StateEmission.Final,
+                OutputModes.Update => StateEmission.Changed,
+                _ => StateEmission.All,
+            };
+            // Spark keeps every window in Complete mode; otherwise a window whose end passed the watermark is closed.
+            bool timed = aggregate.Window is { } w && (w.IsProcessingTime || watermarked);
+            bool evicts = timed && emission != StateEmission.All;
+            var stores = new[] { new StateStorePlan(id, schema, fingerprint) }.ToEquatableArray();
+            return new StateOperatorPlan(id, name, fingerprint, schema, stores, emission, evicts, NeedsNoDataBatch: evicts);
+        }
+
+        /// <summary>What a window's state layout depends on: its function and constant lengths.</summary>
+        private static string WindowSchema(WindowSpec window) =>
+            window.Kind.ToString().ToLowerInvariant()
+            + (window.IsProcessingTime ? "(processing-time" : "(" + window.TimeKind)
+            + ",size=" + Ms(window.SizeMs) + ",slide=" + Ms(window.SlideMs) + ",offset=" + Ms(window.OffsetMs)
+            + ",gap=" + (window.Gap is null ? Ms(window.GapMs) : "per-row") + ",at=" + window.KeyPosition.ToString(CultureInfo.InvariantCulture) + ")";
+
+        private static string Ms(long value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization.Metadata;
+using Confluent.Kafka;
+
+namespace Compiled.Kafka;
+
+/// <summary><c>Source.Kafka</c> and <c>Source.KafkaRecords</c>: the Kafka source factories on the runtime's <see cref="Source"/>.</summary>
+public static class KafkaSourceFactory
+{
+    extension(Source)
+    {
+        /// <summary>
+        /// Each message's value as a <typeparamref name="T"/> read from JSON through <paramref name="typeInfo"/> (a
+        /// source-generated <c>JsonSerializerContext</c>'s metadata, so no reflection). Keys are ignored.
+        /// </summary>
+        public static KafkaSource<T> Kafka<T>(KafkaSourceOptions options, JsonTypeInfo<T> typeInfo) =>
+            Source.Kafka(options, KafkaJson.Deserializer(typeInfo));
+
+        /// <summary>Each message's value as a <typeparamref name="T"/> read by <paramref name="deserializer"/>; keys are ignored.</summary>
+        /// <remarks>A deserialiser that throws marks the message as a bad record (see <see cref="KafkaSourceOptions.BadRecords"/>).</remarks>
+        public static KafkaSource<T> Kafka<T>(KafkaSourceOptions options, IDeserializer<T> deserializer)
+        {
+            ArgumentNullException.ThrowIfNull(deserializer);
+            return new KafkaSource<T>(options, config =>
+                new KafkaRowConsumer<Ignore, T, T>(config, null, deserializer, static r => r.Message.Value));
+        }
+
+        /// <summary>
+        /// Each message as a <see cref="KafkaRecord{TKey, TValue}"/>: key and value read by the given deserialisers
+        /// (Confluent.Kafka's built-in ones for string, byte[], int, long, float, double and Null when null), with its
+        /// topic, partition, offset, timestamp and headers.
+        /// </summary>
+        public static KafkaSource<KafkaRecord<TKey, TValue>> KafkaRecords<TKey, TValue>(
+            KafkaSourceOptions options, IDeserializer<TKey>? keyDeserializer = null, IDeserializer<TValue>? valueDeserializer = null) =>
+            new(options, config => new KafkaRowConsumer<TKey, TValue, KafkaRecord<TKey, TValue>>(config, keyDeserializer, valueDeserializer, ToRecord));
+    }
+
+    private static KafkaRecord<TKey, TValue> ToRecord<TKey, TValue>(ConsumeResult<TKey, TValue> result)
+    {
+        Message<TKey, TValue> message = result.Message;
+        IReadOnlyList<KeyValuePair<string, byte[]?>> headers = [];
+        if (message.Headers is { Count: > 0 } h)
+        {
+            var list = new KeyValuePair<string, byte[]?>[h.Count];
+            for (int i = 0; i < list.Length; i++) list[i] = new(h[i].Key, h[i].GetValueBytes());
+            headers = list;
+        }
+        return new KafkaRecord<TKey, TValue>(message.Key, message.Value, result.Topic, result.Partition.Value, result.Offset.Value,
+            new DateTimeOffset(message.Timestamp.UtcDateTime, TimeSpan.Zero), headers);
+    }
+}

@@ -1,0 +1,44 @@
+using Compiled.Checkpointing;
+using Compiled.Plans;
+using Compiled.State;
+
+namespace Compiled.Engine;
+
+/// <summary>
+/// Sits between the plan and the state store provider: before a store is opened, the key and value types the plan
+/// asks for are compared with those the checkpoint recorded, so a changed query fails with a message naming what
+/// differs (a type renamed, or moved to another class) rather than the store's generic "schema changed".
+/// </summary>
+internal sealed class CheckedStateStoreProvider(IStateStoreProvider inner, CheckpointDirectory checkpoint, IReadOnlyList<StateOperatorInfo> operators)
+    : IStateStoreProvider
+{
+    /// <inheritdoc />
+    public IStateStore<TKey, TValue> GetStore<TKey, TValue>(string operatorId, IStateSerializer<TKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
+        where TKey : notnull
+    {
+        StateOperatorInfo? op = null;
+        foreach (var candidate in operators)
+        {
+            if (string.Equals(candidate.OperatorId, operatorId, StringComparison.Ordinal)) op = candidate;
+        }
+        if (op is null) return inner.GetStore(operatorId, keySerializer, valueSerializer);
+        string keyType = typeof(TKey).ToString(), valueType = typeof(TValue).ToString();
+        checkpoint.CheckStateTypes(op, keyType, valueType);
+        IStateStore<TKey, TValue> store = inner.GetStore(operatorId, keySerializer, valueSerializer);
+        // Recorded again once the store is open: opening a store with no committed state may clear its directory.
+        checkpoint.CheckStateTypes(op, keyType, valueType);
+        return store;
+    }
+
+    /// <inheritdoc />
+    public void Checkpoint(long batchId) => inner.Checkpoint(batchId);
+
+    /// <inheritdoc />
+    public IReadOnlyList<StateStoreMetrics> CollectMetrics() => inner.CollectMetrics();
+
+    /// <inheritdoc />
+    public void Purge(long oldestBatchToKeep) => inner.Purge(oldestBatchToKeep);
+
+    /// <inheritdoc />
+    public void Dispose() => inner.Dispose();
+}

@@ -1,0 +1,15 @@
+using Compiled.Kafka.Testing;
+
+namespace Compiled.Kafka.Tests;
+
+/// <summary>One librdkafka mock cluster shared by the tests of a class; each test uses topics of its own.</summary>
+public sealed class MockClusterFixture : IDisposable
+{
+    private readonly KafkaMockCluster _cluster = new();
+
+    /// <summary>The cluster's bootstrap servers.</summary>
+    public string BootstrapServers => _cluster.BootstrapServers;
+
+    /// <inheritdoc />
+    public void Dispose() => _cluster.Dispose();
+}
