@@ -24,6 +24,7 @@ try
     {
         CheckpointLocation = arguments.Checkpoint,
         Trigger = arguments.Trigger,
+        Listeners = [ConsoleProgress.Create()],   // a live status line on a terminal (stderr), a log line every 10 s otherwise
     });
 }
 catch (CheckpointException e)
