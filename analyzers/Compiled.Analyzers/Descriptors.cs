@@ -184,6 +184,16 @@ namespace Compiled.Analyzers
             isEnabledByDefault: true,
             helpLinkUri: HelpLinks.For(DiagnosticIds.StateTypeNotSerializable));
 
+        /// <summary>CQ1405: a LINQ operator that streams do not have, which C# resolved against another library.</summary>
+        public static readonly DiagnosticDescriptor LinqOperatorNotOnStream = new DiagnosticDescriptor(
+            DiagnosticIds.LinqOperatorNotOnStream,
+            title: "LINQ operator that streams do not have",
+            messageFormat: "'{0}' is not an operator of {1}: C# looked for it in {2}, LINQ over in-memory or async sequences, which does not apply to a stream (hence the compiler's error on the same call). {3}.",
+            category: OperatorCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.LinqOperatorNotOnStream));
+
         /// <summary>Every descriptor above, for the analyzers' meta-tests.</summary>
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
             CompleteModeWithoutAggregation,
@@ -201,6 +211,7 @@ namespace Compiled.Analyzers
             DistinctAggregateOrGroupingSets,
             NonDeterministicCall,
             CapturesMutableState,
-            StateTypeNotSerializable);
+            StateTypeNotSerializable,
+            LinqOperatorNotOnStream);
     }
 }

@@ -21,4 +21,5 @@ return await SampleHost.RunAsync("WordCount", () => WordCountQuery.Start(source,
 {
     CheckpointLocation = arguments.Checkpoint,
     Trigger = arguments.Trigger,
+    Listeners = [ConsoleProgress.Create()],   // a live status line on a terminal (stderr), a log line every 10 s otherwise
 }));

@@ -38,8 +38,9 @@ internal static class ConsumerFiles
         """;
 
     /// <summary>
-    /// A console app as <c>dotnet new console</c> makes it, plus the package reference and the NoWarn that
-    /// docs/getting-started.md explains (Compiled pins System.Interactive.Async below what FASTER asks for).
+    /// A console app as <c>dotnet new console</c> makes it, plus the package reference and nothing else; warnings
+    /// are errors, so anything the package brings that the app did not ask for (a downgrade, a clashing
+    /// reference) fails the build.
     /// </summary>
     public static string Project(string packageVersion) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
@@ -48,7 +49,7 @@ internal static class ConsumerFiles
             <TargetFramework>net10.0</TargetFramework>
             <ImplicitUsings>enable</ImplicitUsings>
             <Nullable>enable</Nullable>
-            <NoWarn>$(NoWarn);NU1603;NU1605</NoWarn>
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
           </PropertyGroup>
           <ItemGroup>
             <PackageReference Include="Compiled" Version="{packageVersion}" />

@@ -43,12 +43,15 @@ internal sealed class ConsumerProject
         return consumer;
     }
 
-    /// <summary>Replaces the project's C# files with <paramref name="sources"/> (file name → text) and builds it.</summary>
-    public Task<ProcessResult> BuildAsync(IReadOnlyDictionary<string, string> sources)
+    /// <summary>
+    /// Replaces the project's C# files with <paramref name="sources"/> (file name → text) and builds it, with
+    /// <paramref name="arguments"/> added to <c>dotnet build</c>.
+    /// </summary>
+    public Task<ProcessResult> BuildAsync(IReadOnlyDictionary<string, string> sources, params string[] arguments)
     {
         foreach (string old in System.IO.Directory.GetFiles(Directory, "*.cs")) File.Delete(old);
         foreach (var (name, text) in sources) Write(Directory, name, text);
-        return DotnetCli.RunAsync(["build", "--no-restore", "--disable-build-servers"], Directory, s_buildTimeout, _environment);
+        return DotnetCli.RunAsync(["build", "--no-restore", "--disable-build-servers", .. arguments], Directory, s_buildTimeout, _environment);
     }
 
     /// <summary>Runs the program built last with <paramref name="arguments"/>.</summary>

@@ -3,14 +3,31 @@ namespace Compiled.Package.Tests;
 /// <summary>The C# files the consumer project is built with, one valid query and one per diagnostic tested.</summary>
 internal static class ConsumerSources
 {
-    /// <summary>As samples/WordCount and docs/getting-started.md: text files in, the console out, stop when all is read.</summary>
+    /// <summary>
+    /// As samples/WordCount and docs/getting-started.md: text files in, the console out, stop when all is read.
+    /// Before that, the app's own async LINQ, which must bind to .NET's System.Linq.AsyncEnumerable alone:
+    /// the package must not bring another one (System.Linq.Async, through FASTER) into the app's references.
+    /// The word count keeps its counts in FASTER (the default state store), so FASTER must still load and run.
+    /// </summary>
     public const string WordCountProgram = """
         using Compiled;
+
+        List<int> big = await Numbers().Where(x => x > 1).ToListAsync();
+        Console.WriteLine("async linq: " + string.Join(",", big));
 
         var source = Source.TextFiles(args[0]);
         var sink = Sink.Console<WordCount>(new() { NumRows = 1000 });
         await using var query = WordCountQuery.Start(source, sink, new QueryOptions { Trigger = Trigger.AvailableNow });
         await query.AwaitTerminationAsync();
+
+        static async IAsyncEnumerable<int> Numbers()
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                await Task.Yield();
+                yield return i;
+            }
+        }
         """;
 
     /// <summary>Where, Select, GroupBy and Count in Complete mode.</summary>
@@ -50,6 +67,18 @@ internal static class ConsumerSources
         public static partial class LongLines
         {
             static IStream<string> Define(IStream<string> lines) => lines.Where(line => line.Length > 80);
+        }
+        """;
+
+    /// <summary>CQ1405: a LINQ operator streams do not have, which C# 14 looks up in .NET 10's System.Linq.AsyncEnumerable.</summary>
+    public const string JoinQuery = """
+        using Compiled;
+
+        [StreamingQuery(OutputMode.Append)]
+        public static partial class Enriched
+        {
+            static IStream<string> Define(IStream<string> lines, IStream<string> names) => lines
+                .Join(names, l => l, n => n, (l, n) => l + n);
         }
         """;
 

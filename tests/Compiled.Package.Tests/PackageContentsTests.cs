@@ -49,6 +49,48 @@ public sealed class PackageContentsTests(PackageFixture fixture, ITestOutputHelp
         string[] expectedIds = ["Microsoft.Extensions.Logging.Abstractions", "Microsoft.FASTER.Core"];
         var pinned = PinnedVersions();
         Assert.Equal(expectedIds.Select(id => (id, pinned[id])).Order().ToList(), declared);
+
+        // FASTER (and System.Interactive.Async / System.Linq.Async below it) reaches the app at run time only.
+        XElement faster = Assert.Single(group.Elements(), d => (string?)d.Attribute("id") == "Microsoft.FASTER.Core");
+        Assert.Contains("Compile", ((string?)faster.Attribute("exclude") ?? "").Split(','));
+        XElement logging = Assert.Single(group.Elements(), d => (string?)d.Attribute("id") == "Microsoft.Extensions.Logging.Abstractions");
+        Assert.DoesNotContain("Compile", ((string?)logging.Attribute("exclude") ?? "").Split(','));
+    }
+
+    [Fact]
+    public void Package_has_a_readme_license_tags_repository_commit_and_a_symbols_package_with_sourcelink()
+    {
+        using var package = ZipFile.OpenRead(fixture.PackagePath);
+        XElement metadata = Nuspec(package).Descendants().Single(e => e.Name.LocalName == "metadata");
+        string Field(string name) => (string?)metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name) ?? "";
+
+        Assert.Equal("README.md", Field("readme"));
+        ZipArchiveEntry readme = Assert.Single(package.Entries, e => e.FullName == "README.md");
+        using (var reader = new StreamReader(readme.Open()))
+            Assert.Contains("[StreamingQuery(", reader.ReadToEnd(), StringComparison.Ordinal);
+        Assert.Equal("MIT", Field("license"));
+        Assert.True(Field("description").Length > 100, Field("description"));
+        Assert.Contains("streaming", Field("tags").Split(' '));
+        XElement repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        Assert.StartsWith("https://github.com/", (string?)repository.Attribute("url"), StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{40}$", (string?)repository.Attribute("commit") ?? "");
+
+        string symbols = Path.ChangeExtension(fixture.PackagePath, ".snupkg");
+        using var symbolPackage = ZipFile.OpenRead(symbols);
+        ZipArchiveEntry pdb = Assert.Single(symbolPackage.Entries, e => e.FullName == "lib/net10.0/Compiled.pdb");
+        // The portable PDB carries SourceLink's JSON map from local paths to the repository's raw files at the commit.
+        using var pdbStream = new MemoryStream();
+        using (Stream s = pdb.Open()) s.CopyTo(pdbStream);
+        string pdbText = System.Text.Encoding.UTF8.GetString(pdbStream.ToArray());
+        Assert.Contains("\"documents\"", pdbText, StringComparison.Ordinal);
+        Assert.Contains("raw.githubusercontent.com", pdbText, StringComparison.Ordinal);
+    }
+
+    private static XDocument Nuspec(ZipArchive package)
+    {
+        ZipArchiveEntry nuspecEntry = Assert.Single(package.Entries, e => e.FullName == "Compiled.nuspec");
+        using Stream stream = nuspecEntry.Open();
+        return XDocument.Load(stream);
     }
 
     /// <summary>The PackageVersion items of the repository's Directory.Packages.props.</summary>

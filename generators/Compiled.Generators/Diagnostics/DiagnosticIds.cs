@@ -36,5 +36,6 @@ namespace Compiled.Diagnostics
         public const string NonDeterministicCall = "CQ1401";
         public const string CapturesMutableState = "CQ1402";
         public const string StateTypeNotSerializable = "CQ1403";
+        public const string LinqOperatorNotOnStream = "CQ1405";
     }
 }

@@ -44,6 +44,7 @@ namespace Compiled.Generators.Emit
             WriteEntryPoints(writer, plan.Query);
             writer.Line();
             new PlanEmitter(writer, plan).Write();
+            TestDriverEmitter.Write(writer, plan.Query);
         });
 
         /// <summary>A generated file whose <paramref name="members"/> go into the query's partial class.</summary>

@@ -124,7 +124,7 @@ internal sealed partial class MicroBatchExecution
         _status = StreamingQueryStatus.Stopped;
         if (failure is null) QueryLog.Stopped(_logger, Name);
         else QueryLog.Failed(_logger, Name, failure);
-        _reporter.Terminated(new QueryTerminatedEvent(Id, RunId, failure));
+        _reporter.Terminated(new QueryTerminatedEvent(Id, RunId, failure), DateTimeOffset.FromUnixTimeMilliseconds(_clock.UtcNowMs));
         _waiters.Terminate(failure);
         _terminated.SetResult();
     }

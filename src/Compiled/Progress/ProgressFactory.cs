@@ -86,7 +86,8 @@ internal static class ProgressFactory
     /// <summary>Rows per second; 0 when no time elapsed (Spark omits NaN and infinity).</summary>
     private static double Rate(long rows, double seconds) => seconds > 0 ? rows / seconds : 0;
 
-    private static Dictionary<string, string> EventTime(BatchContext batch, long watermarkMs)
+    /// <summary>The progress's event-time statistics (max, min, watermark) of a finished batch, as ISO-8601 UTC strings.</summary>
+    internal static Dictionary<string, string> EventTime(BatchContext batch, long watermarkMs)
     {
         var eventTime = new Dictionary<string, string>();
         if (batch.MaxEventTimeMs != long.MinValue) eventTime["max"] = Iso(batch.MaxEventTimeMs);

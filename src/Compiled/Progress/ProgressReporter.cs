@@ -24,7 +24,7 @@ internal sealed class ProgressReporter
         _capacity = capacity;
         _listeners = listeners;
         _logger = logger;
-        _queryTag = new TagList { { "query", name } };
+        _queryTag = new TagList { { CompiledMetrics.QueryNameTag, name } };
     }
 
     /// <summary>The latest report, or null before the first batch.</summary>
@@ -52,15 +52,16 @@ internal sealed class ProgressReporter
         CompiledMetrics.InputRows.Add(progress.NumInputRows, _queryTag);
         CompiledMetrics.OutputRows.Add(outputRows, _queryTag);
         CompiledMetrics.Batches.Add(1, _queryTag);
-        CompiledMetrics.BatchDuration.Record(progress.BatchDurationMs, _queryTag);
+        CompiledMetrics.BatchDuration.Record(progress.BatchDurationMs / 1000.0, _queryTag);
         foreach (var op in progress.StateOperators)
         {
-            var tags = new TagList { { "query", _name }, { "operator", op.OperatorName } };
+            var tags = new TagList { { CompiledMetrics.QueryNameTag, _name }, { CompiledMetrics.OperatorNameTag, op.OperatorName } };
             CompiledMetrics.StateRows.Record(op.NumRowsTotal, tags);
             CompiledMetrics.StateMemory.Record(op.MemoryUsedBytes, tags);
             if (op.NumRowsDroppedByWatermark > 0) CompiledMetrics.LateRows.Add(op.NumRowsDroppedByWatermark, tags);
         }
-        if (watermarkMs != long.MinValue) CompiledMetrics.Watermark.Record(watermarkMs, _queryTag);
+        if (watermarkMs != long.MinValue) CompiledMetrics.Watermark.Record(watermarkMs / 1000.0, _queryTag);
+        BatchTracing.Completed(progress, outputRows, watermarkMs);
 
         QueryLog.BatchCompleted(_logger, _name, progress.BatchId, progress.NumInputRows, outputRows, progress.BatchDurationMs);
         Notify(progress, static (listener, p) => listener.OnQueryProgress(p), nameof(IStreamingQueryListener.OnQueryProgress));
@@ -75,8 +76,11 @@ internal sealed class ProgressReporter
         Notify(e, static (listener, ev) => listener.OnQueryIdle(ev), nameof(IStreamingQueryListener.OnQueryIdle));
 
     /// <summary>Tells the listeners the query terminated.</summary>
-    internal void Terminated(QueryTerminatedEvent e) =>
+    internal void Terminated(QueryTerminatedEvent e, DateTimeOffset now)
+    {
+        if (e.Exception is StreamingQueryException failure) BatchTracing.Failed(_name, failure, now);
         Notify(e, static (listener, ev) => listener.OnQueryTerminated(ev), nameof(IStreamingQueryListener.OnQueryTerminated));
+    }
 
     /// <summary>Calls every listener; a listener's exception is logged and does not reach the others or the query.</summary>
     private void Notify<TEvent>(TEvent e, Action<IStreamingQueryListener, TEvent> callback, string callbackName)

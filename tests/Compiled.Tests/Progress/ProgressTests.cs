@@ -143,7 +143,7 @@ public sealed class ProgressTests : IDisposable
         {
             foreach (var tag in tags)
             {
-                if (tag.Key == "query" && (string?)tag.Value == name)
+                if (tag.Key == "compiled.query.name" && (string?)tag.Value == name)
                     lock (measurements) measurements.Add((instrument.Name, value));
             }
         }
@@ -159,8 +159,8 @@ public sealed class ProgressTests : IDisposable
 
         lock (measurements)
         {
-            Assert.Contains(("compiled.query.input_rows", 3.0), measurements);
-            Assert.Contains(("compiled.query.output_rows", 2.0), measurements);
+            Assert.Contains(("compiled.query.input.rows", 3.0), measurements);
+            Assert.Contains(("compiled.query.output.rows", 2.0), measurements);
             Assert.Contains(("compiled.query.batches", 1.0), measurements);
             Assert.Contains(("compiled.query.state.rows", 2.0), measurements);
             Assert.Contains(measurements, m => m.Instrument == "compiled.query.batch.duration");
