@@ -8,11 +8,14 @@ namespace Compiled.Analyzers.Queries
     /// </summary>
     internal sealed class CompiledSymbols
     {
-        private CompiledSymbols(INamedTypeSymbol attribute, INamedTypeSymbol outputMode, INamedTypeSymbol stream)
+        private CompiledSymbols(INamedTypeSymbol attribute, INamedTypeSymbol outputMode, INamedTypeSymbol stream,
+            INamedTypeSymbol groupedStream, INamedTypeSymbol group)
         {
             StreamingQueryAttribute = attribute;
             OutputMode = outputMode;
             Stream = stream;
+            GroupedStream = groupedStream;
+            Group = group;
         }
 
         /// <summary><c>Compiled.StreamingQueryAttribute</c>.</summary>
@@ -24,14 +27,22 @@ namespace Compiled.Analyzers.Queries
         /// <summary><c>Compiled.IStream&lt;T&gt;</c> (unbound).</summary>
         public INamedTypeSymbol Stream { get; }
 
+        /// <summary><c>Compiled.IGroupedStream&lt;TKey, T&gt;</c> (unbound).</summary>
+        public INamedTypeSymbol GroupedStream { get; }
+
+        /// <summary><c>Compiled.IGroup&lt;TKey, T&gt;</c> (unbound).</summary>
+        public INamedTypeSymbol Group { get; }
+
         /// <summary>The DSL types of <paramref name="compilation"/>, or null when it does not reference Compiled.</summary>
         public static CompiledSymbols? TryCreate(Compilation compilation)
         {
             var attribute = compilation.GetTypeByMetadataName(KnownNames.StreamingQueryAttribute);
             var outputMode = compilation.GetTypeByMetadataName(KnownNames.OutputMode);
             var stream = compilation.GetTypeByMetadataName(KnownNames.Stream);
-            if (attribute is null || outputMode is null || stream is null) return null;
-            return new CompiledSymbols(attribute, outputMode, stream);
+            var groupedStream = compilation.GetTypeByMetadataName(KnownNames.GroupedStream);
+            var group = compilation.GetTypeByMetadataName(KnownNames.Group);
+            if (attribute is null || outputMode is null || stream is null || groupedStream is null || group is null) return null;
+            return new CompiledSymbols(attribute, outputMode, stream, groupedStream, group);
         }
 
         /// <summary>True when <paramref name="type"/> is some <c>IStream&lt;T&gt;</c>.</summary>

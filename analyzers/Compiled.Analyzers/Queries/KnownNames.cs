@@ -6,6 +6,8 @@ namespace Compiled.Analyzers.Queries
         public const string StreamingQueryAttribute = "Compiled.StreamingQueryAttribute";
         public const string OutputMode = "Compiled.OutputMode";
         public const string Stream = "Compiled.IStream`1";
+        public const string GroupedStream = "Compiled.IGroupedStream`2";
+        public const string Group = "Compiled.IGroup`2";
         public const string Sink = "Compiled.Sinks.ISink`1";
 
         /// <summary>The generated method that starts a query; its sink parameter is an <c>ISink&lt;T&gt;</c>.</summary>

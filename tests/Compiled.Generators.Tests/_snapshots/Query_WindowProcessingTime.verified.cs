@@ -150,5 +150,55 @@ namespace Compiled.Generators.Tests.Queries
                 }
             }
         }
+
+        /// <summary>
+        /// Runs <c>WindowProcessingTime</c> in memory for tests, one batch at a time: add rows to each input, run a batch,
+        /// move processing time and the watermark, read each batch's output and progress. Deterministic: no threads, no timers.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
+        internal sealed class TestDriver : global::System.IDisposable
+        {
+            /// <summary>Opens the compiled plan with empty in-memory state.</summary>
+            public TestDriver(global::Compiled.Testing.QueryTestDriverOptions? options = null) => Driver = new global::Compiled.Testing.QueryTestDriver<global::Compiled.Generators.Tests.Queries.WindowCount>(new __CompiledPlan(), options);
+
+            /// <summary>The untyped driver underneath, for what this wrapper does not repeat.</summary>
+            public global::Compiled.Testing.QueryTestDriver<global::Compiled.Generators.Tests.Queries.WindowCount> Driver { get; }
+
+            /// <summary>Every batch run so far, oldest first.</summary>
+            public global::System.Collections.Generic.IReadOnlyList<global::Compiled.Testing.TestBatch<global::Compiled.Generators.Tests.Queries.WindowCount>> Batches => Driver.Batches;
+
+            /// <summary>The processing time the next batch runs at.</summary>
+            public global::System.DateTimeOffset ProcessingTime => Driver.ProcessingTime;
+
+            /// <summary>The watermark the next batch runs with, or null when there is none yet.</summary>
+            public global::System.DateTimeOffset? Watermark => Driver.Watermark;
+
+            /// <summary>Adds rows to the input stream <c>readings</c> for the next batch.</summary>
+            public TestDriver AddReadings(params global::System.ReadOnlySpan<global::Compiled.Generators.Tests.Queries.Reading> rows)
+            {
+                Driver.AddRows<global::Compiled.Generators.Tests.Queries.Reading>(0, rows);
+                return this;
+            }
+
+            /// <summary>Runs one batch over the rows added since the last one (none: a no-data batch).</summary>
+            public global::Compiled.Testing.TestBatch<global::Compiled.Generators.Tests.Queries.WindowCount> RunBatch() => Driver.RunBatch();
+
+            /// <summary>Moves processing time forward.</summary>
+            public TestDriver AdvanceProcessingTime(global::System.TimeSpan by)
+            {
+                Driver.AdvanceProcessingTime(by);
+                return this;
+            }
+
+            /// <summary>Moves the watermark of the next batch forward to <paramref name="to"/> (never back).</summary>
+            public TestDriver AdvanceWatermark(global::System.DateTimeOffset to)
+            {
+                Driver.AdvanceWatermark(to);
+                return this;
+            }
+
+            /// <inheritdoc />
+            public void Dispose() => Driver.Dispose();
+        }
     }
 }
