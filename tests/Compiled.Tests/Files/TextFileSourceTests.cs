@@ -1,4 +1,5 @@
 using Compiled.Sources;
+using Compiled.Sources.Files;
 using Compiled.Tests.TestSupport;
 
 namespace Compiled.Tests.Files;
@@ -72,6 +73,22 @@ public sealed class TextFileSourceTests : IDisposable
         var error = Assert.Throws<DirectoryNotFoundException>(() => source.Open(_dir.Context()));
         Assert.Contains("nope", error.Message);
         Assert.Contains("test-query", error.Message);
+    }
+
+    [Fact]
+    public void Metrics_count_the_files_left_for_later_batches()
+    {
+        for (int i = 0; i < 5; i++) _dir.Write($"{i}.txt", "x\n", i);
+        using var source = Source.TextFiles(_dir.Input, new FileSourceOptions { MaxFilesPerTrigger = 2 });
+        source.Open(_dir.Context());
+        source.PrepareForAvailableNow();
+
+        var (_, end) = SourceBatches.NextBatch(source, null);
+        Assert.Equal("3", source.GetMetrics()["numFilesRemaining"]);
+        (_, end) = SourceBatches.NextBatch(source, end);
+        Assert.Equal("1", source.GetMetrics()["numFilesRemaining"]);
+        SourceBatches.NextBatch(source, end);
+        Assert.Equal("0", source.GetMetrics()["numFilesRemaining"]);
     }
 
     [Fact]

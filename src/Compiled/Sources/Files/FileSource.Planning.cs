@@ -18,8 +18,10 @@ public sealed partial class FileSource<T>
         if (_entries.ContainsKey(next)) return LogOffset.Format(next);
 
         var candidates = ListCandidates();
+        _filesRemaining = candidates.Count;
         if (candidates.Count == 0) return start;
         var batch = SelectBatch(candidates, limit);
+        _filesRemaining = candidates.Count - batch.Length;
         log.WriteEntry(next, batch);
         _entries.Add(next, batch);
         Remember(batch);

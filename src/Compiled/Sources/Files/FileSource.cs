@@ -43,6 +43,7 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
     private long _bytesRead;
     private long _missingSkipped;
     private long _changedRead;
+    private long _filesRemaining;
 
     internal FileSource(string path, FileSourceOptions? options, IFileFormat<T> format)
     {
@@ -147,6 +148,7 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
         ["numChangedFilesRead"] = _changedRead.ToString(CultureInfo.InvariantCulture),
         ["numBadRecordsSkipped"] = _badRecords.Skipped.ToString(CultureInfo.InvariantCulture),
         ["numBadRecordsRedirected"] = _badRecords.Redirected.ToString(CultureInfo.InvariantCulture),
+        ["numFilesRemaining"] = _filesRemaining.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <inheritdoc />
