@@ -145,14 +145,17 @@ public sealed class KafkaSourceTests(MockClusterFixture cluster) : IClassFixture
         Produce(cluster.BootstrapServers, topic, Values(100));
         using var source = Strings(Options(topic) with { StartingOffsets = KafkaStartingOffsets.Earliest, MaxOffsetsPerTrigger = 30 });
         var sizes = new List<int>();
+        var remaining = new List<string>();
         var all = new List<string>();
         while (source.Next() is { } batch)
         {
             sizes.Add(batch.Rows.Count);
+            remaining.Add(source.Metrics["numOffsetsRemaining"]);
             all.AddRange(batch.Rows);
         }
         // 25 per partition; 30 split four ways is 7 each (28), then 7, 7, and the rest.
         Assert.Equal(new[] { 28, 28, 28, 16 }, sizes);
+        Assert.Equal(["72", "44", "16", "0"], remaining);
         Assert.Equal(Values(100).Order(), all.Order());
 
         // The once trigger ignores the limit.

@@ -54,6 +54,9 @@ internal sealed class SourceHarness<T> : IDisposable
         return all;
     }
 
+    /// <summary>The source's counters for the batch just read.</summary>
+    public IReadOnlyDictionary<string, string> Metrics => ((ISourceMetrics)_source).GetMetrics();
+
     public void Dispose() => _source.Dispose();
 }
 

@@ -42,6 +42,7 @@ public sealed partial class KafkaSource<T>
                 available += latest - begin;
             }
         }
+        _offsetsRemaining = available;
         if (available == 0) return start;
 
         if (!limit.IgnorePerTriggerLimits && _options.MinOffsetsPerTrigger is long min && available < min
@@ -51,7 +52,11 @@ public sealed partial class KafkaSource<T>
         }
         long? max = limit.IgnorePerTriggerLimits ? null : _options.MaxOffsetsPerTrigger;
         foreach (var (partition, begin, latest) in backlog)
-            end.Set(partition, max is long cap && available > cap ? ProratedEnd(begin, latest, cap, available) : latest);
+        {
+            long partitionEnd = max is long cap && available > cap ? ProratedEnd(begin, latest, cap, available) : latest;
+            end.Set(partition, partitionEnd);
+            _offsetsRemaining -= partitionEnd - begin;
+        }
 
         _lastBatchPlannedMs = _context!.Clock.UtcNowMs;
         SourceOffset result = end.ToSourceOffset();

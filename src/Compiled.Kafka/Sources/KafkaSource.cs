@@ -43,6 +43,7 @@ public sealed partial class KafkaSource<T> : ISource<T>, ISourceMetrics
     private long _discoveredAt;
 
     private long _offsetsLost;
+    private long _offsetsRemaining;
     private long _badRecordsSkipped;
     private long _badRecordsRedirected;
 
@@ -110,6 +111,7 @@ public sealed partial class KafkaSource<T> : ISource<T>, ISourceMetrics
         ["numOffsetsLost"] = _offsetsLost.ToString(CultureInfo.InvariantCulture),
         ["numBadRecordsSkipped"] = _badRecordsSkipped.ToString(CultureInfo.InvariantCulture),
         ["numBadRecordsRedirected"] = _badRecordsRedirected.ToString(CultureInfo.InvariantCulture),
+        ["numOffsetsRemaining"] = _offsetsRemaining.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <inheritdoc />
