@@ -180,7 +180,7 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
         for (long segment = 0; segment << segmentBits < flushed; segment++)
         {
             long length = Math.Min(1L << segmentBits, flushed - (segment << segmentBits));
-            files.Add(FileDigest.Take(_options.Directory, generation.LogSegmentPath(segment), length));
+            files.Add(FileDigest.TakeLength(_options.Directory, generation.LogSegmentPath(segment), length));
         }
 
         foreach (string folder in generation.TokenDirectories(_indexToken, logToken))

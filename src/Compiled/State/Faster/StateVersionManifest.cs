@@ -70,7 +70,7 @@ internal sealed record StateVersionManifest(long BatchId, IReadOnlyList<Operator
                     json.WriteStartObject();
                     json.WriteString("path", file.Path);
                     json.WriteNumber("length", file.Length);
-                    json.WriteNumber("crc", file.Crc);
+                    if (file.Crc is uint crc) json.WriteNumber("crc", crc);
                     json.WriteEndObject();
                 }
 
@@ -109,7 +109,8 @@ internal sealed record StateVersionManifest(long BatchId, IReadOnlyList<Operator
                 var files = new List<FileDigest>();
                 foreach (JsonElement file in op.GetProperty("files").EnumerateArray())
                 {
-                    files.Add(new FileDigest(file.GetProperty("path").GetString()!, file.GetProperty("length").GetInt64(), file.GetProperty("crc").GetUInt32()));
+                    files.Add(new FileDigest(file.GetProperty("path").GetString()!, file.GetProperty("length").GetInt64(),
+                        file.TryGetProperty("crc", out var crc) ? crc.GetUInt32() : null));
                 }
 
                 operators.Add(new OperatorCheckpoint(
