@@ -29,7 +29,8 @@ var sink = Sink.Kafka(new KafkaSinkOptions<KeyTotal>
 }, CrashHostJson.Default.KeyTotal);
 
 var query = StreamingQuery.Start(new TotalsPlan(), [source], sink,
-    new QueryOptions { CheckpointLocation = args[4], Trigger = Trigger.AvailableNow });
+    // A FASTER base after every batch, so state.midCheckpoint is passed at every batch.
+    new QueryOptions { CheckpointLocation = args[4], Trigger = Trigger.AvailableNow, StateSnapshotInterval = 1 });
 try
 {
     await query.AwaitTerminationAsync();

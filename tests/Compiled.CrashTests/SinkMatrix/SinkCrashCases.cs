@@ -39,7 +39,10 @@ public static class SinkCrashCases
         _ => [TotalsPlan.QueryName, NumberedPlan.QueryName],
     };
 
-    /// <summary>Every point a batch of <paramref name="kind"/>'s queries passes (<c>sink.renamed</c> exists only in the file sink).</summary>
+    /// <summary>
+    /// Every point a batch of <paramref name="kind"/>'s queries passes (<c>sink.renamed</c> exists only in the file sink;
+    /// <c>state.recovering</c> is passed while a restart recovers, not by a batch: StateChangelogCrashTests crash there).
+    /// </summary>
     private static IEnumerable<string> PointsOf(SinkKind kind) =>
-        CrashPoints.Known.Where(point => point != CrashPoints.SinkRenamed || kind == SinkKind.File);
+        CrashPoints.Known.Where(point => (point != CrashPoints.SinkRenamed || kind == SinkKind.File) && point != CrashPoints.StateRecovering);
 }
