@@ -35,7 +35,7 @@ public sealed class CorpusTests
         { "Append", "BrokerTotal", ".GroupBy(t => t.Broker).Select(g => new BrokerTotal(g.Key, g.Sum(t => t.Amount)))", "CQ1002" },
         { "Append", "WindowTotal", ".GroupBy(t => Window.Tumbling(t.CreatedTime, TimeSpan.FromMinutes(5))).Select(g => new WindowTotal(g.Key.Start, g.Key.End, g.LongCount()))", "CQ1002" },
         { "Update", "BrokerTotal", ".WithWatermark(t => t.CreatedTime, TimeSpan.FromMinutes(1)).GroupBy(t => (Window.Session(t.CreatedTime, TimeSpan.FromMinutes(5)), t.Broker)).Select(g => new BrokerTotal(g.Key.Item2, g.LongCount()))", "CQ1003" },
-        { "Complete", "WindowTotal", ".WithWatermark(t => t.CreatedTime, TimeSpan.FromMinutes(1)).GroupBy(t => Window.Tumbling(t.CreatedTime, TimeSpan.FromMinutes(5))).Select(g => new WindowTotal(g.Key.Start, g.Key.End, g.LongCount()))", "CQ0003 CQ1004" },
+        { "Complete", "WindowTotal", ".WithWatermark(t => t.CreatedTime, TimeSpan.FromMinutes(1)).GroupBy(t => Window.Tumbling(t.CreatedTime, TimeSpan.FromMinutes(5))).Select(g => new WindowTotal(g.Key.Start, g.Key.End, g.LongCount()))", "CQ1004" },
         { "Update", "WindowTotal", ".GroupBy(t => Window.Tumbling(t.CreatedTime, TimeSpan.FromMinutes(5))).Select(g => new WindowTotal(g.Key.Start, g.Key.End, g.LongCount())).WithWatermark(w => w.End, TimeSpan.FromMinutes(1))", "CQ1101" },
         { "Append", "WindowTotal", ".WithWatermark(t => t.CreatedTime, TimeSpan.FromMinutes(1)).GroupBy(t => Window.Tumbling(t.SettledTime, TimeSpan.FromMinutes(5))).Select(g => new WindowTotal(g.Key.Start, g.Key.End, g.LongCount()))", "CQ1102" },
         { "Append", "WindowTotal", ".WithWatermark(t => t.CreatedTime, TimeSpan.FromMinutes(1)).GroupBy(t => Window.Session(t.CreatedTime, TimeSpan.FromMinutes(5))).Select(g => new WindowTotal(g.Key.Start, g.Key.End, g.LongCount()))", "CQ1103" },
@@ -49,7 +49,6 @@ public sealed class CorpusTests
         { "Update", "BrokerTotal", ".GroupBy(t => new BrokerKey { Name = t.Broker }).Select(g => new BrokerTotal(g.Key.Name, g.LongCount()))", "CQ1403" },
         { "Update", "BrokerTotal", ".GroupBy(t => new Node(t.Broker, null)).Select(g => new BrokerTotal(g.Key.Name, g.LongCount()))", "CQ1403" },
         { "Append", "Trade", ".Distinct()", "CQ0003" },
-        { "Append", "Trade", ".WithWatermark(t => t.CreatedTime, TimeSpan.FromMinutes(1))", "CQ0003" },
     };
 
     [Theory]
@@ -63,8 +62,8 @@ public sealed class CorpusTests
         var build = await BuildAsync(source);
         Assert.Equal(ids.Split(' ').Order(StringComparer.Ordinal), build.Ids);
         // CQ1401 and CQ1402 read C# itself (IOperation), not the query's shape: the generator compiles the query and the
-        // analyzers' errors fail the build. Every other id stops the generator too.
-        if (ids is not ("CQ1401" or "CQ1402"))
+        // analyzers' errors fail the build. A warning (CQ1004) leaves the query compiled. Every other id stops the generator too.
+        if (ids is not ("CQ1401" or "CQ1402" or "CQ1004"))
             Assert.Contains("[global::System.Obsolete(\"Streaming query 'Q' cannot start: ", build.Generated, StringComparison.Ordinal);
         Assert.Empty(build.CompilerErrors);
     }
@@ -79,7 +78,10 @@ public sealed class CorpusTests
         var build = await BuildAsync(File.ReadAllText(Path.Combine(ValidDirectory(), name + ".cs")),
             File.ReadAllText(Path.Combine(ValidDirectory(), "Rows.cs")), "global using System.Linq;");
         Assert.Empty(build.CompilerErrors);
-        Assert.Empty(build.Ids);
+        // A corpus query may warn (never fail) when its file says so: "// Warns: CQxxxx (why)".
+        string text = File.ReadAllText(Path.Combine(ValidDirectory(), name + ".cs"));
+        var warns = System.Text.RegularExpressions.Regex.Match(text, "// Warns: (CQ[0-9]{4})");
+        Assert.Equal(warns.Success ? [warns.Groups[1].Value] : Array.Empty<string>(), build.Ids);
         Assert.Contains(" static global::Compiled.StreamingQuery Start(", build.Generated, StringComparison.Ordinal);
         Assert.DoesNotContain("Obsolete", build.Generated, StringComparison.Ordinal);
     }

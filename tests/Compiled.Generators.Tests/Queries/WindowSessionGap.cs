@@ -1,6 +1,7 @@
 namespace Compiled.Generators.Tests.Queries;
 
 /// <summary>Sessions per sensor with a per-row gap; Complete.</summary>
+// Warns: CQ1004 (Complete mode keeps every session although a watermark is declared)
 [StreamingQuery(OutputMode.Complete)]
 public static partial class WindowSessionGap
 {

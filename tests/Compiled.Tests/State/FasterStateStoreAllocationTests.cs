@@ -23,19 +23,25 @@ public sealed class FasterStateStoreAllocationTests
             store.TryGet(i, out _);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (long i = 0; i < 20_000; i++)
+        // The least of three rounds: a store left by an earlier test (a background base still finishing) can hand its
+        // deferred epoch actions to this thread in one round, while an allocation per operation shows in every round.
+        long allocated = long.MaxValue;
+        for (int round = 0; round < 3; round++)
         {
-            long key = i % 1_000;
-            store.TryGet(key, out long value);
-            store.Put(key, value + 1);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (long i = 0; i < 20_000; i++)
+            {
+                long key = i % 1_000;
+                store.TryGet(key, out long value);
+                store.Put(key, value + 1);
+            }
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
         // 40 000 operations: one allocation per operation would be hundreds of kilobytes. A few hundred bytes may
         // come from FASTER's deferred epoch actions (page flush bookkeeping) that happen to run on this thread.
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(allocated < 2_048, $"{allocated} bytes allocated by 40 000 in-memory operations");
         Assert.True(store.TryGet(7, out long seven));
-        Assert.Equal(27, seven);
+        Assert.Equal(67, seven);
     }
 }
