@@ -122,7 +122,8 @@ namespace Compiled.Generators.Parsing
                     _ => StringMapKind.None,
                 };
             }
-            return new MapSpec(selector, TypeSpecBuilder.Build(resultType), spanMap);
+            var copies = MemberLineage.Of(model, call.ArgumentList.Arguments[0].Expression, resultType, _cancellationToken);
+            return new MapSpec(selector, TypeSpecBuilder.Build(resultType), spanMap, copies);
         }
 
         private FlatMapSpec? ParseFlatMap(SemanticModel model, InvocationExpressionSyntax call, string name, ITypeSymbol rowType, IMethodSymbol method)

@@ -79,3 +79,6 @@ public sealed record Reading(DateTime At, DateTimeOffset Observed, string Sensor
 
 /// <summary>A count and sum per window and key.</summary>
 public sealed record WindowCount(DateTime Start, DateTime End, string Key, long Count, long Sum);
+
+/// <summary>A reading after a projection that renames its event time.</summary>
+public sealed record Sample(DateTime Taken, string Sensor, int Value);
