@@ -55,6 +55,12 @@ public sealed class EventTimeRuleTests
         after: Query("Update", "BrokerTotal", ".GroupBy(t => t.Broker).Select(g => new BrokerTotal(g.Key, default, g.Sum(t => t.Amount)))"));
 
     [Fact]
+    public Task CQ1002_fix_adds_a_watermark_on_the_windows_event_time() => CodeFixVerifier<Compiled.Analyzers.CodeFixes.AppendModeAggregationFixer>.VerifyAsync(
+        new AppendModeAggregationWithoutWatermarkAnalyzer(),
+        before: Query("Append", "WindowTotal", "\n        .[|GroupBy(t => Window.Tumbling(t.CreatedTime, TimeSpan.FromMinutes(15)))|]\n        .Select(g => new WindowTotal(g.Key.Start, g.Key.End, g.LongCount()))"),
+        after: Query("Append", "WindowTotal", "\n        .WithWatermark(t => t.CreatedTime, TimeSpan.FromMinutes(10))\n        .GroupBy(t => Window.Tumbling(t.CreatedTime, TimeSpan.FromMinutes(15)))\n        .Select(g => new WindowTotal(g.Key.Start, g.Key.End, g.LongCount()))"));
+
+    [Fact]
     public Task CQ1003_update_session_window() => AnalyzerVerifier<UpdateModeSessionWindowAnalyzer>.VerifyAsync(Query("Update", "BrokerTotal",
         Watermark + ".GroupBy(t => ([|Window.Session(t.CreatedTime, TimeSpan.FromMinutes(5))|], t.Broker)).Select(g => new BrokerTotal(g.Key.Item2, g.Key.Item1.Start, g.LongCount()))"));
 
