@@ -25,12 +25,15 @@ namespace Compiled.Diagnostics
         public const string WatermarkAfterAggregation = "CQ1101";
         public const string WindowNotOnWatermarkedColumn = "CQ1102";
         public const string SessionWindowOnlyKey = "CQ1103";
+        public const string DedupWithinWatermarkWithoutWatermark = "CQ1105";
         public const string WindowLengthInvalid = "CQ1106";
 
         // Operators that a stream cannot support.
         public const string SortOnStream = "CQ1301";
         public const string LimitOrOffsetOnStream = "CQ1302";
         public const string DistinctAggregateOrGroupingSets = "CQ1303";
+        public const string StatefulAfterLateEmitter = "CQ1306";
+        public const string DedupStateUnbounded = "CQ1307";
 
         // Exactly-once and determinism.
         public const string NonDeterministicCall = "CQ1401";

@@ -139,7 +139,7 @@ namespace Compiled.Generators.Emit
                 _w.Line("int " + AppendCountLocal + " = 0;");
                 input = InputLocal;
             }
-            var pipeline = new PipelineEmitter(_w, "continue;", dropsLateRows: _aggregate is not null);
+            var pipeline = new PipelineEmitter(_w, "continue;", dropsLateRows: _plan.StateOperators.Count > 0);
             string row = pipeline.Local("r");
             bool byReference = type.IsValueType && type.Shape is not (TypeShape.Primitive or TypeShape.Enum);
             _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in " + input + ")");
@@ -164,7 +164,7 @@ namespace Compiled.Generators.Emit
             pipeline.CloseLoops();
             _w.Close();
             if (reserved) _w.Line("output.Advance(" + AppendCountLocal + ");");
-            EventTimeEmitter.WriteEnd(_w, _plan.Source, _aggregate is null ? -1 : 0);
+            EventTimeEmitter.WriteEnd(_w, _plan.Source, _plan.StateOperators.Count > 0 ? 0 : -1);
             _aggregate?.WriteMergeAndEmit(_w);
             _w.Close();
         }

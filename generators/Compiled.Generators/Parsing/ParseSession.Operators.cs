@@ -73,7 +73,10 @@ namespace Compiled.Generators.Parsing
                         parsed = new LimitSpec(method.Name == "Skip");
                         break;
                     case "Distinct":
-                        parsed = new DedupSpec(null, WithinWatermark: false, TypeSpecBuilder.Build(rowType));
+                        parsed = ParseDistinct(rowType, operators);
+                        break;
+                    case "DropDuplicates" or "DropDuplicatesWithinWatermark":
+                        parsed = ParseDedup(model, call, method, rowType, index, operators);
                         break;
                     default:
                         Report(DiagnosticIds.UnsupportedOperator, name, _queryName, name.Identifier.Text);

@@ -66,7 +66,7 @@ namespace Compiled.Generators.Emit.Operators
             }
             string keySerializer = SerializerEmitter.IsRaw(_aggregate.KeyType) ? "null" : "new " + KeySerializer + "()";
             string stateSerializer = AccumulatorLayout.IsUnmanaged(_aggregate) ? "null" : "new " + StateSerializer + "()";
-            w.Line(StoreField + " = context.GetStateStore<" + StoreKey + ", " + State + ">(" + Literals.String(_plan.StateOperators[0].OperatorId)
+            w.Line(StoreField + " = context.GetStateStore<" + StoreKey + ", " + State + ">(" + Literals.String(_plan.AggregateState!.OperatorId)
                 + ", " + keySerializer + ", " + stateSerializer + ");");
         }
 
