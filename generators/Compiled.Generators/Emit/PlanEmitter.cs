@@ -48,7 +48,10 @@ namespace Compiled.Generators.Emit
             }
             _w.Line();
             _w.Open("public void Open(" + KnownNames.PlanContextG + " context)");
+            // In chain order, which is the order progress reports the operators in.
+            DedupEmitter.WriteOpen(_w, _plan.Source);
             _aggregate?.WriteOpen(_w);
+            DedupEmitter.WriteOpen(_w, _plan.AfterAggregate);
             _w.Close();
             _w.Line();
             WriteExecute();
@@ -66,11 +69,14 @@ namespace Compiled.Generators.Emit
                 _w.Close();
             }
             LambdaEmitter.Write(_w, _plan);
+            var codec = new SerializerEmitter();
+            DedupEmitter.WriteTypes(_w, AllStages, codec);
             if (_aggregate is not null)
             {
                 _w.Line();
-                _aggregate.WriteTypes(_w);
+                _aggregate.WriteTypes(_w, codec);
             }
+            codec.WriteCodec(_w);
             _w.Close();
         }
 
@@ -113,6 +119,7 @@ namespace Compiled.Generators.Emit
         {
             var fields = PipelineEmitter.Fields(AllStages).ToList();
             if (_aggregate is not null) fields.AddRange(_aggregate.Fields());
+            fields.AddRange(DedupEmitter.Fields(AllStages));
             if (fields.Count > 0) _w.Line();
             foreach (var field in fields) _w.Line(field);
         }
@@ -166,6 +173,7 @@ namespace Compiled.Generators.Emit
             if (reserved) _w.Line("output.Advance(" + AppendCountLocal + ");");
             EventTimeEmitter.WriteEnd(_w, _plan.Source, _plan.StateOperators.Count > 0 ? 0 : -1);
             _aggregate?.WriteMergeAndEmit(_w);
+            DedupEmitter.WriteEvictions(_w, AllStages);
             _w.Close();
         }
     }

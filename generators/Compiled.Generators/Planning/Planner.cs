@@ -156,7 +156,7 @@ namespace Compiled.Generators.Planning
             MapSpec map => "Map(" + map.Selector.Display + ")",
             FlatMapSpec flatMap => "FlatMap(" + flatMap.Selector.Display + ")",
             AggregateSpec aggregate => "Aggregate(by " + aggregate.Key.Display + ": " + aggregate.Result.Display + ")",
-            DedupSpec dedup => (dedup.WithinWatermark ? "DropDuplicatesWithinWatermark(" : "DropDuplicates(") + (dedup.Key?.Display ?? "row") + ")",
+            DedupSpec dedup => StateOperators.DedupName(dedup),
             WatermarkSpec watermark => "Watermark(" + watermark.EventTime.Display + ", delay " + watermark.DelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms)",
             _ => op.Kind,
         };

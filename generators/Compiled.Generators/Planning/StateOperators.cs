@@ -52,12 +52,16 @@ namespace Compiled.Generators.Planning
         {
             var eviction = dedup.Eviction(watermarked);
             string schema = "dedup|key=" + dedup.KeyType.SchemaName + "|evict=" + eviction.ToString().ToLowerInvariant();
-            string name = (dedup.WithinWatermark ? "DropDuplicatesWithinWatermark(" : "DropDuplicates(") + (dedup.Key?.Display ?? "row") + ")";
+            string name = DedupName(dedup);
             string fingerprint = Fingerprint.Of(schema);
             bool evicts = eviction != DedupEvictionKind.Never;
             var stores = new[] { new StateStorePlan(id, schema, fingerprint) }.ToEquatableArray();
             return new StateOperatorPlan(id, name, fingerprint, schema, stores, StateEmission.Changed, evicts, NeedsNoDataBatch: evicts);
         }
+
+        /// <summary>A deduplication as written, e.g. <c>DropDuplicates(c =&gt; c.Id)</c> or <c>Distinct()</c>.</summary>
+        public static string DedupName(DedupSpec dedup) => dedup.Key is null ? "Distinct()"
+            : (dedup.WithinWatermark ? "DropDuplicatesWithinWatermark(" : "DropDuplicates(") + dedup.Key.Display + ")";
 
         private static StateOperatorPlan Aggregate(AggregateSpec aggregate, string id, int outputMode, bool watermarked)
         {

@@ -57,6 +57,9 @@ namespace Compiled.Generators.Emit.Operators
                 case StageKind.Watermark:
                     Write(w, "Event time", ((WatermarkSpec)stage.Operator!).EventTime, valueForm: true, spanForm: false);
                     break;
+                case StageKind.Dedup when ((DedupSpec)stage.Operator!).Key is { } key:
+                    Write(w, "Deduplication key", key, valueForm: true, spanForm: false);
+                    break;
             }
         }
 

@@ -18,6 +18,7 @@ namespace Compiled.Generators.Emit.Operators
         private readonly bool _dropsLateRows;
         private int _openLoops;
         private int _locals;
+        private WatermarkSpec? _watermark;
 
         /// <param name="writer">Where to write.</param>
         /// <param name="topLevelSkip">What drops a row outside any nested loop: <c>continue;</c> in the input loop, <c>return;</c> in a group emitter.</param>
@@ -67,7 +68,11 @@ namespace Compiled.Generators.Emit.Operators
                         row = Declare("var", row.Variable + ".ToString()", isSpan: false);
                         break;
                     case StageKind.Watermark:
-                        EventTimeEmitter.WriteStep(_writer, (WatermarkSpec)stage.Operator!, row, _dropsLateRows, Skip);
+                        _watermark = (WatermarkSpec)stage.Operator!;
+                        EventTimeEmitter.WriteStep(_writer, _watermark, row, _dropsLateRows, Skip);
+                        break;
+                    case StageKind.Dedup:
+                        DedupEmitter.WriteStep(_writer, stage, row, _watermark, Skip);
                         break;
                 }
             }
