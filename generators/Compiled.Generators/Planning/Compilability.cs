@@ -19,6 +19,9 @@ namespace Compiled.Generators.Planning
                 {
                     SortSpec or LimitSpec => op.Kind,
                     DedupSpec => "Distinct",
+                    JoinSpec => "a stream-stream join",
+                    SetOperationSpec { Operation: "Union", OtherIsStatic: false } => "Union of two streams",
+                    SetOperationSpec { Operation: "Except", OtherIsStatic: true } => "Except with a static table",
                     _ => null,
                 };
                 if (what is null) continue;

@@ -58,6 +58,11 @@ namespace Compiled.Generators.Planning
                     case FlatMapSpec { Split.ReceiverIsRow: true } when span:
                         stages.Add(new Stage(StageKind.SpanSplit, op));
                         break;
+                    case StaticJoinSpec:
+                        if (span) stages.Add(new Stage(StageKind.Materialize, null));
+                        span = false;
+                        stages.Add(new Stage(StageKind.StaticJoin, op));
+                        break;
                     case FlatMapSpec flatMap:
                         if (span) stages.Add(new Stage(StageKind.Materialize, null));
                         span = flatMap.Split is not null;
@@ -123,6 +128,7 @@ namespace Compiled.Generators.Planning
             MapSpec map => "Map(" + map.Selector.Display + ")",
             FlatMapSpec flatMap => "FlatMap(" + flatMap.Selector.Display + ")",
             AggregateSpec aggregate => "Aggregate(by " + aggregate.Key.Display + ": " + aggregate.Result.Display + ")",
+            StaticJoinSpec join => "StaticJoin(" + join.JoinKind + (join.TableOnLeft ? ", table on the left" : string.Empty) + " on " + join.StreamKey.Display + " = " + join.TableKey.Display + ")",
             WatermarkSpec watermark => "Watermark(" + watermark.EventTime.Display + ", delay " + watermark.DelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms)",
             _ => op.Kind,
         };

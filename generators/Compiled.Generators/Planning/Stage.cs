@@ -23,6 +23,8 @@ namespace Compiled.Generators.Planning
         Materialize,
         /// <summary>Read the row's event time: follow the input's largest time and drop (or route) rows behind the watermark.</summary>
         Watermark,
+        /// <summary>Look the row's key up in a static table's index: a loop over the matches, or a test for semi and anti joins.</summary>
+        StaticJoin,
     }
 
     /// <summary>One step of a fused loop.</summary>

@@ -20,6 +20,7 @@ namespace Compiled.Generators.Validation
             EventTimeRules.Check(context);
             StreamOperatorRules.Check(context);
             StateTypeRules.Check(context);
+            JoinRules.Check(context);
             return findings;
         }
 
