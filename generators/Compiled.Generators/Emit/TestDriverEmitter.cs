@@ -36,8 +36,10 @@ namespace Compiled.Generators.Emit
             string accessibility = query.Accessibility == "public" ? "internal" : query.Accessibility;
             writer.Open(accessibility + " sealed class " + ClassName + " : global::System.IDisposable");
 
-            writer.Line("/// <summary>Opens the compiled plan with empty in-memory state.</summary>");
-            writer.Line("public " + ClassName + "(" + OptionsG + "? options = null) => Driver = new " + driver + "(new " + Emitter.PlanClass + "(), options);");
+            writer.Line("/// <summary>Opens the compiled plan with empty in-memory state" + (query.Tables.Count > 0 ? " over the given static tables" : string.Empty) + ".</summary>");
+            string tables = query.Tables.Count > 0 ? Emitter.TableParameters(query) + ", " : string.Empty;
+            writer.Line("public " + ClassName + "(" + tables + OptionsG + "? options = null) => Driver = new " + driver + "(new " + Emitter.PlanClass
+                + "(" + Emitter.TableArguments(query) + "), options);");
             writer.Line();
             writer.Line("/// <summary>The untyped driver underneath, for what this wrapper does not repeat.</summary>");
             writer.Line("public " + driver + " Driver { get; }");

@@ -82,3 +82,9 @@ public sealed record WindowCount(DateTime Start, DateTime End, string Key, long 
 
 /// <summary>A reading after a projection that renames its event time.</summary>
 public sealed record Sample(DateTime Taken, string Sensor, int Value);
+
+/// <summary>A broker's desk, from a static table.</summary>
+public sealed record BrokerDesk(string Broker, string Desk, double Limit);
+
+/// <summary>A trade with its broker's desk, or null when the broker has none.</summary>
+public sealed record TradeDesk(string Broker, int Amount, string? Desk);
