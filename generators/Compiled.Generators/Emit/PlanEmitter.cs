@@ -21,6 +21,7 @@ namespace Compiled.Generators.Emit
         private readonly QuerySpec _query;
         private readonly AggregateEmitter? _aggregate;
         private readonly List<StaticJoinSpec> _staticJoins;
+        private readonly StreamJoinEmitter? _streamJoin;
 
         public PlanEmitter(SourceWriter writer, PhysicalPlan plan)
         {
@@ -29,6 +30,7 @@ namespace Compiled.Generators.Emit
             _query = plan.Query;
             _aggregate = plan.Aggregate is null ? null : new AggregateEmitter(plan);
             _staticJoins = StaticJoinEmitter.Joins(plan.Source);
+            _streamJoin = plan.StreamJoin is null ? null : new StreamJoinEmitter(plan);
         }
 
         private string Output => _query.OutputType.Name;
@@ -49,12 +51,23 @@ namespace Compiled.Generators.Emit
                 _w.Line();
                 _aggregate.WriteDeadline(_w);
             }
+            if (_streamJoin is not null && _plan.StateOperators[0].NeedsNoDataBatch)
+            {
+                _w.Line();
+                _streamJoin.WriteDeadline(_w);
+            }
             _w.Line();
             _w.Open("public void Open(" + KnownNames.PlanContextG + " context)");
             _aggregate?.WriteOpen(_w);
+            _streamJoin?.WriteOpen(_w);
             _w.Close();
             _w.Line();
             WriteExecute();
+            if (_streamJoin is not null)
+            {
+                _w.Line();
+                _streamJoin.WriteEmitter(_w);
+            }
             if (_aggregate is not null)
             {
                 _w.Line();
@@ -69,16 +82,20 @@ namespace Compiled.Generators.Emit
                 _w.Close();
             }
             LambdaEmitter.Write(_w, _plan);
+            _streamJoin?.WriteLambdas(_w);
             if (_aggregate is not null)
             {
                 _w.Line();
                 _aggregate.WriteTypes(_w);
             }
             StaticJoinEmitter.WriteTypes(_w, _staticJoins);
+            _streamJoin?.WriteTypes(_w);
             _w.Close();
         }
 
-        private IEnumerable<Stage> AllStages => _plan.Source.Concat(_plan.AfterAggregate);
+        private IEnumerable<Stage> AllStages => _plan.StreamJoin is { } join
+            ? _plan.Source.Concat(join.Right).Concat(join.AfterJoin)
+            : _plan.Source.Concat(_plan.AfterAggregate);
 
         private void WriteInfo()
         {
@@ -92,7 +109,7 @@ namespace Compiled.Generators.Emit
             for (int i = 0; i < _query.Inputs.Count; i++)
             {
                 var input = _query.Inputs[i];
-                var watermark = EventTimeEmitter.Watermarks(_plan.Source).FirstOrDefault(m => m.Input == i);
+                var watermark = EventTimeEmitter.Watermarks(AllStages).FirstOrDefault(m => m.Input == i);
                 string watermarkInfo = watermark is null ? string.Empty
                     : ", new " + KnownNames.WatermarkInfoG + "(" + watermark.DelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L, "
                         + KnownNames.LateRowsG + "." + watermark.LateRows + ")";
@@ -118,6 +135,7 @@ namespace Compiled.Generators.Emit
             var fields = PipelineEmitter.Fields(AllStages).ToList();
             fields.AddRange(StaticJoinEmitter.Fields(_query, _staticJoins));
             if (_aggregate is not null) fields.AddRange(_aggregate.Fields());
+            if (_streamJoin is not null) fields.Add(_streamJoin.FieldDeclaration);
             if (fields.Count > 0) _w.Line();
             foreach (var field in fields) _w.Line(field);
         }
@@ -127,6 +145,13 @@ namespace Compiled.Generators.Emit
             var source = _query.Inputs[_query.SourceIndex];
             _w.Open("public void Execute(" + KnownNames.BatchInputsG + " inputs, " + KnownNames.RowBufferG + "<" + Output + "> output, "
                 + KnownNames.BatchContextG + " batch)");
+            if (_streamJoin is not null)
+            {
+                _w.Line("// Plan: " + _plan.Description.Replace("\n", " -> "));
+                _streamJoin.WriteExecute(_w);
+                _w.Close();
+                return;
+            }
             _w.Line("// Plan: " + string.Join(" -> ", new[] { "Source(" + source.Name + ")" }
                 .Concat(_plan.Source.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))
                 .Concat(new[] { _aggregate is null ? "Sink" : _aggregate.IsWindowed ? "Aggregate(pre-aggregate the batch by window)" : "Aggregate(pre-aggregate the batch)" })));

@@ -19,7 +19,7 @@ namespace Compiled.Generators.Planning
                 {
                     SortSpec or LimitSpec => op.Kind,
                     DedupSpec => "Distinct",
-                    JoinSpec => "a stream-stream join",
+                    JoinSpec join when StreamJoinSupport.Unsupported(query, join) is { } reason => reason,
                     SetOperationSpec { Operation: "Union", OtherIsStatic: false } => "Union of two streams",
                     SetOperationSpec { Operation: "Except", OtherIsStatic: true } => "Except with a static table",
                     _ => null,

@@ -26,7 +26,11 @@ namespace Compiled.Generators.Planning
         ImmutableEquatableArray<Stage> AfterAggregate,
         string Description,
         string Fingerprint,
-        ImmutableEquatableArray<StateOperatorPlan> StateOperators);
+        ImmutableEquatableArray<StateOperatorPlan> StateOperators)
+    {
+        /// <summary>The stream-stream join fed by <see cref="Source"/> (its left side), or null: see <see cref="StreamJoinPlan"/>.</summary>
+        public StreamJoinPlan? StreamJoin { get; init; }
+    }
 
     /// <summary>A stateful operator's identity in the checkpoint and what the engine must do for it.</summary>
     /// <param name="OperatorId">Stable id, the name of its state directory: its kind and ordinal, e.g. <c>aggregate0</c>.</param>
