@@ -21,6 +21,7 @@ namespace Compiled.Generators.Emit
         private readonly QuerySpec _query;
         private readonly AggregateEmitter? _aggregate;
         private readonly List<StaticJoinSpec> _staticJoins;
+        private readonly StreamJoinEmitter? _streamJoin;
 
         public PlanEmitter(SourceWriter writer, PhysicalPlan plan)
         {
@@ -29,6 +30,7 @@ namespace Compiled.Generators.Emit
             _query = plan.Query;
             _aggregate = plan.Aggregate is null ? null : new AggregateEmitter(plan);
             _staticJoins = StaticJoinEmitter.Joins(plan.Source);
+            _streamJoin = plan.StreamJoin is null ? null : new StreamJoinEmitter(plan);
         }
 
         private string Output => _query.OutputType.Name;
@@ -49,15 +51,26 @@ namespace Compiled.Generators.Emit
                 _w.Line();
                 _aggregate.WriteDeadline(_w);
             }
+            if (_streamJoin is not null && _plan.StateOperators[0].NeedsNoDataBatch)
+            {
+                _w.Line();
+                _streamJoin.WriteDeadline(_w);
+            }
             _w.Line();
             _w.Open("public void Open(" + KnownNames.PlanContextG + " context)");
             // In chain order, which is the order progress reports the operators in.
             DedupEmitter.WriteOpen(_w, _plan.Source);
             _aggregate?.WriteOpen(_w);
             DedupEmitter.WriteOpen(_w, _plan.AfterAggregate);
+            _streamJoin?.WriteOpen(_w);
             _w.Close();
             _w.Line();
             WriteExecute();
+            if (_streamJoin is not null)
+            {
+                _w.Line();
+                _streamJoin.WriteEmitter(_w);
+            }
             if (_aggregate is not null)
             {
                 _w.Line();
@@ -74,6 +87,7 @@ namespace Compiled.Generators.Emit
             LambdaEmitter.Write(_w, _plan);
             var codec = new SerializerEmitter();
             DedupEmitter.WriteTypes(_w, AllStages, codec);
+            _streamJoin?.WriteLambdas(_w);
             if (_aggregate is not null)
             {
                 _w.Line();
@@ -81,10 +95,13 @@ namespace Compiled.Generators.Emit
             }
             codec.WriteCodec(_w);
             StaticJoinEmitter.WriteTypes(_w, _staticJoins);
+            _streamJoin?.WriteTypes(_w);
             _w.Close();
         }
 
-        private IEnumerable<Stage> AllStages => _plan.Source.Concat(_plan.AfterAggregate);
+        private IEnumerable<Stage> AllStages => _plan.StreamJoin is { } join
+            ? _plan.Source.Concat(join.Right).Concat(join.AfterJoin)
+            : _plan.Source.Concat(_plan.AfterAggregate);
 
         private void WriteInfo()
         {
@@ -98,7 +115,7 @@ namespace Compiled.Generators.Emit
             for (int i = 0; i < _query.Inputs.Count; i++)
             {
                 var input = _query.Inputs[i];
-                var watermark = EventTimeEmitter.Watermarks(_plan.Source).FirstOrDefault(m => m.Input == i);
+                var watermark = EventTimeEmitter.Watermarks(AllStages).FirstOrDefault(m => m.Input == i);
                 string watermarkInfo = watermark is null ? string.Empty
                     : ", new " + KnownNames.WatermarkInfoG + "(" + watermark.DelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L, "
                         + KnownNames.LateRowsG + "." + watermark.LateRows + ")";
@@ -125,6 +142,7 @@ namespace Compiled.Generators.Emit
             fields.AddRange(StaticJoinEmitter.Fields(_query, _staticJoins));
             if (_aggregate is not null) fields.AddRange(_aggregate.Fields());
             fields.AddRange(DedupEmitter.Fields(AllStages));
+            if (_streamJoin is not null) fields.Add(_streamJoin.FieldDeclaration);
             if (fields.Count > 0) _w.Line();
             foreach (var field in fields) _w.Line(field);
         }
@@ -134,6 +152,13 @@ namespace Compiled.Generators.Emit
             var source = _query.Inputs[_query.SourceIndex];
             _w.Open("public void Execute(" + KnownNames.BatchInputsG + " inputs, " + KnownNames.RowBufferG + "<" + Output + "> output, "
                 + KnownNames.BatchContextG + " batch)");
+            if (_streamJoin is not null)
+            {
+                _w.Line("// Plan: " + _plan.Description.Replace("\n", " -> "));
+                _streamJoin.WriteExecute(_w);
+                _w.Close();
+                return;
+            }
             _w.Line("// Plan: " + string.Join(" -> ", new[] { "Source(" + source.Name + ")" }
                 .Concat(_plan.Source.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))
                 .Concat(new[] { _aggregate is null ? "Sink" : _aggregate.IsWindowed ? "Aggregate(pre-aggregate the batch by window)" : "Aggregate(pre-aggregate the batch)" })));

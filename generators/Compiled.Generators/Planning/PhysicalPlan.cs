@@ -35,6 +35,9 @@ namespace Compiled.Generators.Planning
 
         /// <summary>The stages fed by each row the first breaker emits; empty without one.</summary>
         public ImmutableEquatableArray<Stage> AfterAggregate => Segments.Count > 1 ? Segments[1].Stages : ImmutableEquatableArray<Stage>.Empty;
+
+        /// <summary>The stream-stream join fed by <see cref="Source"/> (its left side), or null: see <see cref="StreamJoinPlan"/>.</summary>
+        public StreamJoinPlan? StreamJoin { get; init; }
     }
 
     /// <summary>A stateful operator's identity in the checkpoint and what the engine must do for it.</summary>

@@ -11,6 +11,7 @@ namespace Compiled.Generators.Planning
         /// <summary>Plans <paramref name="query"/>.</summary>
         public static PhysicalPlan Plan(QuerySpec query, CancellationToken cancellationToken)
         {
+            if (StreamJoinPlanner.Plan(query) is { } joined) return joined;
             var states = StateOperators.Of(query);
             var runs = Split(query.Operators, states);
             var segments = new List<PlanSegment>(runs.Count);
@@ -62,6 +63,10 @@ namespace Compiled.Generators.Planning
             }
             return runs;
         }
+
+        /// <summary>Stages for a run of operators without state (the sides of a stream-stream join).</summary>
+        internal static List<Stage> Fuse(IEnumerable<OperatorSpec> operators, out bool spanAtEnd) =>
+            Fuse(operators.Select(op => (op, (StateOperatorPlan?)null)), out spanAtEnd);
 
         /// <summary>Stages for a run of operators that do not group; split words stay spans while each next step has a span form.</summary>
         private static List<Stage> Fuse(IEnumerable<(OperatorSpec Operator, StateOperatorPlan? State)> operators, out bool spanAtEnd)
@@ -136,7 +141,7 @@ namespace Compiled.Generators.Planning
         /// What a checkpoint depends on. Stateless operators are left out: as in Spark, a filter or projection may
         /// change between restarts; inputs, output mode and state schemas may not.
         /// </summary>
-        private static string PlanFingerprint(QuerySpec query, ImmutableEquatableArray<StateOperatorPlan> states)
+        internal static string PlanFingerprint(QuerySpec query, ImmutableEquatableArray<StateOperatorPlan> states)
         {
             var text = "plan|mode=" + query.OutputMode
                 + "|inputs=" + string.Join(";", query.Inputs.Select(i => i.Name + ":" + i.RowType.SchemaName))
@@ -146,7 +151,7 @@ namespace Compiled.Generators.Planning
             return Fingerprint.Of(text);
         }
 
-        private static string Describe(QuerySpec query)
+        internal static string Describe(QuerySpec query)
         {
             var lines = new List<string> { "Source(" + query.Inputs[query.SourceIndex].Name + ")" };
             foreach (var op in query.Operators) lines.Add(OperatorText(op));
@@ -162,6 +167,8 @@ namespace Compiled.Generators.Planning
             FlatMapSpec flatMap => "FlatMap(" + flatMap.Selector.Display + ")",
             AggregateSpec aggregate => "Aggregate(by " + aggregate.Key.Display + ": " + aggregate.Result.Display + ")",
             DedupSpec dedup => StateOperators.DedupName(dedup),
+            JoinSpec join => "StreamStreamJoin(" + join.JoinKind + " on " + join.LeftKey.Display + " = " + join.RightKey.Display
+                + (join.Condition is null ? string.Empty : " where " + join.Condition.Display) + ")",
             StaticJoinSpec join => "StaticJoin(" + join.JoinKind + (join.TableOnLeft ? ", table on the left" : string.Empty) + " on " + join.StreamKey.Display + " = " + join.TableKey.Display + ")",
             WatermarkSpec watermark => "Watermark(" + watermark.EventTime.Display + ", delay " + watermark.DelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms)",
             _ => op.Kind,

@@ -88,3 +88,12 @@ public sealed record BrokerDesk(string Broker, string Desk, double Limit);
 
 /// <summary>A trade with its broker's desk, or null when the broker has none.</summary>
 public sealed record TradeDesk(string Broker, int Amount, string? Desk);
+
+/// <summary>An ad impression (the ImpressionsClicks sample's shape).</summary>
+public sealed record Impression(string ImpressionID, DateTime ImpressionTime, string Campaigner);
+
+/// <summary>A click on an impression.</summary>
+public sealed record Click(string ImpressionID, DateTime ClickTime);
+
+/// <summary>An impression with its click, or a null click time.</summary>
+public sealed record ImpressionClick(string ImpressionID, string Campaigner, DateTime ImpressionTime, DateTime? ClickTime);

@@ -37,7 +37,8 @@ namespace Compiled.Generators.Emit.Operators
             foreach (var stage in plan.AfterAggregate) WriteStage(w, stage);
         }
 
-        private static void WriteStage(SourceWriter w, Stage stage)
+        /// <summary>Writes the lambdas one stage runs.</summary>
+        internal static void WriteStage(SourceWriter w, Stage stage)
         {
             switch (stage.Kind)
             {
@@ -69,7 +70,8 @@ namespace Compiled.Generators.Emit.Operators
             }
         }
 
-        private static void Write(SourceWriter w, string role, LambdaSpec lambda, bool valueForm, bool spanForm)
+        /// <summary>Writes <paramref name="lambda"/> as a private static method (and its span form).</summary>
+        internal static void Write(SourceWriter w, string role, LambdaSpec lambda, bool valueForm, bool spanForm)
         {
             w.Line();
             w.Line("// " + role + ": " + lambda.Display);

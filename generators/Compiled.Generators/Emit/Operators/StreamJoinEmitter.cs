@@ -1,0 +1,191 @@
+using System.Linq;
+using Compiled.Generators.Model;
+using Compiled.Generators.Planning;
+
+namespace Compiled.Generators.Emit.Operators
+{
+    /// <summary>
+    /// Writes a stream-stream join: the left input's loop probes the buffered right rows and buffers its own, the right
+    /// input's loop the mirror, then the watermark evicts the rows no future row can match, writing the unmatched ones of
+    /// an outer side with <c>default</c> for the other. Each joined row goes through one emit method holding the stages
+    /// after the join. The buffered rows live in the runtime's <c>StreamJoin</c>, over the operator's state store.
+    /// </summary>
+    internal sealed class StreamJoinEmitter
+    {
+        private const string Field = "_join0";
+        private const string EmitMethod = "EmitJoined0";
+        private const string KeyOps = "Join0KeyOps";
+        private const string StreamJoinG = "global::Compiled.Joins.StreamJoin";
+
+        private readonly PhysicalPlan _plan;
+        private readonly StreamJoinPlan _joinPlan;
+        private readonly JoinSpec _join;
+        private readonly string _output;
+
+        public StreamJoinEmitter(PhysicalPlan plan)
+        {
+            _plan = plan;
+            _joinPlan = plan.StreamJoin!;
+            _join = _joinPlan.Join;
+            _output = plan.Query.OutputType.Name;
+        }
+
+        private bool IsSemi => _join.JoinKind == JoinKind.LeftSemi;
+
+        private string JoinType => StreamJoinG + "<" + Key + ", " + _join.LeftType.Name + ", " + _join.RightType.Name + ", " + KeyOps + ">";
+
+        /// <summary>The key as the join's state sees it: a nullable reference key drops its '?'.</summary>
+        private string Key => _join.KeyType.IsValueType ? _join.KeyType.Name : _join.KeyType.Name.TrimEnd('?');
+
+        /// <summary>The join's field.</summary>
+        public string FieldDeclaration => "private " + JoinType + " " + Field + " = null!;";
+
+        /// <summary>The engine's deadline for a batch without data: when the watermark would evict the oldest buffered row.</summary>
+        public void WriteDeadline(SourceWriter w) => w.Line("public long EventTimeDeadlineMs => " + Field + ".DeadlineMs;");
+
+        /// <summary>Opens the join's state inside <c>Open</c>.</summary>
+        public void WriteOpen(SourceWriter w)
+        {
+            var range = _join.TimeRange;
+            string lower = range is null || range.LowerMs == long.MinValue ? "long.MinValue" : Long(range.LowerMs);
+            string upper = range is null || range.UpperMs == long.MaxValue ? "long.MaxValue" : Long(range.UpperMs);
+            w.Line(Field + " = new " + JoinType + "(context, " + Literals.String(StreamJoinPlanner.OperatorId) + ", " + lower + ", " + upper + ", "
+                + Serializer(_join.KeyType, "Key") + ", " + Serializer(_join.LeftType, "Left") + ", " + Serializer(_join.RightType, "Right") + ");");
+        }
+
+        private static string Long(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L";
+
+        private static bool NeedsSerializer(TypeSpec type) => !SerializerEmitter.IsRaw(type) && type.Shape != TypeShape.String;
+
+        private static string Serializer(TypeSpec type, string role) => NeedsSerializer(type) ? "new Join0" + role + "Serializer()" : "null";
+
+        /// <summary>The body of <c>Execute</c>: both inputs' loops, then eviction.</summary>
+        public void WriteExecute(SourceWriter w)
+        {
+            var query = _plan.Query;
+            StaticJoinEmitter.WriteRefresh(w, query, StaticJoinEmitter.Joins(_plan.Source));
+            EventTimeEmitter.WriteStart(w, _plan.Source);
+            EventTimeEmitter.WriteStart(w, _joinPlan.Right);
+            w.Line("// Left rows: find their matches among the buffered right rows, then buffer them.");
+            WriteSide(w, left: true, query.SourceIndex, query.Inputs[query.SourceIndex].RowType, _plan.Source);
+            w.Line("// Right rows: find their matches among the buffered left rows (this batch's included), then buffer them.");
+            WriteSide(w, left: false, _join.RightSource, query.Inputs[_join.RightSource].RowType, _joinPlan.Right);
+            EventTimeEmitter.WriteEnd(w, _plan.Source, 0);
+            EventTimeEmitter.WriteEnd(w, _joinPlan.Right, 0);
+            if (_join.TimeRange is null) return;
+            w.Line("// The watermark passed these rows' last chance to match: evict them, writing the unmatched rows of an outer side.");
+            bool writesLeft = _join.JoinKind is JoinKind.LeftOuter or JoinKind.FullOuter;
+            bool writesRight = _join.JoinKind is JoinKind.RightOuter or JoinKind.FullOuter;
+            w.Open("while (" + Field + ".TryEvictLeft(batch.WatermarkMs, out var __evictedLeft, out bool __leftMatched))");
+            w.Line(writesLeft ? "if (!__leftMatched) " + EmitMethod + "(__evictedLeft, default!, output);" : "// Inner or semi: an unmatched left row is dropped.");
+            w.Close();
+            w.Open("while (" + Field + ".TryEvictRight(batch.WatermarkMs, out var __evictedRight, out bool __rightMatched))");
+            w.Line(writesRight ? "if (!__rightMatched) " + EmitMethod + "(default!, __evictedRight, output);" : "// Not an outer side: an unmatched right row is dropped.");
+            w.Close();
+        }
+
+        private void WriteSide(SourceWriter w, bool left, int input, TypeSpec inputType, ImmutableEquatableArray<Stage> stages)
+        {
+            var pipeline = new PipelineEmitter(w, "continue;", dropsLateRows: true);
+            string row = pipeline.Local("r");
+            bool byReference = inputType.IsValueType && inputType.Shape is not (TypeShape.Primitive or TypeShape.Enum);
+            w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in inputs.Get<" + inputType.Name + ">(" + Literals.Int(input) + "))");
+            var last = pipeline.Write(stages, new Row(row, isSpan: false)).Variable;
+            var keyLambda = left ? _join.LeftKey : _join.RightKey;
+            w.Line("var __key = " + PipelineEmitter.Call(keyLambda, new Row(last, false)) + ";");
+            var range = _join.TimeRange;
+            string time = range is null ? "0L"
+                : left ? EventTimeEmitter.UnixMs(range.LeftKind, range.LeftTime.Name + "(" + last + ")")
+                : EventTimeEmitter.UnixMs(range.RightKind, range.RightTime.Name + "(" + last + ")");
+            w.Line("long __time = " + time + ";");
+            w.Line("bool __matched = false;");
+            string other = left ? "Right" : "Left";
+            w.Open("for (int __slot = " + Field + "." + other + ".First(" + KeyArgument() + "); __slot >= 0; __slot = " + Field + "." + other + ".Next(__slot))");
+            w.Line("ref readonly var __other = ref " + Field + "." + other + ".Row(__slot);");
+            string pair = left ? last + ", __other" : "__other, " + last;
+            if (_join.Condition is { } condition) w.Line("if (!" + condition.Name + "(" + pair + ")) continue;");
+            w.Line("__matched = true;");
+            if (IsSemi && left)
+            {
+                w.Line("break;");
+            }
+            else if (IsSemi)
+            {
+                // A left row is written once, at its first match.
+                w.Line("if (" + Field + ".Left.IsMatched(__slot)) continue;");
+                w.Line(Field + ".MarkLeftMatched(__slot);");
+                w.Line(EmitMethod + "(__other, output);");
+            }
+            else
+            {
+                bool marksOther = left ? _join.JoinKind is JoinKind.RightOuter or JoinKind.FullOuter : _join.JoinKind is JoinKind.LeftOuter or JoinKind.FullOuter;
+                if (marksOther) w.Line(Field + ".Mark" + other + "Matched(__slot);");
+                w.Line(EmitMethod + "(" + pair + ", output);");
+            }
+            w.Close();
+            if (IsSemi && left)
+            {
+                // A left row that matched on arrival is written now and never again: it need not be buffered.
+                w.Open("if (__matched)");
+                w.Line(EmitMethod + "(" + last + ", output);");
+                w.Line(pipeline.SkipStatement);
+                w.Close();
+            }
+            w.Line(Field + ".Add" + (left ? "Left" : "Right") + "(" + KeyArgument() + ", " + last + ", __time, __matched);");
+            pipeline.CloseLoops();
+            w.Close();
+        }
+
+        private string KeyArgument() => _join.KeyType.IsValueType || !_join.KeyType.Name.EndsWith("?", System.StringComparison.Ordinal) ? "__key" : "__key!";
+
+        /// <summary>The emit method: the join's result (or the left row of a semi join) through the stages after the join.</summary>
+        public void WriteEmitter(SourceWriter w)
+        {
+            string parameters = IsSemi
+                ? _join.LeftType.Name + " __left"
+                : _join.LeftType.Name + " __left, " + _join.RightType.Name + " __right";
+            w.Line("// Plan: Join -> " + string.Join(" -> ", _joinPlan.AfterJoin.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)).Concat(new[] { "Sink" })));
+            w.Open("private static void " + EmitMethod + "(" + parameters + ", " + KnownNames.RowBufferG + "<" + _output + "> output)");
+            var pipeline = new PipelineEmitter(w, "return;");
+            string first = IsSemi ? "__left" : pipeline.Local("r");
+            if (!IsSemi) w.Line("var " + first + " = " + _join.Result!.Name + "(__left, __right);");
+            var last = pipeline.Write(_joinPlan.AfterJoin, new Row(first, isSpan: false));
+            w.Line("output.Add(" + last.Variable + ");");
+            pipeline.CloseLoops();
+            w.Close();
+        }
+
+        /// <summary>The lambdas of the right side, the join and the stages after it.</summary>
+        public void WriteLambdas(SourceWriter w)
+        {
+            foreach (var stage in _joinPlan.Right) LambdaEmitter.WriteStage(w, stage);
+            LambdaEmitter.Write(w, "Left key", _join.LeftKey, valueForm: true, spanForm: false);
+            LambdaEmitter.Write(w, "Right key", _join.RightKey, valueForm: true, spanForm: false);
+            if (_join.TimeRange is { } range)
+            {
+                LambdaEmitter.Write(w, "Left time", range.LeftTime, valueForm: true, spanForm: false);
+                LambdaEmitter.Write(w, "Right time", range.RightTime, valueForm: true, spanForm: false);
+            }
+            if (_join.Condition is { } condition) StaticJoinEmitter.WritePair(w, "Join condition", condition);
+            if (_join.Result is { } result) StaticJoinEmitter.WritePair(w, "Join result", result);
+            foreach (var stage in _joinPlan.AfterJoin) LambdaEmitter.WriteStage(w, stage);
+        }
+
+        /// <summary>The key operations and the serialisers of the buffered keys and rows.</summary>
+        public void WriteTypes(SourceWriter w)
+        {
+            w.Line();
+            KeyOpsEmitter.Write(w, KeyOps, _join.KeyType, spanKeys: false);
+            var codec = new SerializerEmitter();
+            foreach (var (type, role, name) in new[] { (_join.KeyType, "Key", Key), (_join.LeftType, "Left", _join.LeftType.Name), (_join.RightType, "Right", _join.RightType.Name) })
+            {
+                if (!NeedsSerializer(type)) continue;
+                w.Line();
+                codec.WriteSerializer(w, "Join0" + role + "Serializer", name, "Encodes the join's buffered " + role.ToLowerInvariant() + (role == "Key" ? "s." : " rows."),
+                    s => s.Line(codec.Write(type, name, "writer", "value")),
+                    s => s.Line("return " + codec.Read(type, name, "bytes", "offset") + ";"));
+            }
+            codec.WriteCodec(w);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Compiled.EndToEnd.Tests.Queries;
+using Compiled.EndToEnd.Tests.Support;
+using Compiled.Sinks;
+using Compiled.Testing.Joins;
+
+namespace Compiled.EndToEnd.Tests.Differential;
+
+/// <summary>
+/// Generated stream-stream joins run through the real engine over FASTER state, with out-of-order and late rows on both
+/// inputs, batch boundaries the engine chooses (per-trigger row limits) and a stop and restart halfway; every batch's
+/// output, batches without data included, must be what <see cref="StreamJoinReference{TLeft, TRight, TKey, TOut}"/> says
+/// Spark would emit over the same batches, and outer rows must appear exactly once.
+/// </summary>
+public sealed class StreamJoinRestartTests : IDisposable
+{
+    private static readonly long s_delay = (long)TimeSpan.FromMinutes(30).TotalMilliseconds;
+    private static readonly long s_range = (long)TimeSpan.FromMinutes(15).TotalMilliseconds;
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData(71)]
+    [InlineData(72)]
+    public Task Left_outer_join(int seed) => CheckAsync(AdJoinLeftOuter.Start, JoinType.LeftOuter, seed);
+
+    [Theory]
+    [InlineData(73)]
+    public Task Full_outer_join(int seed) => CheckAsync(AdJoinFullOuter.Start, JoinType.FullOuter, seed);
+
+    [Theory]
+    [InlineData(74)]
+    public Task Inner_join(int seed) => CheckAsync(AdJoinInner.Start, JoinType.Inner, seed);
+
+    private async Task CheckAsync(
+        Func<Sources.ISource<AdImpression>, Sources.ISource<AdClick>, ISink<AdMatch>, QueryOptions?, StreamingQuery> start,
+        JoinType type, int seed)
+    {
+        var (impressions, clicks) = Events(500, seed);
+        var impressionChunks = InputData.Chunks(impressions, seed, 60);
+        var clickChunks = InputData.Chunks(clicks, seed + 1, 60);
+        var impressionSource = Source.Memory<AdImpression>("impressions", maxRowsPerTrigger: 20 + seed % 17);
+        var clickSource = Source.Memory<AdClick>("clicks", maxRowsPerTrigger: 15 + seed % 13);
+        var recorder = new ProgressRecorder();
+        var options = new QueryOptions
+        {
+            CheckpointLocation = _dir.Combine("checkpoint"),
+            StateStore = StateStoreKind.Faster,
+            StateMemoryBudgetBytes = 1 << 20,
+            Listeners = [recorder],
+        };
+        var emitted = new Dictionary<long, IReadOnlyList<AdMatch>>();
+        ISink<AdMatch> NewSink() => Sink.ForeachBatch<AdMatch>((rows, batchId) =>
+        {
+            lock (emitted) emitted[batchId] = rows;
+        });
+
+        int rounds = Math.Max(impressionChunks.Count, clickChunks.Count);
+        foreach (var (from, to) in new[] { (0, rounds / 2), (rounds / 2, rounds) })
+        {
+            await using var query = start(impressionSource, clickSource, NewSink(), options);
+            for (int i = from; i < to; i++)
+            {
+                if (i < impressionChunks.Count) impressionSource.AddData(impressionChunks[i]);
+                if (i < clickChunks.Count) clickSource.AddData(clickChunks[i]);
+            }
+            await query.ProcessAllAvailableAsync().Within();
+            await query.StopAsync().Within();
+            Assert.Null(query.Exception);
+        }
+
+        var reference = new StreamJoinReference<AdImpression, AdClick, string, AdMatch>
+        {
+            LeftKey = i => i.Id,
+            RightKey = c => c.ImpressionId,
+            LeftTimeMs = i => EventTimes.ToUnixMs(i.Time),
+            RightTimeMs = c => EventTimes.ToUnixMs(c.Time),
+            LeftDelayMs = s_delay,
+            RightDelayMs = s_delay,
+            LowerMs = -s_range,
+            UpperMs = 0,
+            Type = type,
+            Result = (i, c) => new AdMatch(i == null ? c.ImpressionId : i.Id, i?.Campaigner, i?.Time, c?.Time),
+        };
+        var ranges = Ranges(recorder);
+        Assert.Equal(impressions.Count, ranges.Values.Last().Left.End);
+        Assert.Equal(clicks.Count, ranges.Values.Last().Right.End);
+        var all = new List<AdMatch>();
+        foreach (var (batchId, (left, right)) in ranges)
+        {
+            var expected = reference.Batch(impressions.GetRange(left.Start, left.End - left.Start), clicks.GetRange(right.Start, right.End - right.Start));
+            var actual = emitted.GetValueOrDefault(batchId, []);
+            Assert.True(Sorted(expected).SequenceEqual(Sorted(actual)),
+                $"batch {batchId}: expected\n{string.Join("\n", Sorted(expected))}\nactual\n{string.Join("\n", Sorted(actual))}");
+            all.AddRange(actual);
+        }
+        Assert.True(reference.Late > 0, "the data should hold late rows");
+        Assert.Contains(ranges.Values, r => r.Left.Start == r.Left.End && r.Right.Start == r.Right.End);
+        Assert.Contains(all, m => m.ImpressionTime is not null && m.ClickTime is not null);
+        if (type is JoinType.LeftOuter or JoinType.FullOuter)
+        {
+            // Every impression that was not late is written exactly once without a click, or with its clicks.
+            var unmatched = all.Where(m => m.ClickTime is null).Select(m => m.Id).ToList();
+            Assert.NotEmpty(unmatched);
+            Assert.Equal(unmatched.Count, unmatched.Distinct().Count());
+        }
+    }
+
+    private static IEnumerable<string> Sorted(IEnumerable<AdMatch> rows) => rows.Select(r => r.ToString()).Order(StringComparer.Ordinal);
+
+    /// <summary>The (start, end] rows each batch read from each of the two memory sources, by batch id.</summary>
+    private static SortedDictionary<long, ((int Start, int End) Left, (int Start, int End) Right)> Ranges(ProgressRecorder recorder)
+    {
+        var ranges = new SortedDictionary<long, ((int, int), (int, int))>();
+        foreach (var p in recorder.Progress)
+        {
+            Assert.Equal(2, p.Sources.Count);
+            Assert.True(ranges.TryAdd(p.BatchId, ((Rows(p.Sources[0].StartOffset), Rows(p.Sources[0].EndOffset)),
+                (Rows(p.Sources[1].StartOffset), Rows(p.Sources[1].EndOffset)))), $"batch {p.BatchId} was reported twice");
+        }
+        return ranges;
+    }
+
+    private static int Rows(string? offset) =>
+        offset is null ? 0 : JsonDocument.Parse(offset).RootElement.GetProperty("rows").GetInt32();
+
+    /// <summary>
+    /// Impressions moving forward by up to 2 minutes each, a fifth of them up to 50 minutes in the past (some behind the
+    /// 30-minute watermark); about half get a click 0-20 minutes later (some outside the 15-minute range), some two.
+    /// </summary>
+    private static (List<AdImpression> Impressions, List<AdClick> Clicks) Events(int count, int seed)
+    {
+        var random = new Random(seed);
+        var now = new DateTime(2026, 12, 4, 10, 0, 0, DateTimeKind.Utc);
+        var impressions = new List<AdImpression>();
+        var clicks = new List<(AdClick Click, DateTime Order)>();
+        for (int i = 0; i < count; i++)
+        {
+            now = now.AddMilliseconds(random.Next(0, 120_000));
+            var time = random.Next(5) == 0 ? now.AddMilliseconds(-random.Next(0, 50 * 60_000)) : now;
+            var impression = new AdImpression("imp-" + i, time, "campaign-" + random.Next(5));
+            impressions.Add(impression);
+            int clickCount = random.Next(4) switch { 0 or 1 => 0, 2 => 1, _ => 2 };
+            for (int c = 0; c < clickCount; c++)
+            {
+                var clickTime = time.AddMilliseconds(random.Next(0, 20 * 60_000));
+                clicks.Add((new AdClick(impression.Id, clickTime), now.AddMilliseconds(random.Next(0, 5 * 60_000))));
+            }
+        }
+        // Clicks arrive in roughly the order they were made, not grouped by impression.
+        return (impressions, clicks.OrderBy(c => c.Order).Select(c => c.Click).ToList());
+    }
+}
