@@ -161,8 +161,8 @@ namespace Compiled.Generators.Emit
             }
             _w.Line("// Plan: " + string.Join(" -> ", new[] { "Source(" + source.Name + ")" }
                 .Concat(_plan.Source.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))
-                .Concat(new[] { _aggregate is null ? "Sink" : _aggregate.IsWindowed ? "Aggregate(pre-aggregate the batch by window)" : "Aggregate(pre-aggregate the batch)" })));
-            if (_aggregate is not null) _w.Line(AggregateEmitter.TableField + ".Clear();");
+                .Concat(new[] { _aggregate is null ? "Sink" : _aggregate.LoopText })));
+            if (_aggregate is { UsesBatchTable: true }) _w.Line(AggregateEmitter.TableField + ".Clear();");
             _aggregate?.WriteBeforeLoop(_w);
             StaticJoinEmitter.WriteRefresh(_w, _query, _staticJoins);
             EventTimeEmitter.WriteStart(_w, _plan.Source);

@@ -91,7 +91,10 @@ namespace Compiled.Generators.Planning
             window.Kind.ToString().ToLowerInvariant()
             + (window.IsProcessingTime ? "(processing-time" : "(" + window.TimeKind)
             + ",size=" + Ms(window.SizeMs) + ",slide=" + Ms(window.SlideMs) + ",offset=" + Ms(window.OffsetMs)
-            + ",gap=" + (window.Gap is null ? Ms(window.GapMs) : "per-row") + ",at=" + window.KeyPosition.ToString(CultureInfo.InvariantCulture) + ")";
+            + ",gap=" + (window.Gap is null ? Ms(window.GapMs) : "per-row") + ",at=" + window.KeyPosition.ToString(CultureInfo.InvariantCulture) + ")"
+            // Tumbling and sliding state is kept as chunks of window (pane) tables, not one entry per window and key: a
+            // checkpoint of the older layout is refused by its fingerprint rather than misread.
+            + (window.Kind == WindowKind.Session ? string.Empty : ",layout=chunks");
 
         private static string Ms(long value) => value.ToString(CultureInfo.InvariantCulture);
     }
