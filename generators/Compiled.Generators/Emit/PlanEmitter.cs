@@ -20,6 +20,7 @@ namespace Compiled.Generators.Emit
         private readonly PhysicalPlan _plan;
         private readonly QuerySpec _query;
         private readonly AggregateEmitter? _aggregate;
+        private readonly List<StaticJoinSpec> _staticJoins;
 
         public PlanEmitter(SourceWriter writer, PhysicalPlan plan)
         {
@@ -27,6 +28,7 @@ namespace Compiled.Generators.Emit
             _plan = plan;
             _query = plan.Query;
             _aggregate = plan.Aggregate is null ? null : new AggregateEmitter(plan);
+            _staticJoins = StaticJoinEmitter.Joins(plan.Source);
         }
 
         private string Output => _query.OutputType.Name;
@@ -39,6 +41,7 @@ namespace Compiled.Generators.Emit
             _w.Open("private sealed class " + Emitter.PlanClass + " : " + KnownNames.IQueryPlanG + "<" + Output + ">");
             WriteInfo();
             WriteFields();
+            StaticJoinEmitter.WriteConstructor(_w, _query);
             _w.Line();
             _w.Line("public " + KnownNames.QueryPlanInfoG + " Info => s_info;");
             if (_aggregate is { IsWindowed: true })
@@ -48,7 +51,10 @@ namespace Compiled.Generators.Emit
             }
             _w.Line();
             _w.Open("public void Open(" + KnownNames.PlanContextG + " context)");
+            // In chain order, which is the order progress reports the operators in.
+            DedupEmitter.WriteOpen(_w, _plan.Source);
             _aggregate?.WriteOpen(_w);
+            DedupEmitter.WriteOpen(_w, _plan.AfterAggregate);
             _w.Close();
             _w.Line();
             WriteExecute();
@@ -66,11 +72,15 @@ namespace Compiled.Generators.Emit
                 _w.Close();
             }
             LambdaEmitter.Write(_w, _plan);
+            var codec = new SerializerEmitter();
+            DedupEmitter.WriteTypes(_w, AllStages, codec);
             if (_aggregate is not null)
             {
                 _w.Line();
-                _aggregate.WriteTypes(_w);
+                _aggregate.WriteTypes(_w, codec);
             }
+            codec.WriteCodec(_w);
+            StaticJoinEmitter.WriteTypes(_w, _staticJoins);
             _w.Close();
         }
 
@@ -112,7 +122,9 @@ namespace Compiled.Generators.Emit
         private void WriteFields()
         {
             var fields = PipelineEmitter.Fields(AllStages).ToList();
+            fields.AddRange(StaticJoinEmitter.Fields(_query, _staticJoins));
             if (_aggregate is not null) fields.AddRange(_aggregate.Fields());
+            fields.AddRange(DedupEmitter.Fields(AllStages));
             if (fields.Count > 0) _w.Line();
             foreach (var field in fields) _w.Line(field);
         }
@@ -127,6 +139,7 @@ namespace Compiled.Generators.Emit
                 .Concat(new[] { _aggregate is null ? "Sink" : _aggregate.IsWindowed ? "Aggregate(pre-aggregate the batch by window)" : "Aggregate(pre-aggregate the batch)" })));
             if (_aggregate is not null) _w.Line(AggregateEmitter.TableField + ".Clear();");
             _aggregate?.WriteBeforeLoop(_w);
+            StaticJoinEmitter.WriteRefresh(_w, _query, _staticJoins);
             EventTimeEmitter.WriteStart(_w, _plan.Source);
             var type = source.RowType;
             string input = "inputs.Get<" + type.Name + ">(" + Literals.Int(_query.SourceIndex) + ")";
@@ -139,7 +152,7 @@ namespace Compiled.Generators.Emit
                 _w.Line("int " + AppendCountLocal + " = 0;");
                 input = InputLocal;
             }
-            var pipeline = new PipelineEmitter(_w, "continue;", dropsLateRows: _aggregate is not null);
+            var pipeline = new PipelineEmitter(_w, "continue;", dropsLateRows: _plan.StateOperators.Count > 0);
             string row = pipeline.Local("r");
             bool byReference = type.IsValueType && type.Shape is not (TypeShape.Primitive or TypeShape.Enum);
             _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in " + input + ")");
@@ -164,8 +177,9 @@ namespace Compiled.Generators.Emit
             pipeline.CloseLoops();
             _w.Close();
             if (reserved) _w.Line("output.Advance(" + AppendCountLocal + ");");
-            EventTimeEmitter.WriteEnd(_w, _plan.Source, _aggregate is null ? -1 : 0);
+            EventTimeEmitter.WriteEnd(_w, _plan.Source, _plan.StateOperators.Count > 0 ? 0 : -1);
             _aggregate?.WriteMergeAndEmit(_w);
+            DedupEmitter.WriteEvictions(_w, AllStages);
             _w.Close();
         }
     }

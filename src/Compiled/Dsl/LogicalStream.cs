@@ -3,7 +3,7 @@ namespace Compiled;
 /// <summary>A node of a logical plan: an <see cref="IStream{T}"/> that can evaluate itself over bounded inputs.</summary>
 /// <remarks>Unsupported-on-streams operators are still evaluated (as a batch query would) so the analyzers, not the
 /// reference, are what reject them.</remarks>
-internal abstract class LogicalStream<T> : IStream<T>
+internal abstract partial class LogicalStream<T> : IStream<T>
 {
     /// <summary>The rows of this node over all input rows.</summary>
     public abstract IEnumerable<T> Evaluate();

@@ -18,6 +18,8 @@ namespace Compiled.Generators.Emit.Operators
         private readonly bool _dropsLateRows;
         private int _openLoops;
         private int _locals;
+        private WatermarkSpec? _watermark;
+        private int _staticJoins;
 
         /// <param name="writer">Where to write.</param>
         /// <param name="topLevelSkip">What drops a row outside any nested loop: <c>continue;</c> in the input loop, <c>return;</c> in a group emitter.</param>
@@ -67,7 +69,14 @@ namespace Compiled.Generators.Emit.Operators
                         row = Declare("var", row.Variable + ".ToString()", isSpan: false);
                         break;
                     case StageKind.Watermark:
-                        EventTimeEmitter.WriteStep(_writer, (WatermarkSpec)stage.Operator!, row, _dropsLateRows, Skip);
+                        _watermark = (WatermarkSpec)stage.Operator!;
+                        EventTimeEmitter.WriteStep(_writer, _watermark, row, _dropsLateRows, Skip);
+                        break;
+                    case StageKind.Dedup:
+                        DedupEmitter.WriteStep(_writer, stage, row, _watermark, Skip);
+                        break;
+                    case StageKind.StaticJoin:
+                        row = StaticJoinEmitter.WriteStage(_writer, this, (StaticJoinSpec)stage.Operator!, _staticJoins++, row);
                         break;
                 }
             }
@@ -95,6 +104,13 @@ namespace Compiled.Generators.Emit.Operators
                 }
             }
             return row;
+        }
+
+        /// <summary>Opens a nested loop (a join's matches); <see cref="CloseLoops"/> closes it.</summary>
+        public void OpenLoop(string header)
+        {
+            _writer.Open(header);
+            _openLoops++;
         }
 
         /// <summary>Closes the loops opened by flat maps.</summary>
