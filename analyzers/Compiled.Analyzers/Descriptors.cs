@@ -114,6 +114,16 @@ namespace Compiled.Analyzers
             isEnabledByDefault: true,
             helpLinkUri: HelpLinks.For(DiagnosticIds.SessionWindowOnlyKey));
 
+        /// <summary>CQ1105: DropDuplicatesWithinWatermark without a watermark (SS-D1).</summary>
+        public static readonly DiagnosticDescriptor DedupWithinWatermarkWithoutWatermark = new DiagnosticDescriptor(
+            DiagnosticIds.DedupWithinWatermarkWithoutWatermark,
+            title: "DropDuplicatesWithinWatermark without a watermark",
+            messageFormat: "Query '{0}' calls DropDuplicatesWithinWatermark, but no WithWatermark is declared before it: a key is kept until the watermark passes its first row's event time plus the delay, and without a watermark there is neither (Spark: 'dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without watermark'). Declare '.WithWatermark(row => row.EventTime, delay)' before it, or use DropDuplicates.",
+            category: WatermarkCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.DedupWithinWatermarkWithoutWatermark));
+
         /// <summary>CQ1106: a window length, slide or gap that is not positive, or a slide longer than the window.</summary>
         public static readonly DiagnosticDescriptor WindowLengthInvalid = new DiagnosticDescriptor(
             DiagnosticIds.WindowLengthInvalid,
@@ -153,6 +163,26 @@ namespace Compiled.Analyzers
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             helpLinkUri: HelpLinks.For(DiagnosticIds.DistinctAggregateOrGroupingSets));
+
+        /// <summary>CQ1306: a stateful operator fed by one that can write rows behind the watermark (spark-semantics §1.4).</summary>
+        public static readonly DiagnosticDescriptor StatefulAfterLateEmitter = new DiagnosticDescriptor(
+            DiagnosticIds.StatefulAfterLateEmitter,
+            title: "Stateful operator fed by one that can write rows behind the watermark",
+            messageFormat: "Query '{0}' runs {1} after {2}, and {3}: such rows are behind the watermark when they reach {1}, which drops them as late, so the result silently misses them (Spark rejects this chain unless spark.sql.streaming.statefulOperator.checkCorrectness.enabled is false). Use OutputMode.Append with a windowed aggregation, or drop the second stateful operator. Raise CQ1306 to an error in .editorconfig to refuse such queries.",
+            category: OperatorCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.StatefulAfterLateEmitter));
+
+        /// <summary>CQ1307: a deduplication whose state the watermark never evicts.</summary>
+        public static readonly DiagnosticDescriptor DedupStateUnbounded = new DiagnosticDescriptor(
+            DiagnosticIds.DedupStateUnbounded,
+            title: "Deduplication state grows without limit",
+            messageFormat: "{0} in query '{1}' keeps every key it has seen for ever: {2}, so its state grows with every distinct key and a long-running query runs out of memory or disk. {3}.",
+            category: OperatorCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.DedupStateUnbounded));
 
         /// <summary>CQ1401: a non-deterministic call in a query body.</summary>
         public static readonly DiagnosticDescriptor NonDeterministicCall = new DiagnosticDescriptor(
@@ -277,10 +307,13 @@ namespace Compiled.Analyzers
             WatermarkAfterAggregation,
             WindowNotOnWatermarkedColumn,
             SessionWindowOnlyKey,
+            DedupWithinWatermarkWithoutWatermark,
             WindowLengthInvalid,
             SortOnStream,
             LimitOrOffsetOnStream,
             DistinctAggregateOrGroupingSets,
+            StatefulAfterLateEmitter,
+            DedupStateUnbounded,
             NonDeterministicCall,
             CapturesMutableState,
             StateTypeNotSerializable,

@@ -48,7 +48,7 @@ public sealed class CorpusTests
         { "Update", "long", ".Where(t => t.CreatedTime < DateTime.Now)", "CQ1401" },
         { "Update", "BrokerTotal", ".GroupBy(t => new BrokerKey { Name = t.Broker }).Select(g => new BrokerTotal(g.Key.Name, g.LongCount()))", "CQ1403" },
         { "Update", "BrokerTotal", ".GroupBy(t => new Node(t.Broker, null)).Select(g => new BrokerTotal(g.Key.Name, g.LongCount()))", "CQ1403" },
-        { "Append", "Trade", ".Distinct()", "CQ0003" },
+        { "Append", "Trade", ".DropDuplicatesWithinWatermark(t => t.Broker)", "CQ1105" },
     };
 
     [Theory]

@@ -79,6 +79,8 @@ public sealed class LogicalPlanTests
         public IGroupedStream<TKey, int> GroupByRollup<TKey>(Func<int, TKey> keySelector) => throw new NotSupportedException();
         public IGroupedStream<TKey, int> GroupByCube<TKey>(Func<int, TKey> keySelector) => throw new NotSupportedException();
         public IStream<int> Distinct() => this;
+        public IStream<int> DropDuplicates<TKey>(Func<int, TKey> key) => this;
+        public IStream<int> DropDuplicatesWithinWatermark<TKey>(Func<int, TKey> key) => this;
         public IStream<int> OrderBy<TKey>(Func<int, TKey> keySelector) => this;
         public IStream<int> OrderByDescending<TKey>(Func<int, TKey> keySelector) => this;
         public IStream<int> Take(int count) => this;

@@ -58,7 +58,10 @@ namespace Compiled.Generators.Emit
             }
             _w.Line();
             _w.Open("public void Open(" + KnownNames.PlanContextG + " context)");
+            // In chain order, which is the order progress reports the operators in.
+            DedupEmitter.WriteOpen(_w, _plan.Source);
             _aggregate?.WriteOpen(_w);
+            DedupEmitter.WriteOpen(_w, _plan.AfterAggregate);
             _streamJoin?.WriteOpen(_w);
             _w.Close();
             _w.Line();
@@ -83,13 +86,16 @@ namespace Compiled.Generators.Emit
             }
             LambdaEmitter.Write(_w, _plan);
             _streamJoin?.WriteLambdas(_w);
+            var codec = new SerializerEmitter();
+            DedupEmitter.WriteTypes(_w, AllStages, codec);
             if (_aggregate is not null)
             {
                 _w.Line();
-                _aggregate.WriteTypes(_w);
+                _aggregate.WriteTypes(_w, codec);
             }
+            _streamJoin?.WriteTypes(_w, codec);
+            codec.WriteCodec(_w);
             StaticJoinEmitter.WriteTypes(_w, _staticJoins);
-            _streamJoin?.WriteTypes(_w);
             _w.Close();
         }
 
@@ -135,6 +141,7 @@ namespace Compiled.Generators.Emit
             var fields = PipelineEmitter.Fields(AllStages).ToList();
             fields.AddRange(StaticJoinEmitter.Fields(_query, _staticJoins));
             if (_aggregate is not null) fields.AddRange(_aggregate.Fields());
+            fields.AddRange(DedupEmitter.Fields(AllStages));
             if (_streamJoin is not null) fields.Add(_streamJoin.FieldDeclaration);
             if (fields.Count > 0) _w.Line();
             foreach (var field in fields) _w.Line(field);
@@ -170,7 +177,7 @@ namespace Compiled.Generators.Emit
                 _w.Line("int " + AppendCountLocal + " = 0;");
                 input = InputLocal;
             }
-            var pipeline = new PipelineEmitter(_w, "continue;", dropsLateRows: _aggregate is not null);
+            var pipeline = new PipelineEmitter(_w, "continue;", dropsLateRows: _plan.StateOperators.Count > 0);
             string row = pipeline.Local("r");
             bool byReference = type.IsValueType && type.Shape is not (TypeShape.Primitive or TypeShape.Enum);
             _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in " + input + ")");
@@ -195,8 +202,9 @@ namespace Compiled.Generators.Emit
             pipeline.CloseLoops();
             _w.Close();
             if (reserved) _w.Line("output.Advance(" + AppendCountLocal + ");");
-            EventTimeEmitter.WriteEnd(_w, _plan.Source, _aggregate is null ? -1 : 0);
+            EventTimeEmitter.WriteEnd(_w, _plan.Source, _plan.StateOperators.Count > 0 ? 0 : -1);
             _aggregate?.WriteMergeAndEmit(_w);
+            DedupEmitter.WriteEvictions(_w, AllStages);
             _w.Close();
         }
     }

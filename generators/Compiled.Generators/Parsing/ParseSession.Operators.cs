@@ -81,7 +81,10 @@ namespace Compiled.Generators.Parsing
                         parsed = ParseSetOperation(method);
                         break;
                     case "Distinct":
-                        parsed = new DedupSpec(null, WithinWatermark: false, TypeSpecBuilder.Build(rowType));
+                        parsed = ParseDistinct(rowType, operators);
+                        break;
+                    case "DropDuplicates" or "DropDuplicatesWithinWatermark":
+                        parsed = ParseDedup(model, call, method, rowType, index, operators);
                         break;
                     default:
                         Report(DiagnosticIds.UnsupportedOperator, name, _queryName, name.Identifier.Text);
@@ -130,7 +133,8 @@ namespace Compiled.Generators.Parsing
                     _ => StringMapKind.None,
                 };
             }
-            return new MapSpec(selector, TypeSpecBuilder.Build(resultType), spanMap);
+            var copies = MemberLineage.Of(model, call.ArgumentList.Arguments[0].Expression, resultType, _cancellationToken);
+            return new MapSpec(selector, TypeSpecBuilder.Build(resultType), spanMap, copies);
         }
 
         private FlatMapSpec? ParseFlatMap(SemanticModel model, InvocationExpressionSyntax call, string name, ITypeSymbol rowType, IMethodSymbol method)

@@ -3,31 +3,39 @@ using Compiled.Generators.Model;
 namespace Compiled.Generators.Planning
 {
     /// <summary>
-    /// The query as fused loops: the stages before the aggregation run in one loop per input row, the aggregation
-    /// breaks the pipeline (data-centric code generation: only a stateful operator materialises rows), and the stages
-    /// after it run once per emitted group.
+    /// The query as fused loops: the stages before the first pipeline breaker run in one loop per input row, each
+    /// breaker (an aggregation or keyed state) groups the batch's rows (data-centric code generation: only a grouping
+    /// stateful operator materialises rows), and the stages after it run once per row it emits, up to the next breaker.
     /// </summary>
     /// <param name="Query">The parsed query.</param>
-    /// <param name="Source">The stages fed by the input rows.</param>
-    /// <param name="Aggregate">The aggregation, if any.</param>
+    /// <param name="Segments">The fused loops in chain order: the source's first, then one per pipeline breaker.</param>
     /// <param name="Write">How the input loop of a stateless plan writes output rows.</param>
     /// <param name="AggregateFromSpan">True when the aggregation looks keys up from span rows (no string per row).</param>
-    /// <param name="AfterAggregate">The stages fed by each group's result row.</param>
     /// <param name="Description">Operators in order, one per line, for <c>QueryPlanInfo.PlanDescription</c>.</param>
     /// <param name="Fingerprint">Hash of what a checkpoint depends on: inputs, output mode and state schemas.</param>
-    /// <param name="StateOperators">The stateful operators in plan order, each breaking the fused pipeline; empty for a stateless query.</param>
+    /// <param name="StateOperators">The stateful operators in plan order, breakers and deduplications alike; empty for a stateless query.</param>
     /// <remarks>Cache boundary: immutable and value-equal, like the model it derives from.</remarks>
     internal sealed record PhysicalPlan(
         QuerySpec Query,
-        ImmutableEquatableArray<Stage> Source,
+        ImmutableEquatableArray<PlanSegment> Segments,
         SourceWrite Write,
-        AggregateSpec? Aggregate,
         bool AggregateFromSpan,
-        ImmutableEquatableArray<Stage> AfterAggregate,
         string Description,
         string Fingerprint,
         ImmutableEquatableArray<StateOperatorPlan> StateOperators)
     {
+        /// <summary>The stages fed by the input rows.</summary>
+        public ImmutableEquatableArray<Stage> Source => Segments[0].Stages;
+
+        /// <summary>The first pipeline breaker when it is an aggregation, or null.</summary>
+        public AggregateSpec? Aggregate => Segments.Count > 1 ? Segments[1].Breaker as AggregateSpec : null;
+
+        /// <summary>The first pipeline breaker's state operator (the aggregation's, when <see cref="Aggregate"/> is set).</summary>
+        public StateOperatorPlan? AggregateState => Segments.Count > 1 ? Segments[1].State : null;
+
+        /// <summary>The stages fed by each row the first breaker emits; empty without one.</summary>
+        public ImmutableEquatableArray<Stage> AfterAggregate => Segments.Count > 1 ? Segments[1].Stages : ImmutableEquatableArray<Stage>.Empty;
+
         /// <summary>The stream-stream join fed by <see cref="Source"/> (its left side), or null: see <see cref="StreamJoinPlan"/>.</summary>
         public StreamJoinPlan? StreamJoin { get; init; }
     }

@@ -12,37 +12,64 @@ namespace Compiled.Generators.Planning
         public static PhysicalPlan Plan(QuerySpec query, CancellationToken cancellationToken)
         {
             if (StreamJoinPlanner.Plan(query) is { } joined) return joined;
-            var operators = query.Operators;
-            int aggregateAt = -1;
-            for (int i = 0; i < operators.Count; i++)
-            {
-                if (operators[i] is AggregateSpec) aggregateAt = i;
-            }
-            var aggregate = aggregateAt >= 0 ? (AggregateSpec)operators[aggregateAt] : null;
-            var before = aggregateAt >= 0 ? operators.Take(aggregateAt) : operators;
-            var source = Fuse(before, out bool spanAtEnd);
-
-            bool aggregateFromSpan = false;
-            if (spanAtEnd)
-            {
-                aggregateFromSpan = aggregate is not null && CanAggregateSpan(aggregate);
-                if (!aggregateFromSpan) source.Add(new Stage(StageKind.Materialize, null));
-            }
-            var after = Fuse(aggregateAt >= 0 ? operators.Skip(aggregateAt + 1) : Enumerable.Empty<OperatorSpec>(), out bool afterSpan);
-            if (afterSpan) after.Add(new Stage(StageKind.Materialize, null));
-
             var states = StateOperators.Of(query);
-            var write = aggregate is null ? ChooseWrite(query, source) : SourceWrite.Append;
-            return new PhysicalPlan(query, source.ToEquatableArray(), write, aggregate, aggregateFromSpan, after.ToEquatableArray(),
+            var runs = Split(query.Operators, states);
+            var segments = new List<PlanSegment>(runs.Count);
+            bool aggregateFromSpan = false;
+            for (int i = 0; i < runs.Count; i++)
+            {
+                var stages = Fuse(runs[i].Operators, out bool spanAtEnd);
+                if (spanAtEnd)
+                {
+                    // Only the source loop can hand a span to the next breaker, and only an aggregation can take one.
+                    bool toAggregate = i == 0 && i + 1 < runs.Count && runs[i + 1].Breaker is AggregateSpec next && CanAggregateSpan(next);
+                    aggregateFromSpan |= toAggregate;
+                    if (!toAggregate) stages.Add(new Stage(StageKind.Materialize, null));
+                }
+                segments.Add(new PlanSegment(runs[i].Breaker, runs[i].State, stages.ToEquatableArray()));
+            }
+            var write = segments.Count == 1 ? ChooseWrite(query, segments[0].Stages) : SourceWrite.Append;
+            return new PhysicalPlan(query, segments.ToEquatableArray(), write, aggregateFromSpan,
                 Describe(query), PlanFingerprint(query, states), states);
         }
 
-        /// <summary>Stages for a run of stateless operators; split words stay spans while each next step has a span form.</summary>
-        internal static List<Stage> Fuse(IEnumerable<OperatorSpec> operators, out bool spanAtEnd)
+        /// <summary>One segment's operators before fusing: the breaker that starts it and the operators up to the next one.</summary>
+        private sealed class Run
+        {
+            public Run(OperatorSpec? breaker, StateOperatorPlan? state)
+            {
+                Breaker = breaker;
+                State = state;
+            }
+
+            public OperatorSpec? Breaker { get; }
+
+            public StateOperatorPlan? State { get; }
+
+            /// <summary>Each operator with its state operator, for the stateful ones that run as a stage.</summary>
+            public List<(OperatorSpec Operator, StateOperatorPlan? State)> Operators { get; } = new List<(OperatorSpec, StateOperatorPlan?)>();
+        }
+
+        /// <summary>Cuts the chain at each pipeline breaker; <paramref name="states"/> are in the same order as the chain's stateful operators.</summary>
+        private static List<Run> Split(ImmutableEquatableArray<OperatorSpec> operators, ImmutableEquatableArray<StateOperatorPlan> states)
+        {
+            var runs = new List<Run> { new Run(null, null) };
+            int state = 0;
+            foreach (var op in operators)
+            {
+                var plan = StateOperators.IsStateful(op) ? states[state++] : null;
+                if (StateOperators.IsBreaker(op)) runs.Add(new Run(op, plan));
+                else runs[runs.Count - 1].Operators.Add((op, plan));
+            }
+            return runs;
+        }
+
+        /// <summary>Stages for a run of operators that do not group; split words stay spans while each next step has a span form.</summary>
+        internal static List<Stage> Fuse(IEnumerable<(OperatorSpec Operator, StateOperatorPlan? State)> operators, out bool spanAtEnd)
         {
             var stages = new List<Stage>();
             bool span = false;
-            foreach (var op in operators)
+            foreach (var (op, state) in operators)
             {
                 switch (op)
                 {
@@ -72,7 +99,13 @@ namespace Compiled.Generators.Planning
                     default:
                         if (span) stages.Add(new Stage(StageKind.Materialize, null));
                         span = false;
-                        stages.Add(new Stage(op is FilterSpec ? StageKind.Filter : StageKind.Map, op));
+                        var kind = op switch
+                        {
+                            FilterSpec => StageKind.Filter,
+                            DedupSpec => StageKind.Dedup,
+                            _ => StageKind.Map,
+                        };
+                        stages.Add(new Stage(kind, op, state));
                         break;
                 }
             }
@@ -81,11 +114,11 @@ namespace Compiled.Generators.Planning
         }
 
         /// <summary>How a stateless plan's input loop writes: see <see cref="SourceWrite"/> for each choice's conditions.</summary>
-        private static SourceWrite ChooseWrite(QuerySpec query, List<Stage> stages)
+        private static SourceWrite ChooseWrite(QuerySpec query, IReadOnlyList<Stage> stages)
         {
             // Span stages only follow a split, which may write many rows per input row.
             if (!stages.All(s => s.Kind is StageKind.Filter or StageKind.Map)) return SourceWrite.Append;
-            int firstFilter = stages.FindIndex(s => s.Kind == StageKind.Filter);
+            int firstFilter = stages.ToList().FindIndex(s => s.Kind == StageKind.Filter);
             bool branchFree = firstFilter >= 0 && query.OutputType.IsUnmanaged
                 && stages.Skip(firstFilter + 1).All(s => Lambda(s).CanSpeculate);
             return branchFree ? SourceWrite.BranchFree : SourceWrite.Reserved;
@@ -129,6 +162,7 @@ namespace Compiled.Generators.Planning
             MapSpec map => "Map(" + map.Selector.Display + ")",
             FlatMapSpec flatMap => "FlatMap(" + flatMap.Selector.Display + ")",
             AggregateSpec aggregate => "Aggregate(by " + aggregate.Key.Display + ": " + aggregate.Result.Display + ")",
+            DedupSpec dedup => StateOperators.DedupName(dedup),
             JoinSpec join => "StreamStreamJoin(" + join.JoinKind + " on " + join.LeftKey.Display + " = " + join.RightKey.Display
                 + (join.Condition is null ? string.Empty : " where " + join.Condition.Display) + ")",
             StaticJoinSpec join => "StaticJoin(" + join.JoinKind + (join.TableOnLeft ? ", table on the left" : string.Empty) + " on " + join.StreamKey.Display + " = " + join.TableKey.Display + ")",

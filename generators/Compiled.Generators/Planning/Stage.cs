@@ -23,6 +23,8 @@ namespace Compiled.Generators.Planning
         Materialize,
         /// <summary>Read the row's event time: follow the input's largest time and drop (or route) rows behind the watermark.</summary>
         Watermark,
+        /// <summary>Pass a row only the first time its deduplication key is seen; the key is kept in the operator's state.</summary>
+        Dedup,
         /// <summary>Look the row's key up in a static table's index: a loop over the matches, or a test for semi and anti joins.</summary>
         StaticJoin,
     }
@@ -30,5 +32,6 @@ namespace Compiled.Generators.Planning
     /// <summary>One step of a fused loop.</summary>
     /// <param name="Kind">How it runs.</param>
     /// <param name="Operator">The logical operator it runs, or null for <see cref="StageKind.Materialize"/>.</param>
-    internal sealed record Stage(StageKind Kind, OperatorSpec? Operator);
+    /// <param name="State">The state operator of a stateful stage (<see cref="StageKind.Dedup"/>), else null.</param>
+    internal sealed record Stage(StageKind Kind, OperatorSpec? Operator, StateOperatorPlan? State = null);
 }

@@ -11,6 +11,15 @@ namespace Compiled.Generators.Planning
     /// </summary>
     internal static class StateOperators
     {
+        /// <summary>True for an operator that keeps state across batches and so gets a state operator.</summary>
+        public static bool IsStateful(OperatorSpec op) => op is AggregateSpec or DedupSpec or GroupStateSpec;
+
+        /// <summary>
+        /// True for a stateful operator that groups the batch's rows before it writes any (a pipeline breaker): the rows
+        /// after it run in a loop of their own. A deduplication passes or drops each row as it comes, inside the loop.
+        /// </summary>
+        public static bool IsBreaker(OperatorSpec op) => op is AggregateSpec or GroupStateSpec;
+
         /// <summary>The state operators of <paramref name="query"/>, in chain order; ids number each kind from 0.</summary>
         public static ImmutableEquatableArray<StateOperatorPlan> Of(QuerySpec query)
         {
@@ -20,13 +29,39 @@ namespace Compiled.Generators.Planning
             foreach (var op in query.Operators)
             {
                 if (op is WatermarkSpec) watermarked = true;
-                if (op is not AggregateSpec aggregate) continue;
+                if (!IsStateful(op)) continue;
                 ordinals.TryGetValue(op.Kind, out int ordinal);
                 ordinals[op.Kind] = ordinal + 1;
-                plans.Add(Aggregate(aggregate, "aggregate" + ordinal.ToString(CultureInfo.InvariantCulture), query.OutputMode, watermarked));
+                string id = op.Kind.ToLowerInvariant() + ordinal.ToString(CultureInfo.InvariantCulture);
+                plans.Add(op switch
+                {
+                    AggregateSpec aggregate => Aggregate(aggregate, id, query.OutputMode, watermarked),
+                    DedupSpec dedup => Dedup(dedup, id, watermarked),
+                    _ => throw new System.InvalidOperationException("No state operator plan for " + op.Kind + "."),
+                });
             }
             return plans.ToEquatableArray();
         }
+
+        /// <summary>
+        /// A deduplication keeps each key it has seen. Its state is evicted by the watermark only when the key holds the
+        /// watermarked event time (each key then stays until the watermark passes it) or for DropDuplicatesWithinWatermark
+        /// (each key stays until the watermark passes its first row's event time plus the delay); otherwise it grows for ever.
+        /// </summary>
+        private static StateOperatorPlan Dedup(DedupSpec dedup, string id, bool watermarked)
+        {
+            var eviction = dedup.Eviction(watermarked);
+            string schema = "dedup|key=" + dedup.KeyType.SchemaName + "|evict=" + eviction.ToString().ToLowerInvariant();
+            string name = DedupName(dedup);
+            string fingerprint = Fingerprint.Of(schema);
+            bool evicts = eviction != DedupEvictionKind.Never;
+            var stores = new[] { new StateStorePlan(id, schema, fingerprint) }.ToEquatableArray();
+            return new StateOperatorPlan(id, name, fingerprint, schema, stores, StateEmission.Changed, evicts, NeedsNoDataBatch: evicts);
+        }
+
+        /// <summary>A deduplication as written, e.g. <c>DropDuplicates(c =&gt; c.Id)</c> or <c>Distinct()</c>.</summary>
+        public static string DedupName(DedupSpec dedup) => dedup.Key is null ? "Distinct()"
+            : (dedup.WithinWatermark ? "DropDuplicatesWithinWatermark(" : "DropDuplicates(") + dedup.Key.Display + ")";
 
         private static StateOperatorPlan Aggregate(AggregateSpec aggregate, string id, int outputMode, bool watermarked)
         {
@@ -60,4 +95,5 @@ namespace Compiled.Generators.Planning
 
         private static string Ms(long value) => value.ToString(CultureInfo.InvariantCulture);
     }
+
 }

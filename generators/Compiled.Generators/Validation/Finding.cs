@@ -28,6 +28,9 @@ namespace Compiled.Generators.Validation
         /// <summary>True for rules whose default severity is a warning: they never stop the generator.</summary>
         public bool IsWarning => Id is Compiled.Diagnostics.DiagnosticIds.CompleteModeWindowedWatermark
             or Compiled.Diagnostics.DiagnosticIds.UpdateModeIntoAppendOnlySink
+            or Compiled.Diagnostics.DiagnosticIds.StatefulAfterLateEmitter
+            or Compiled.Diagnostics.DiagnosticIds.DedupStateUnbounded
+
             or Compiled.Diagnostics.DiagnosticIds.InnerJoinStateUnbounded;
     }
 }

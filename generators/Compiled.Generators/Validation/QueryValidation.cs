@@ -20,6 +20,8 @@ namespace Compiled.Generators.Validation
             EventTimeRules.Check(context);
             StreamOperatorRules.Check(context);
             StateTypeRules.Check(context);
+            ChainedStateRules.Check(context);
+            DedupRules.Check(context);
             JoinRules.Check(context);
             return findings;
         }

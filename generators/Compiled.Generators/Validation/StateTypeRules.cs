@@ -26,7 +26,9 @@ namespace Compiled.Generators.Validation
                         }
                         break;
                     case DedupSpec dedup:
-                        Check(context, dedup, "Each row kept by Distinct", dedup.RowType);
+                        string what = dedup.Key is null ? "Each row kept by Distinct"
+                            : "The " + (dedup.WithinWatermark ? "DropDuplicatesWithinWatermark" : "DropDuplicates") + " key";
+                        Check(context, dedup, what, dedup.KeyType);
                         break;
                 }
             }

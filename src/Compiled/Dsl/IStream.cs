@@ -5,7 +5,7 @@ namespace Compiled;
 /// the chain of calls at build time; at run time the same calls build a logical plan that a reference
 /// interpreter can evaluate (the oracle of differential tests).
 /// </summary>
-public interface IStream<T>
+public partial interface IStream<T>
 {
     /// <summary>
     /// Declares <paramref name="eventTime"/> as this input's event time: its watermark is the largest event time seen minus

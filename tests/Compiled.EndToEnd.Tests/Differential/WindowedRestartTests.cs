@@ -85,31 +85,7 @@ public sealed class WindowedRestartTests : IDisposable
         var readings = Readings(600, seed);
         var chunks = InputData.Chunks(readings, seed, 80);
         var source = Source.Memory<Reading>("readings", maxRowsPerTrigger: 25 + seed % 30);
-        var recorder = new ProgressRecorder();
-        var options = new QueryOptions
-        {
-            CheckpointLocation = _dir.Combine("checkpoint"),
-            StateStore = StateStoreKind.Faster,
-            StateMemoryBudgetBytes = 1 << 20,
-            Listeners = [recorder],
-        };
-        var emitted = new Dictionary<long, IReadOnlyList<TOut>>();
-        ISink<TOut> NewSink() => Sink.ForeachBatch<TOut>((rows, batchId) =>
-        {
-            lock (emitted) emitted[batchId] = rows;
-        });
-
-        int half = chunks.Count / 2;
-        long firstOfSecondRun = -1;
-        foreach (var part in new[] { chunks.Take(half), chunks.Skip(half) })
-        {
-            if (firstOfSecondRun < 0 && recorder.Progress.Count > 0) firstOfSecondRun = recorder.Progress.Max(p => p.BatchId) + 1;
-            await using var query = start(source, NewSink(), options);
-            foreach (var chunk in part) source.AddData(chunk);
-            await query.ProcessAllAvailableAsync().Within();
-            await query.StopAsync().Within();
-            Assert.Null(query.Exception);
-        }
+        var (emitted, recorder, firstOfSecondRun) = await RestartedRun.RunAsync(start, source, chunks, _dir.Combine("checkpoint"));
 
         var ranges = recorder.MemoryRanges();
         Assert.Equal(readings.Count, ranges.Values.Last().End);

@@ -80,6 +80,9 @@ public sealed record Reading(DateTime At, DateTimeOffset Observed, string Sensor
 /// <summary>A count and sum per window and key.</summary>
 public sealed record WindowCount(DateTime Start, DateTime End, string Key, long Count, long Sum);
 
+/// <summary>A reading after a projection that renames its event time.</summary>
+public sealed record Sample(DateTime Taken, string Sensor, int Value);
+
 /// <summary>A broker's desk, from a static table.</summary>
 public sealed record BrokerDesk(string Broker, string Desk, double Limit);
 

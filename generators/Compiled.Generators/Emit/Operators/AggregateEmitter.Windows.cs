@@ -88,7 +88,7 @@ namespace Compiled.Generators.Emit.Operators
                 WindowKind.Sliding => Span(Window.SizeMs) + ", " + Span(Window.SlideMs) + ", " + Span(Window.OffsetMs),
                 _ => Window.Gap is null ? Span(Window.GapMs) : "null",
             };
-            w.Line(WindowField + " = new " + WindowAggregationType + "(context, " + Literals.String(_plan.StateOperators[0].OperatorId) + ", "
+            w.Line(WindowField + " = new " + WindowAggregationType + "(context, " + Literals.String(_plan.AggregateState!.OperatorId) + ", "
                 + Literals.OutputMode(_plan.Query.OutputMode) + ", " + lengths + ", " + keySerializer + ", " + stateSerializer + ");");
         }
 

@@ -66,7 +66,7 @@ namespace Compiled.Generators.Emit.Operators
             }
             string keySerializer = SerializerEmitter.IsRaw(_aggregate.KeyType) ? "null" : "new " + KeySerializer + "()";
             string stateSerializer = AccumulatorLayout.IsUnmanaged(_aggregate) ? "null" : "new " + StateSerializer + "()";
-            w.Line(StoreField + " = context.GetStateStore<" + StoreKey + ", " + State + ">(" + Literals.String(_plan.StateOperators[0].OperatorId)
+            w.Line(StoreField + " = context.GetStateStore<" + StoreKey + ", " + State + ">(" + Literals.String(_plan.AggregateState!.OperatorId)
                 + ", " + keySerializer + ", " + stateSerializer + ");");
         }
 
@@ -155,7 +155,7 @@ namespace Compiled.Generators.Emit.Operators
         public static string ResultMethod(AggregateSpec aggregate) => aggregate.Key.Name.Replace("GroupKey", "Result");
 
         /// <summary>The accumulator, key operations, visitor and serialisers.</summary>
-        public void WriteTypes(SourceWriter w)
+        public void WriteTypes(SourceWriter w, SerializerEmitter codec)
         {
             WriteState(w);
             if (IsWindowed)
@@ -189,7 +189,7 @@ namespace Compiled.Generators.Emit.Operators
                 w.Line("public void Visit(in " + StoreKey + " key, in " + State + " value) => _plan." + EmitMethod + "(key, value, _output);");
                 w.Close();
             }
-            WriteSerializers(w);
+            WriteSerializers(w, codec);
         }
 
         private void WriteState(SourceWriter w)
@@ -227,10 +227,9 @@ namespace Compiled.Generators.Emit.Operators
             w.Close();
         }
 
-        private void WriteSerializers(SourceWriter w)
+        /// <summary>The key and state serialisers; composite types they share go to <paramref name="codec"/>, written by the plan.</summary>
+        private void WriteSerializers(SourceWriter w, SerializerEmitter codec)
         {
-            var codec = new SerializerEmitter();
-            bool any = false;
             var key = IsWindowed ? OtherKeyType : _aggregate.KeyType;
             if (key is not null && !SerializerEmitter.IsRaw(key))
             {
@@ -239,7 +238,6 @@ namespace Compiled.Generators.Emit.Operators
                 codec.WriteSerializer(w, KeySerializer, keyName, IsWindowed ? "Encodes the key parts besides the window." : "Encodes the group key.",
                     s => s.Line(codec.Write(key, keyName, "writer", "value")),
                     s => s.Line("return " + codec.Read(key, keyName, "bytes", "offset") + ";"));
-                any = true;
             }
             if (!AccumulatorLayout.IsUnmanaged(_aggregate))
             {
@@ -256,9 +254,7 @@ namespace Compiled.Generators.Emit.Operators
                         foreach (var f in fields) s.Line("state." + f.Name + " = " + codec.Read(f.Type, f.TypeName, "bytes", "offset") + ";");
                         s.Line("return state;");
                     });
-                any = true;
             }
-            if (any) codec.WriteCodec(w);
         }
     }
 }

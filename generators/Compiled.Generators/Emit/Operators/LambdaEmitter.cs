@@ -58,6 +58,9 @@ namespace Compiled.Generators.Emit.Operators
                 case StageKind.Watermark:
                     Write(w, "Event time", ((WatermarkSpec)stage.Operator!).EventTime, valueForm: true, spanForm: false);
                     break;
+                case StageKind.Dedup when ((DedupSpec)stage.Operator!).Key is { } key:
+                    Write(w, "Deduplication key", key, valueForm: true, spanForm: false);
+                    break;
                 case StageKind.StaticJoin:
                     var join = (StaticJoinSpec)stage.Operator!;
                     Write(w, join.TableOnLeft ? "Stream key" : "Join key", join.StreamKey, valueForm: true, spanForm: false);

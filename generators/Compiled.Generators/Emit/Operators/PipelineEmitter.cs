@@ -18,6 +18,7 @@ namespace Compiled.Generators.Emit.Operators
         private readonly bool _dropsLateRows;
         private int _openLoops;
         private int _locals;
+        private WatermarkSpec? _watermark;
         private int _staticJoins;
 
         /// <param name="writer">Where to write.</param>
@@ -68,7 +69,11 @@ namespace Compiled.Generators.Emit.Operators
                         row = Declare("var", row.Variable + ".ToString()", isSpan: false);
                         break;
                     case StageKind.Watermark:
-                        EventTimeEmitter.WriteStep(_writer, (WatermarkSpec)stage.Operator!, row, _dropsLateRows, Skip);
+                        _watermark = (WatermarkSpec)stage.Operator!;
+                        EventTimeEmitter.WriteStep(_writer, _watermark, row, _dropsLateRows, Skip);
+                        break;
+                    case StageKind.Dedup:
+                        DedupEmitter.WriteStep(_writer, stage, row, _watermark, Skip);
                         break;
                     case StageKind.StaticJoin:
                         row = StaticJoinEmitter.WriteStage(_writer, this, (StaticJoinSpec)stage.Operator!, _staticJoins++, row);
