@@ -85,17 +85,17 @@ namespace Compiled.Generators.Emit
                 _w.Close();
             }
             LambdaEmitter.Write(_w, _plan);
+            _streamJoin?.WriteLambdas(_w);
             var codec = new SerializerEmitter();
             DedupEmitter.WriteTypes(_w, AllStages, codec);
-            _streamJoin?.WriteLambdas(_w);
             if (_aggregate is not null)
             {
                 _w.Line();
                 _aggregate.WriteTypes(_w, codec);
             }
+            _streamJoin?.WriteTypes(_w, codec);
             codec.WriteCodec(_w);
             StaticJoinEmitter.WriteTypes(_w, _staticJoins);
-            _streamJoin?.WriteTypes(_w);
             _w.Close();
         }
 

@@ -64,12 +64,8 @@ namespace Compiled.Generators.Planning
             return runs;
         }
 
-        /// <summary>Stages for a run of operators without state (the sides of a stream-stream join).</summary>
-        internal static List<Stage> Fuse(IEnumerable<OperatorSpec> operators, out bool spanAtEnd) =>
-            Fuse(operators.Select(op => (op, (StateOperatorPlan?)null)), out spanAtEnd);
-
         /// <summary>Stages for a run of operators that do not group; split words stay spans while each next step has a span form.</summary>
-        private static List<Stage> Fuse(IEnumerable<(OperatorSpec Operator, StateOperatorPlan? State)> operators, out bool spanAtEnd)
+        internal static List<Stage> Fuse(IEnumerable<(OperatorSpec Operator, StateOperatorPlan? State)> operators, out bool spanAtEnd)
         {
             var stages = new List<Stage>();
             bool span = false;

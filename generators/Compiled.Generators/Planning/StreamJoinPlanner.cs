@@ -20,11 +20,11 @@ namespace Compiled.Generators.Planning
             }
             if (at < 0) return null;
             var join = (JoinSpec)query.Operators[at];
-            var left = Planner.Fuse(query.Operators.Take(at), out bool leftSpan);
+            var left = Planner.Fuse(Stateless(query.Operators.Take(at)), out bool leftSpan);
             if (leftSpan) left.Add(new Stage(StageKind.Materialize, null));
-            var right = Planner.Fuse(join.RightOperators, out bool rightSpan);
+            var right = Planner.Fuse(Stateless(join.RightOperators), out bool rightSpan);
             if (rightSpan) right.Add(new Stage(StageKind.Materialize, null));
-            var after = Planner.Fuse(query.Operators.Skip(at + 1), out bool afterSpan);
+            var after = Planner.Fuse(Stateless(query.Operators.Skip(at + 1)), out bool afterSpan);
             if (afterSpan) after.Add(new Stage(StageKind.Materialize, null));
             var states = new[] { State(join) }.ToEquatableArray();
             var segments = new[] { new PlanSegment(null, null, left.ToEquatableArray()) }.ToEquatableArray();
@@ -34,8 +34,9 @@ namespace Compiled.Generators.Planning
             };
         }
 
-        /// <summary>True when the join keeps rows of a side that it writes with defaults when unmatched.</summary>
-        public static bool EvictionWrites(JoinKind kind) => kind is JoinKind.LeftOuter or JoinKind.RightOuter or JoinKind.FullOuter;
+        /// <summary>Operators around a join hold no state of their own (<see cref="StreamJoinSupport"/> refuses the others).</summary>
+        private static System.Collections.Generic.IEnumerable<(OperatorSpec, StateOperatorPlan?)> Stateless(System.Collections.Generic.IEnumerable<OperatorSpec> operators) =>
+            operators.Select(o => (o, (StateOperatorPlan?)null));
 
         private static StateOperatorPlan State(JoinSpec join)
         {

@@ -12,10 +12,11 @@ namespace Compiled.Generators.Planning
             var operators = query.Operators;
             if (operators.OfType<JoinSpec>().Count() > 1) return "more than one stream-stream join in a query";
             if (join.RightSource == query.SourceIndex) return "a stream-stream join of an input with itself";
-            if (operators.Any(o => o is AggregateSpec or DedupSpec)) return "an aggregation or deduplication together with a stream-stream join";
+            if (operators.Any(o => o is not JoinSpec && StateOperators.IsStateful(o)) || join.RightOperators.Any(StateOperators.IsStateful))
+                return "another stateful operator (aggregation, deduplication, keyed state) together with a stream-stream join";
             int at = 0;
             while (!ReferenceEquals(operators[at], join)) at++;
-            if (operators.Skip(at + 1).Any(o => o is StaticJoinSpec) || join.RightOperators.Any(o => o is StaticJoinSpec or JoinSpec or AggregateSpec or DedupSpec))
+            if (operators.Skip(at + 1).Any(o => o is StaticJoinSpec) || join.RightOperators.Any(o => o is StaticJoinSpec or JoinSpec))
                 return "a join inside the right side of, or after, a stream-stream join";
             if (join.RightOperators.OfType<WatermarkSpec>().Any(w => w.LateRows == LateRowsPolicy.ToSink))
                 return "a late-row sink on the right input of a stream-stream join";

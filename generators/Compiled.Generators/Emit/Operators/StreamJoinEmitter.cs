@@ -172,11 +172,10 @@ namespace Compiled.Generators.Emit.Operators
         }
 
         /// <summary>The key operations and the serialisers of the buffered keys and rows.</summary>
-        public void WriteTypes(SourceWriter w)
+        public void WriteTypes(SourceWriter w, SerializerEmitter codec)
         {
             w.Line();
             KeyOpsEmitter.Write(w, KeyOps, _join.KeyType, spanKeys: false);
-            var codec = new SerializerEmitter();
             foreach (var (type, role, name) in new[] { (_join.KeyType, "Key", Key), (_join.LeftType, "Left", _join.LeftType.Name), (_join.RightType, "Right", _join.RightType.Name) })
             {
                 if (!NeedsSerializer(type)) continue;
@@ -185,7 +184,6 @@ namespace Compiled.Generators.Emit.Operators
                     s => s.Line(codec.Write(type, name, "writer", "value")),
                     s => s.Line("return " + codec.Read(type, name, "bytes", "offset") + ";"));
             }
-            codec.WriteCodec(w);
         }
     }
 }
