@@ -157,6 +157,7 @@ namespace Compiled.Generators.Planning
             FlatMapSpec flatMap => "FlatMap(" + flatMap.Selector.Display + ")",
             AggregateSpec aggregate => "Aggregate(by " + aggregate.Key.Display + ": " + aggregate.Result.Display + ")",
             DedupSpec dedup => StateOperators.DedupName(dedup),
+            GroupStateSpec state => state.Name + "(by " + state.Key.Display + ": " + state.Function.Display + ")",
             WatermarkSpec watermark => "Watermark(" + watermark.EventTime.Display + ", delay " + watermark.DelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms)",
             _ => op.Kind,
         };
