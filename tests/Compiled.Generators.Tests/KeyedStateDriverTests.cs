@@ -52,6 +52,18 @@ public sealed class KeyedStateDriverTests
         Assert.Equal([new WordCount("a", 1)], driver.RunBatch().Rows);
     }
 
+    [Fact]
+    public void Running_request_count_per_user_adds_each_batch_to_the_state()
+    {
+        using var driver = new RequestCounts.TestDriver();
+        driver.AddRequests([.. Enumerable.Repeat(new Request("ana", "/"), 5), new Request("bo", "/a")]);
+        Assert.Equal([new UserRequests("ana", 5), new UserRequests("bo", 1)], driver.RunBatch().Rows);
+        // State 5, new values [4] -> 9; a user without rows in the batch is not called (no timeout).
+        driver.AddRequests([.. Enumerable.Repeat(new Request("ana", "/b"), 4)]);
+        Assert.Equal([new UserRequests("ana", 9)], driver.RunBatch().Rows);
+        Assert.Equal(2, Assert.Single(driver.Batches[^1].Progress.StateOperators).NumRowsTotal);
+    }
+
     /// <summary>The query's function, written again for the reference.</summary>
     private static IEnumerable<WordCount> Count(string broker, IEnumerable<Trade> rows, GroupState<long> state)
     {
