@@ -11,8 +11,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Compiled.Analyzers.CodeFixes
 {
     /// <summary>
-    /// CQ1002: switches an Append-mode aggregation without a watermarked window to <c>OutputMode.Update</c>, which
-    /// writes each group whenever it changes. (Adding a watermark needs an event-time column only the user knows.)
+    /// CQ1002: for a windowed aggregation with no watermark, adds <c>WithWatermark</c> on the window's event time (first,
+    /// as it keeps the query in Append mode); for any aggregation, switches to <c>OutputMode.Update</c>, which writes each
+    /// group whenever it changes. A grouping without a window offers only the switch: its event time is only the user's to name.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AppendModeAggregationFixer)), Shared]
     public sealed class AppendModeAggregationFixer : CodeFixProvider
@@ -34,6 +35,13 @@ namespace Compiled.Analyzers.CodeFixes
             {
                 // The diagnostic is on the GroupBy call; the mode is the query class's attribute argument.
                 var node = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (node is not null && AddWatermarkFix.Find(node) is var (groupBy, time, parameter))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(AddWatermarkFix.Title, ct => AddWatermarkFix.ApplyAsync(context.Document, groupBy, time, parameter, ct),
+                            equivalenceKey: AddWatermarkFix.Title),
+                        diagnostic);
+                }
                 var mode = node?.AncestorsAndSelf().OfType<ClassDeclarationSyntax>()
                     .SelectMany(c => c.AttributeLists.SelectMany(l => l.Attributes))
                     .Where(a => a.Name.ToString() is "StreamingQuery" or "StreamingQueryAttribute" or "Compiled.StreamingQuery" or "Compiled.StreamingQueryAttribute")

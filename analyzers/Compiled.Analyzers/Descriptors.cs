@@ -244,6 +244,78 @@ namespace Compiled.Analyzers
             isEnabledByDefault: true,
             helpLinkUri: HelpLinks.For(DiagnosticIds.LinqOperatorNotOnStream));
 
+        /// <summary>Category of join rules.</summary>
+        public const string JoinCategory = "Compiled.Joins";
+
+        /// <summary>CQ1006: a stream-stream join outside Append mode (SS-J0).</summary>
+        public static readonly DiagnosticDescriptor StreamStreamJoinNotAppend = new DiagnosticDescriptor(
+            DiagnosticIds.StreamStreamJoinNotAppend,
+            title: "Stream-stream join outside Append mode",
+            messageFormat: "Query '{0}' joins two streams in OutputMode.{1}: a joined pair is written once, when both rows have arrived, and never changes, so only Append mode describes its output (Spark: 'Join between two streaming DataFrames/Datasets is not supported in {1} output mode, only in Append output mode'). Use OutputMode.Append.",
+            category: OutputModeCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.StreamStreamJoinNotAppend));
+
+        /// <summary>CQ1201: an outer or semi stream-stream join that cannot tell when a row has no match (SS-JW).</summary>
+        public static readonly DiagnosticDescriptor OuterJoinWithoutWatermark = new DiagnosticDescriptor(
+            DiagnosticIds.OuterJoinWithoutWatermark,
+            title: "Outer stream-stream join without a watermark and a time range",
+            messageFormat: "Query '{0}' joins two streams with a {1} join, but {2}. A row without a match can be written (with default values for the other side) only when no later row can match it, and only a watermark on the {3} input together with a time-range condition tells when that is; without them the join would keep every row and never write one. Add '.WithWatermark(r => r.Time, delay)' to the {3} input and a condition such as 'condition: (l, r) => r.Time >= l.Time && r.Time <= l.Time + TimeSpan.FromMinutes(15)'.",
+            category: JoinCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.OuterJoinWithoutWatermark));
+
+        /// <summary>CQ1202: a full outer join between a stream and a static table (SS-J1, SS-J2).</summary>
+        public static readonly DiagnosticDescriptor FullOuterJoinWithStatic = new DiagnosticDescriptor(
+            DiagnosticIds.FullOuterJoinWithStatic,
+            title: "Full outer join between a stream and a static table",
+            messageFormat: "Query '{0}' makes a full outer join with {1}: the table rows that no stream row matched would have to be written with default values, but the stream never ends, so there is no batch in which {2} is known to be unmatched. Use an inner join, or a left outer join with the stream on the left.",
+            category: JoinCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.FullOuterJoinWithStatic));
+
+        /// <summary>CQ1203: an outer or semi join that keeps the static side's rows (SS-J5, SS-J7).</summary>
+        public static readonly DiagnosticDescriptor OuterJoinStaticSideUnsupported = new DiagnosticDescriptor(
+            DiagnosticIds.OuterJoinStaticSideUnsupported,
+            title: "Outer join that keeps the static table's rows",
+            messageFormat: "Query '{0}' makes a {1} join with {2}: it keeps every row of the static table, but whether a table row has a match depends on stream rows that have not arrived yet, so it can never be written. {3}.",
+            category: JoinCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.OuterJoinStaticSideUnsupported));
+
+        /// <summary>CQ1204: a left anti join with a streaming right side (SS-J4).</summary>
+        public static readonly DiagnosticDescriptor AntiJoinWithStreamingRight = new DiagnosticDescriptor(
+            DiagnosticIds.AntiJoinWithStreamingRight,
+            title: "Anti join with a streaming right side",
+            messageFormat: "Query '{0}' keeps the rows without a match in another stream (AntiJoin): a row written now could be matched by a row that arrives later, and an appended row cannot be taken back (Spark: 'LeftAnti joins with a streaming DataFrame/Dataset on the right are not supported'). Anti-join with a StaticTable, or use a left outer join with a watermark and a time range and keep the rows whose right side is default.",
+            category: JoinCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.AntiJoinWithStreamingRight));
+
+        /// <summary>CQ1205: an inner stream-stream join whose state grows without limit.</summary>
+        public static readonly DiagnosticDescriptor InnerJoinStateUnbounded = new DiagnosticDescriptor(
+            DiagnosticIds.InnerJoinStateUnbounded,
+            title: "Stream-stream join state grows without limit",
+            messageFormat: "Query '{0}' joins two streams, but the rows of {1} stay in state for ever: every row is kept in case a later row of the other side matches it, and only watermarks on both inputs plus a time-range condition with both bounds tell when it cannot any more. Spark accepts the query and its state grows with the input; add '.WithWatermark(...)' to both inputs and a condition such as 'condition: (l, r) => r.Time >= l.Time && r.Time <= l.Time + TimeSpan.FromMinutes(15)'.",
+            category: JoinCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.InnerJoinStateUnbounded));
+
+        /// <summary>CQ1305: a union with a static table, an intersect, or an except with a streaming right side (SS-S2..S4).</summary>
+        public static readonly DiagnosticDescriptor SetOperationWithStream = new DiagnosticDescriptor(
+            DiagnosticIds.SetOperationWithStream,
+            title: "Set operation a stream cannot run",
+            messageFormat: "'{0}' in query '{1}' {2}. {3}.",
+            category: OperatorCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.SetOperationWithStream));
         /// <summary>Every descriptor above, for the analyzers' meta-tests.</summary>
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
             CompleteModeWithoutAggregation,
@@ -267,6 +339,13 @@ namespace Compiled.Analyzers
             NonDeterministicCall,
             CapturesMutableState,
             StateTypeNotSerializable,
-            LinqOperatorNotOnStream);
+            LinqOperatorNotOnStream,
+            StreamStreamJoinNotAppend,
+            OuterJoinWithoutWatermark,
+            FullOuterJoinWithStatic,
+            OuterJoinStaticSideUnsupported,
+            AntiJoinWithStreamingRight,
+            InnerJoinStateUnbounded,
+            SetOperationWithStream);
     }
 }

@@ -38,7 +38,13 @@ var sink = Sink.Kafka(new KafkaSinkOptions<TradeTotals>
 StreamingQuery query;
 try
 {
-    var options = new QueryOptions { CheckpointLocation = arguments.Checkpoint, Trigger = arguments.Trigger, Name = "KafkaTrades" };
+    var options = new QueryOptions
+    {
+        CheckpointLocation = arguments.Checkpoint,
+        Trigger = arguments.Trigger,
+        Name = "KafkaTrades",
+        Listeners = [ConsoleProgress.Create()],   // a live status line on a terminal (stderr), a log line every 10 s otherwise
+    };
     query = arguments.Mode == OutputMode.Append
         ? TradeWindowsAppendQuery.Start(source, sink, options)
         : TradeWindowsUpdateQuery.Start(source, sink, options);

@@ -13,6 +13,8 @@ public sealed class EventTimeRuleTests
         public sealed record Trade(DateTime CreatedTime, DateTime SettledTime, string Broker, int Amount);
         public sealed record WindowTotal(DateTime Start, DateTime End, long Total);
         public sealed record BrokerTotal(string Broker, DateTime Start, long Total);
+        public sealed record Placed(DateTime At, DateTime Settled, int Amount);
+        public sealed class Booking { public DateTime When { get; set; } public int Amount { get; set; } }
         """;
 
     private static string Query(string mode, string output, string body) =>
@@ -53,6 +55,12 @@ public sealed class EventTimeRuleTests
         after: Query("Update", "BrokerTotal", ".GroupBy(t => t.Broker).Select(g => new BrokerTotal(g.Key, default, g.Sum(t => t.Amount)))"));
 
     [Fact]
+    public Task CQ1002_fix_adds_a_watermark_on_the_windows_event_time() => CodeFixVerifier<Compiled.Analyzers.CodeFixes.AppendModeAggregationFixer>.VerifyAsync(
+        new AppendModeAggregationWithoutWatermarkAnalyzer(),
+        before: Query("Append", "WindowTotal", "\n        .[|GroupBy(t => Window.Tumbling(t.CreatedTime, TimeSpan.FromMinutes(15)))|]\n        .Select(g => new WindowTotal(g.Key.Start, g.Key.End, g.LongCount()))"),
+        after: Query("Append", "WindowTotal", "\n        .WithWatermark(t => t.CreatedTime, TimeSpan.FromMinutes(10))\n        .GroupBy(t => Window.Tumbling(t.CreatedTime, TimeSpan.FromMinutes(15)))\n        .Select(g => new WindowTotal(g.Key.Start, g.Key.End, g.LongCount()))"));
+
+    [Fact]
     public Task CQ1003_update_session_window() => AnalyzerVerifier<UpdateModeSessionWindowAnalyzer>.VerifyAsync(Query("Update", "BrokerTotal",
         Watermark + ".GroupBy(t => ([|Window.Session(t.CreatedTime, TimeSpan.FromMinutes(5))|], t.Broker)).Select(g => new BrokerTotal(g.Key.Item2, g.Key.Item1.Start, g.LongCount()))"));
 
@@ -86,6 +94,23 @@ public sealed class EventTimeRuleTests
     [InlineData("Update", ".WithWatermark(t => t.SettledTime, TimeSpan.FromMinutes(30))" + Tumbling)]
     public Task CQ1102_not_reported_over_the_watermarked_member_or_outside_append(string mode, string body) =>
         AnalyzerVerifier<WindowNotOnWatermarkedColumnAnalyzer>.VerifyAsync(Query(mode, "WindowTotal", body));
+
+    [Theory]
+    [InlineData(".Select(t => new Placed(t.CreatedTime, t.SettledTime, t.Amount))", "p.At")]
+    [InlineData(".Select(t => new Placed(Settled: t.SettledTime, Amount: t.Amount, At: t.CreatedTime)).Where(p => p.Amount > 0)", "p.At")]
+    [InlineData(".Select(t => new Booking { When = t.CreatedTime, Amount = t.Amount })", "p.When")]
+    [InlineData(".Select(t => (When: t.CreatedTime, t.Amount))", "p.When")]
+    [InlineData(".Select(t => new Placed(t.CreatedTime, t.SettledTime, t.Amount)).Select(p => new Booking { When = p.At, Amount = p.Amount })", "p.When")]
+    public Task CQ1102_not_reported_when_a_Select_copies_the_watermarked_member_under_another_name(string select, string time) =>
+        AnalyzerVerifier<WindowNotOnWatermarkedColumnAnalyzer>.VerifyAsync(Query("Append", "WindowTotal", Watermark + select
+            + ".GroupBy(p => Window.Tumbling(" + time + ", TimeSpan.FromMinutes(15))).Select(g => new WindowTotal(g.Key.Start, g.Key.End, g.LongCount()))"));
+
+    [Theory]
+    [InlineData(".Select(t => new Placed(t.SettledTime, t.CreatedTime, t.Amount))")]
+    [InlineData(".Select(t => new Placed(t.CreatedTime.AddMinutes(1), t.SettledTime, t.Amount))")]
+    public Task CQ1102_reported_when_the_Select_puts_another_value_in_the_member(string select) =>
+        AnalyzerVerifier<WindowNotOnWatermarkedColumnAnalyzer>.VerifyAsync(Query("Append", "WindowTotal", Watermark + select
+            + ".GroupBy(p => Window.Tumbling([|p.At|], TimeSpan.FromMinutes(15))).Select(g => new WindowTotal(g.Key.Start, g.Key.End, g.LongCount()))"));
 
     [Fact]
     public Task CQ1103_session_window_alone() => AnalyzerVerifier<SessionWindowOnlyKeyAnalyzer>.VerifyAsync(Query("Append", "WindowTotal",

@@ -85,5 +85,16 @@ public sealed class LogicalPlanTests
         public IStream<int> OrderByDescending<TKey>(Func<int, TKey> keySelector) => this;
         public IStream<int> Take(int count) => this;
         public IStream<int> Skip(int count) => this;
+        public IStream<TResult> Join<TRight, TKey, TResult>(StaticTable<TRight> table, Func<int, TKey> key, Func<TRight, TKey> tableKey, Func<int, TRight, TResult> result, JoinType type) => throw new NotSupportedException();
+        public IStream<TResult> Join<TRight, TKey, TResult>(IStream<TRight> right, Func<int, TKey> leftKey, Func<TRight, TKey> rightKey, Func<int, TRight, TResult> result, JoinType type, Func<int, TRight, bool>? condition) => throw new NotSupportedException();
+        public IStream<int> SemiJoin<TRight, TKey>(StaticTable<TRight> table, Func<int, TKey> key, Func<TRight, TKey> tableKey) => this;
+        public IStream<int> SemiJoin<TRight, TKey>(IStream<TRight> right, Func<int, TKey> leftKey, Func<TRight, TKey> rightKey, Func<int, TRight, bool>? condition) => this;
+        public IStream<int> AntiJoin<TRight, TKey>(StaticTable<TRight> table, Func<int, TKey> key, Func<TRight, TKey> tableKey) => this;
+        public IStream<int> AntiJoin<TRight, TKey>(IStream<TRight> right, Func<int, TKey> leftKey, Func<TRight, TKey> rightKey) => this;
+        public IStream<int> Union(IStream<int> other) => this;
+        public IStream<int> Union(StaticTable<int> table) => this;
+        public IStream<int> Intersect(IStream<int> other) => this;
+        public IStream<int> Intersect(StaticTable<int> table) => this;
+        public IStream<int> Except(IStream<int> other) => this;
     }
 }

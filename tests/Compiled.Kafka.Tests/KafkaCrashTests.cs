@@ -119,7 +119,7 @@ public sealed class KafkaCrashTests(MockClusterFixture cluster) : IClassFixture<
 
     private static void AssertExactlyOnce(Topics topics, bool expectAbortedOnMock)
     {
-        var committed = CommittedOutput.Read(topics.Bootstrap, topics.Output, topics.Progress, out int aborted).Select(Parse).ToList();
+        var committed = KafkaTopicReader.ReadCommitted(topics.Bootstrap, topics.Output, topics.Progress, out int aborted).Select(Parse).ToList();
         var expected = Reference();
         Assert.Equal(expected.OrderBy(r => r.Batch).ThenBy(r => r.Row.Key), committed.OrderBy(r => r.Batch).ThenBy(r => r.Row.Key));
         // The mock cluster shows a killed transaction's rows to every reader (a real broker aborts them); nothing else leaks.

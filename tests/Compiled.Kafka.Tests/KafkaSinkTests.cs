@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Compiled.Kafka.Testing;
 using Compiled.Sinks;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Compiled.Kafka.Tests.KafkaTestData;
@@ -59,7 +60,7 @@ public sealed class KafkaSinkTests(MockClusterFixture cluster) : IClassFixture<M
             Assert.Equal(id[1..id.IndexOf('-')], System.Text.Encoding.UTF8.GetString(m.Message.Headers.GetLastBytes(KafkaSink<TestRow>.BatchHeader)));
             Assert.Equal(queryId.ToString("D"), System.Text.Encoding.UTF8.GetString(m.Message.Headers.GetLastBytes(KafkaSink<TestRow>.QueryHeader)));
         });
-        Assert.Empty(CommittedOutput.Read(cluster.BootstrapServers, topic, options.ProgressTopic, out int aborted).Except(read, new OffsetComparer()));
+        Assert.Empty(KafkaTopicReader.ReadCommitted(cluster.BootstrapServers, topic, options.ProgressTopic, out int aborted).Except(read, new OffsetComparer()));
         Assert.Equal(0, aborted);
 
         // Another query on the same progress topic has its own progress.

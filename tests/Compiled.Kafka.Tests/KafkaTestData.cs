@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Compiled.Kafka.Testing;
 using Confluent.Kafka;
 
 namespace Compiled.Kafka.Tests;
@@ -31,29 +31,8 @@ internal static class KafkaTestData
     }
 
     /// <summary>Every message of <paramref name="topic"/> (4 partitions) from the beginning to the end, read_committed unless told otherwise.</summary>
-    public static List<ConsumeResult<string?, string?>> ReadAll(string bootstrap, string topic, bool readCommitted = true, int partitions = 4)
-    {
-        using var consumer = new ConsumerBuilder<string?, string?>(new ConsumerConfig
-        {
-            BootstrapServers = bootstrap,
-            GroupId = "test-reader",
-            EnablePartitionEof = true,
-            IsolationLevel = readCommitted ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted,
-        }).SetLogHandler(static (_, _) => { }).Build();
-        consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
-        var open = new HashSet<int>(Enumerable.Range(0, partitions));
-        var read = new List<ConsumeResult<string?, string?>>();
-        var clock = Stopwatch.StartNew();
-        while (open.Count > 0)
-        {
-            Assert.True(clock.Elapsed < Timeout, $"reading {topic} did not reach the end of partitions {string.Join(",", open)} within {Timeout}");
-            ConsumeResult<string?, string?>? r = consumer.Consume(TimeSpan.FromMilliseconds(100));
-            if (r is null) continue;
-            if (r.IsPartitionEOF) open.Remove(r.Partition.Value);
-            else read.Add(r);
-        }
-        return read;
-    }
+    public static List<ConsumeResult<string?, string?>> ReadAll(string bootstrap, string topic, bool readCommitted = true, int partitions = 4) =>
+        KafkaTopicReader.ReadAll(bootstrap, topic, readCommitted, partitions);
 
     /// <summary>Values <c>v0</c>…<c>v{count-1}</c>, with an optional prefix.</summary>
     public static string[] Values(int count, string prefix = "v") => Enumerable.Range(0, count).Select(i => prefix + i).ToArray();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using static Compiled.Kafka.Tests.KafkaTestData;
 
 namespace Compiled.Kafka.Tests;
@@ -14,13 +13,9 @@ public sealed class KafkaTradesSampleTests(MockClusterFixture cluster) : IClassF
     [Fact]
     public async Task AppendMode_WritesEachClosedWindowOnce_KeyedByStart()
     {
-        var start = new DateTime(2026, 3, 1, 10, 0, 0, DateTimeKind.Utc);
-        var trades = Enumerable.Range(0, 60)
-            .Select(i => (Time: start.AddMinutes(i * 3 + i % 2), Type: i % 3 == 0 ? "SELL" : "BUY", Amount: i + 1))
-            .ToArray();
+        var trades = TradeWindowsReference.Trades(60);
         string file = Path.Combine(_directory, "trades.jsonl");
-        File.WriteAllLines(file, trades.Select(t =>
-            $"{{\"CreatedTime\":\"{t.Time:yyyy-MM-dd HH:mm:ss}\",\"Type\":\"{t.Type}\",\"Amount\":{t.Amount},\"BrokerCode\":\"B{t.Amount % 4}\"}}"));
+        File.WriteAllLines(file, TradeWindowsReference.JsonLines(trades));
         string input = NewTopic("trades"), output = NewTopic("totals");
 
         var produced = await RunAsync("--bootstrap", cluster.BootstrapServers, "--input-topic", input, "--produce", file);
@@ -28,16 +23,8 @@ public sealed class KafkaTradesSampleTests(MockClusterFixture cluster) : IClassF
         await RunAsync("--bootstrap", cluster.BootstrapServers, "--input-topic", input, "--output-topic", output,
             "--checkpoint", Path.Combine(_directory, "checkpoint"), "--trigger", "available-now", "--mode", "append", "--max-offsets-per-trigger", "25");
 
-        // Reference: 15-minute windows; append emits those whose end is at or before the watermark (max time - 30 min).
-        DateTime watermark = trades.Max(t => t.Time).AddMinutes(-30);
-        var expected = trades
-            .GroupBy(t => new DateTime(t.Time.Ticks / TimeSpan.FromMinutes(15).Ticks * TimeSpan.FromMinutes(15).Ticks, DateTimeKind.Utc))
-            .Where(g => g.Key.AddMinutes(15) <= watermark)
-            .Select(g => (Key: g.Key.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                Value: $"{{\"Start\":\"{g.Key:yyyy-MM-dd HH:mm:ss}\",\"End\":\"{g.Key.AddMinutes(15):yyyy-MM-dd HH:mm:ss}\"," +
-                       $"\"TotalBuy\":{g.Where(t => t.Type == "BUY").Sum(t => t.Amount)},\"TotalSell\":{g.Where(t => t.Type == "SELL").Sum(t => t.Amount)}}}"))
-            .OrderBy(r => r.Key);
-        var actual = ReadAll(cluster.BootstrapServers, output).Select(m => (Key: m.Message.Key!, Value: m.Message.Value!)).OrderBy(r => r.Key);
+        var expected = TradeWindowsReference.AppendOutput(trades);
+        var actual = ReadAll(cluster.BootstrapServers, output).Select(m => (Key: m.Message.Key!, Value: m.Message.Value!)).OrderBy(r => r.Key, StringComparer.Ordinal);
         Assert.Equal(expected, actual);
     }
 

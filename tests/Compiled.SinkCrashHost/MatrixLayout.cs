@@ -15,6 +15,15 @@ public static class MatrixLayout
     /// <summary>The table of <see cref="NumberedPlan"/>'s rows.</summary>
     public static string NumberedTable(string prefix) => prefix + "numbered";
 
+    /// <summary>The topic of <c>TotalsPlan</c>'s rows (Kafka).</summary>
+    public static string TotalsTopic(string prefix) => prefix + "totals";
+
+    /// <summary>The topic of <see cref="NumberedPlan"/>'s rows (Kafka).</summary>
+    public static string NumberedTopic(string prefix) => prefix + "numbered";
+
+    /// <summary>The topic of the Kafka sinks' progress records.</summary>
+    public static string ProgressTopic(string prefix) => prefix + "progress";
+
     /// <summary>The checkpoint of query <paramref name="queryName"/>.</summary>
     public static string Checkpoint(string checkpoint, string queryName) => Path.Combine(checkpoint, queryName.ToLowerInvariant());
 }

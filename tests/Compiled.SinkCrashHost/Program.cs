@@ -7,7 +7,7 @@ using Compiled.SinkCrashHost;
 // checkpoints and outputs must finish the work exactly once.
 if (args.Length is < 5 or > 7 || !Enum.TryParse(args[0], out SinkKind kind) || !Enum.TryParse(args[4], out StateStoreKind stateStore))
 {
-    Console.Error.WriteLine("usage: Compiled.SinkCrashHost <File|ForeachBatch|Sqlite|Postgres> <input dir> <output dir> <checkpoint dir> <Faster|InMemory> [postgres connection string] [table prefix]");
+    Console.Error.WriteLine("usage: Compiled.SinkCrashHost <File|ForeachBatch|Sqlite|Postgres|Kafka> <input dir> <output dir> <checkpoint dir> <Faster|InMemory> [postgres connection string or kafka bootstrap servers] [table or topic prefix]");
     return 2;
 }
 IReadOnlyList<StreamingQuery> queries = MatrixQueries.Start(

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Compiled.Generators.Parsing;
 using Compiled.Generators.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -12,7 +11,8 @@ namespace Compiled.Analyzers.Queries
 {
     /// <summary>
     /// Hosts the shared validation passes: parses each <c>[StreamingQuery]</c> class with the generator's own parser,
-    /// runs <see cref="QueryValidation"/> and reports the findings of the rules this analyzer declares. The generator
+    /// runs <see cref="QueryValidation"/> (once per compilation, through <see cref="QueryFindings"/>) and reports the
+    /// findings of the rules this analyzer declares. The generator
     /// runs the same passes and compiles only the queries they accept, so the two cannot disagree.
     /// </summary>
     public abstract class QueryValidationAnalyzer : DiagnosticAnalyzer
@@ -50,9 +50,7 @@ namespace Compiled.Analyzers.Queries
             var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.StreamingQueryAttribute));
             if (attribute is null) return;
 
-            var session = new ParseSession(declaration, type, attribute, context.SemanticModel, context.CancellationToken);
-            if (session.Run() is not { } query) return;
-            foreach (var finding in QueryValidation.Run(query, session.Syntax))
+            foreach (var finding in QueryFindings.Of(declaration, type, attribute, context.SemanticModel, context.CancellationToken))
             {
                 if (!_byId.TryGetValue(finding.Id, out var descriptor)) continue;
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Location, finding.Arguments));

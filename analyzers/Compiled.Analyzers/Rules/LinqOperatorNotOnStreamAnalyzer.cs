@@ -119,7 +119,7 @@ namespace Compiled.Analyzers.Rules
                 case "LeftJoin":
                 case "RightJoin":
                 case "Zip":
-                    return "Streams cannot be joined yet: join the rows before they reach the query, or look the other side up in a ForeachBatch sink. " + StreamOperators;
+                    return "Join a stream with Join(other, leftKey, rightKey, (l, r) => ..., JoinType.LeftOuter), with another stream or a StaticTable<T>; SemiJoin and AntiJoin keep rows with or without a match. " + StreamOperators;
                 case "Concat":
                 case "Union":
                 case "UnionBy":

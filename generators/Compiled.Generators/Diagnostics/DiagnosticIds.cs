@@ -29,11 +29,19 @@ namespace Compiled.Diagnostics
         public const string DedupWithinWatermarkWithoutWatermark = "CQ1105";
         public const string WindowLengthInvalid = "CQ1106";
 
+        // Joins.
+        public const string OuterJoinWithoutWatermark = "CQ1201";
+        public const string FullOuterJoinWithStatic = "CQ1202";
+        public const string OuterJoinStaticSideUnsupported = "CQ1203";
+        public const string AntiJoinWithStreamingRight = "CQ1204";
+        public const string InnerJoinStateUnbounded = "CQ1205";
+
         // Operators that a stream cannot support.
         public const string SortOnStream = "CQ1301";
         public const string LimitOrOffsetOnStream = "CQ1302";
         public const string DistinctAggregateOrGroupingSets = "CQ1303";
         public const string GroupStateModeRules = "CQ1304";
+        public const string SetOperationWithStream = "CQ1305";
         public const string StatefulAfterLateEmitter = "CQ1306";
         public const string DedupStateUnbounded = "CQ1307";
 

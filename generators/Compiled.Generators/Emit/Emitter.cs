@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Compiled.Generators.Emit.Operators;
@@ -71,13 +72,14 @@ namespace Compiled.Generators.Emit
 
             writer.Line("/// <summary>A new instance of the compiled plan of <c>" + Xml(className) + "</c>, for engines and tests.</summary>");
             writer.Line(Literals.GeneratedCode);
-            writer.Line(HelperAccessibility(query.Accessibility) + " static " + KnownNames.IQueryPlanG + "<" + output + "> CreatePlan() => new " + PlanClass + "();");
+            writer.Line(HelperAccessibility(query.Accessibility) + " static " + KnownNames.IQueryPlanG + "<" + output + "> CreatePlan(" + TableParameters(query) + ") => new " + PlanClass + "(" + TableArguments(query) + ");");
             writer.Line();
 
             writer.Line("/// <summary>The query as a logical plan over the given streams: what the reference interpreter evaluates.</summary>");
             writer.Line(Literals.GeneratedCode);
-            string parameters = string.Join(", ", query.Inputs.Select(i => KnownNames.IStreamG + "<" + i.RowType.Name + "> " + Identifier(i.Name)));
-            string arguments = string.Join(", ", query.Inputs.Select(i => Identifier(i.Name)));
+            var defineParameters = DefineParameters(query);
+            string parameters = string.Join(", ", defineParameters.Select(p => p.Type + " " + Identifier(p.Name)));
+            string arguments = string.Join(", ", defineParameters.Select(p => Identifier(p.Name)));
             writer.Line(HelperAccessibility(query.Accessibility) + " static " + KnownNames.IStreamG + "<" + output + "> Reference(" + parameters
                 + ") => " + KnownNames.DefineMethod + "(" + arguments + ");");
         }
@@ -97,6 +99,8 @@ namespace Compiled.Generators.Emit
                 + OutputModes.Name(query.OutputMode) + " mode) over the given sources.</summary>");
             foreach (var input in query.Inputs)
                 writer.Line("/// <param name=\"" + input.Name + "\">Rows of the input stream <c>" + input.Name + "</c>.</param>");
+            foreach (var table in query.Tables)
+                writer.Line("/// <param name=\"" + table.Name + "\">The static table <c>" + table.Name + "</c> the query joins with.</param>");
             writer.Line("/// <param name=\"" + sinkName + "\">Receives each batch's output.</param>");
             foreach (var late in lateSinks)
             {
@@ -109,6 +113,8 @@ namespace Compiled.Generators.Emit
             writer.Line(query.Accessibility + " static " + KnownNames.StreamingQueryG + " Start(");
             foreach (var input in query.Inputs)
                 writer.Line("    " + KnownNames.ISourceG + "<" + input.RowType.Name + "> " + Identifier(input.Name) + ",");
+            foreach (var table in query.Tables)
+                writer.Line("    " + TableType(table) + " " + Identifier(table.Name) + ",");
             writer.Line("    " + KnownNames.ISinkG + "<" + output + "> " + sinkName + ",");
             foreach (var late in lateSinks) writer.Line("    " + KnownNames.ISinkG + "<" + late.Type + "> " + late.Name + ",");
             writer.Line("    " + KnownNames.QueryOptionsG + "? " + optionsName + " = null)");
@@ -120,7 +126,7 @@ namespace Compiled.Generators.Emit
                 return;
             }
             writer.Line("return " + KnownNames.StreamingQueryG + ".Start<" + output + ">(");
-            writer.Line("    new " + PlanClass + "(),");
+            writer.Line("    new " + PlanClass + "(" + TableArguments(query) + "),");
             writer.Line("    new " + KnownNames.ISourceG + "[] { " + string.Join(", ", query.Inputs.Select(i => Identifier(i.Name))) + " },");
             writer.Line("    " + sinkName + ",");
             if (lateSinks.Count == 0)
@@ -138,6 +144,38 @@ namespace Compiled.Generators.Emit
             writer.Close();
         }
 
+        /// <summary>The type of a static table parameter.</summary>
+        public static string TableType(TableSpec table) => "global::Compiled.StaticTable<" + table.RowType.Name + ">";
+
+        /// <summary>The static tables as parameters, e.g. <c>global::Compiled.StaticTable&lt;User&gt; users</c>.</summary>
+        public static string TableParameters(QuerySpec query) =>
+            string.Join(", ", query.Tables.Select(t => TableType(t) + " " + Identifier(t.Name)));
+
+        /// <summary>The static tables as arguments.</summary>
+        public static string TableArguments(QuerySpec query) => string.Join(", ", query.Tables.Select(t => Identifier(t.Name)));
+
+        /// <summary><c>Define</c>'s parameters in order: the streams fill the positions the tables leave.</summary>
+        private static List<(string Type, string Name)> DefineParameters(QuerySpec query)
+        {
+            var parameters = new List<(string Type, string Name)>();
+            int stream = 0;
+            int count = query.Inputs.Count + query.Tables.Count;
+            for (int position = 0; position < count; position++)
+            {
+                var table = query.Tables.FirstOrDefault(t => t.Parameter == position);
+                if (table is not null)
+                {
+                    parameters.Add((TableType(table), table.Name));
+                }
+                else
+                {
+                    var input = query.Inputs[stream++];
+                    parameters.Add((KnownNames.IStreamG + "<" + input.RowType.Name + ">", input.Name));
+                }
+            }
+            return parameters;
+        }
+
         /// <summary>The narrower of internal and <paramref name="accessibility"/>: helpers for tests are never public.</summary>
         private static string HelperAccessibility(string accessibility) => accessibility == "public" ? "internal" : accessibility;
 
@@ -145,7 +183,7 @@ namespace Compiled.Generators.Emit
         private static string UniqueName(string preferred, QuerySpec query)
         {
             string name = preferred;
-            while (query.Inputs.Any(i => i.Name == name)) name = "_" + name;
+            while (query.Inputs.Any(i => i.Name == name) || query.Tables.Any(t => t.Name == name)) name = "_" + name;
             return name;
         }
 

@@ -21,6 +21,7 @@ namespace Compiled.Generators.Emit
         private readonly QuerySpec _query;
         private readonly AggregateEmitter? _aggregate;
         private readonly GroupStateEmitter? _groupState;
+        private readonly List<StaticJoinSpec> _staticJoins;
 
         public PlanEmitter(SourceWriter writer, PhysicalPlan plan)
         {
@@ -29,6 +30,7 @@ namespace Compiled.Generators.Emit
             _query = plan.Query;
             _aggregate = plan.Aggregate is null ? null : new AggregateEmitter(plan);
             _groupState = GroupStateEmitter.Of(plan) is { } state ? new GroupStateEmitter(plan, state) : null;
+            _staticJoins = StaticJoinEmitter.Joins(plan.Source);
         }
 
         private string Output => _query.OutputType.Name;
@@ -41,6 +43,7 @@ namespace Compiled.Generators.Emit
             _w.Open("private sealed class " + Emitter.PlanClass + " : " + KnownNames.IQueryPlanG + "<" + Output + ">");
             WriteInfo();
             WriteFields();
+            StaticJoinEmitter.WriteConstructor(_w, _query);
             _w.Line();
             _w.Line("public " + KnownNames.QueryPlanInfoG + " Info => s_info;");
             if (_aggregate is { IsWindowed: true })
@@ -87,6 +90,7 @@ namespace Compiled.Generators.Emit
                 _aggregate.WriteTypes(_w, codec);
             }
             codec.WriteCodec(_w);
+            StaticJoinEmitter.WriteTypes(_w, _staticJoins);
             _w.Close();
         }
 
@@ -128,6 +132,7 @@ namespace Compiled.Generators.Emit
         private void WriteFields()
         {
             var fields = PipelineEmitter.Fields(AllStages).ToList();
+            fields.AddRange(StaticJoinEmitter.Fields(_query, _staticJoins));
             if (_aggregate is not null) fields.AddRange(_aggregate.Fields());
             fields.AddRange(DedupEmitter.Fields(AllStages));
             if (_groupState is not null) fields.Add(_groupState.FieldDeclaration);
@@ -146,6 +151,7 @@ namespace Compiled.Generators.Emit
                     : _aggregate is null ? "Sink" : _aggregate.IsWindowed ? "Aggregate(pre-aggregate the batch by window)" : "Aggregate(pre-aggregate the batch)" })));
             if (_aggregate is not null) _w.Line(AggregateEmitter.TableField + ".Clear();");
             _aggregate?.WriteBeforeLoop(_w);
+            StaticJoinEmitter.WriteRefresh(_w, _query, _staticJoins);
             EventTimeEmitter.WriteStart(_w, _plan.Source);
             var type = source.RowType;
             string input = "inputs.Get<" + type.Name + ">(" + Literals.Int(_query.SourceIndex) + ")";

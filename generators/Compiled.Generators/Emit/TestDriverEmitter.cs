@@ -36,8 +36,10 @@ namespace Compiled.Generators.Emit
             string accessibility = query.Accessibility == "public" ? "internal" : query.Accessibility;
             writer.Open(accessibility + " sealed class " + ClassName + " : global::System.IDisposable");
 
-            writer.Line("/// <summary>Opens the compiled plan with empty in-memory state.</summary>");
-            writer.Line("public " + ClassName + "(" + OptionsG + "? options = null) => Driver = new " + driver + "(new " + Emitter.PlanClass + "(), options);");
+            writer.Line("/// <summary>Opens the compiled plan with empty in-memory state" + (query.Tables.Count > 0 ? " over the given static tables" : string.Empty) + ".</summary>");
+            string tables = query.Tables.Count > 0 ? Emitter.TableParameters(query) + ", " : string.Empty;
+            writer.Line("public " + ClassName + "(" + tables + OptionsG + "? options = null) => Driver = new " + driver + "(new " + Emitter.PlanClass
+                + "(" + Emitter.TableArguments(query) + "), options);");
             writer.Line();
             writer.Line("/// <summary>The untyped driver underneath, for what this wrapper does not repeat.</summary>");
             writer.Line("public " + driver + " Driver { get; }");
@@ -55,7 +57,7 @@ namespace Compiled.Generators.Emit
             for (int i = 0; i < query.Inputs.Count; i++)
             {
                 var input = query.Inputs[i];
-                string method = AddMethodName(input.Name, i, used);
+                string method = MemberName("Add", input.Name, i, used);
                 writer.Line();
                 writer.Line("/// <summary>Adds rows to the input stream <c>" + Emitter.Xml(input.Name) + "</c> for the next batch.</summary>");
                 writer.Line("public " + ClassName + " " + method + "(params global::System.ReadOnlySpan<" + input.RowType.Name + "> rows)");
@@ -63,6 +65,17 @@ namespace Compiled.Generators.Emit
                 writer.Line("Driver.AddRows<" + input.RowType.Name + ">(" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", rows);");
                 writer.Line("return this;");
                 writer.Close();
+            }
+
+            foreach (var op in query.Operators)
+            {
+                if (op is not WatermarkSpec { LateRows: LateRowsPolicy.ToSink } watermark) continue;
+                var input = query.Inputs[watermark.Input];
+                string property = MemberName("Late", input.Name, watermark.Input, used);
+                writer.Line();
+                writer.Line("/// <summary>Every row of <c>" + Emitter.Xml(input.Name) + "</c> that arrived behind its watermark so far: what its late-row sink would receive.</summary>");
+                writer.Line("public " + ReadOnlyListG + "<" + input.RowType.Name + "> " + property + " => Driver.LateRows<" + input.RowType.Name + ">("
+                    + watermark.Input.ToString(System.Globalization.CultureInfo.InvariantCulture) + ");");
             }
 
             writer.Line();
@@ -89,15 +102,15 @@ namespace Compiled.Generators.Emit
         }
 
         /// <summary><c>AddLines</c> for input <c>lines</c>; <c>AddInput1</c> when two inputs would get the same name.</summary>
-        private static string AddMethodName(string inputName, int index, HashSet<string> used)
+        private static string MemberName(string prefix, string inputName, int index, HashSet<string> used)
         {
             string trimmed = inputName.TrimStart('@', '_');
             string name = trimmed.Length == 0
-                ? "AddInput" + index.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : "Add" + char.ToUpperInvariant(trimmed[0]) + trimmed.Substring(1);
+                ? prefix + "Input" + index.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : prefix + char.ToUpperInvariant(trimmed[0]) + trimmed.Substring(1);
             if (!used.Add(name))
             {
-                name = "AddInput" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                name = prefix + "Input" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 used.Add(name);
             }
             return name;

@@ -19,11 +19,17 @@ namespace Compiled.Generators.Model
     /// <param name="Selector">The row mapping.</param>
     /// <param name="ResultType">The mapped row type.</param>
     /// <param name="SpanMap">A string-to-string mapping that can run on a span without allocating, or <see cref="StringMapKind.None"/>.</param>
-    internal sealed record MapSpec(LambdaSpec Selector, TypeSpec ResultType, StringMapKind SpanMap) : OperatorSpec
+    /// <param name="Copies">Result members that copy an input member unchanged (<c>t =&gt; new R(t.Time, …)</c>), for watermark lineage.</param>
+    internal sealed record MapSpec(LambdaSpec Selector, TypeSpec ResultType, StringMapKind SpanMap, ImmutableEquatableArray<MemberCopy> Copies) : OperatorSpec
     {
         /// <inheritdoc/>
         public override string Kind => "Map";
     }
+
+    /// <summary>A result member of a <c>Select</c> that holds an input member's value unchanged.</summary>
+    /// <param name="Output">The result's member.</param>
+    /// <param name="Input">The input row's member it copies.</param>
+    internal sealed record MemberCopy(string Output, string Input);
 
     /// <summary><c>SelectMany(selector)</c>.</summary>
     /// <param name="Selector">Returns the collection; its natural type is kept so struct enumerators are used.</param>

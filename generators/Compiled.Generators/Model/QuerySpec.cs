@@ -18,7 +18,11 @@ namespace Compiled.Generators.Model
         int SourceIndex,
         TypeSpec OutputType,
         ImmutableEquatableArray<OperatorSpec> Operators,
-        string Accessibility);
+        string Accessibility)
+    {
+        /// <summary>The <c>StaticTable&lt;T&gt;</c> parameters of <c>Define</c>, in order; typed inputs of <c>Start</c> after the streams.</summary>
+        public ImmutableEquatableArray<TableSpec> Tables { get; init; } = ImmutableEquatableArray<TableSpec>.Empty;
+    }
 
     /// <summary>Where the generated members go.</summary>
     /// <param name="Namespace">The namespace, or null for the global namespace.</param>

@@ -30,11 +30,17 @@ namespace Compiled.Generators.Parsing
             if (syntax is null) return Silent();
             if (!CheckSignature(define, syntax, defines)) return null;
 
-            var inputs = define.Parameters.Select(p => new InputSpec(p.Name, TypeSpecBuilder.Build(Symbols.StreamRowType(p.Type)!)));
+            var inputs = define.Parameters.Where(p => Symbols.IsStream(p.Type))
+                .Select(p => new InputSpec(p.Name, TypeSpecBuilder.Build(Symbols.StreamRowType(p.Type)!)));
+            var tables = define.Parameters.Where(p => IsStaticTable(p.Type))
+                .Select(p => new TableSpec(p.Name, TypeSpecBuilder.Build(TableRowType(p.Type)!), p.Ordinal));
             var outputType = Symbols.StreamRowType(define.ReturnType)!;
             string access = EffectiveAccess.Keyword(define.Parameters.Select(p => p.Type).Concat(new[] { define.ReturnType }));
             Header = new QuerySpec(Owner(declaration), _queryName, outputMode, inputs.ToEquatableArray(), 0,
-                TypeSpecBuilder.Build(outputType), ImmutableEquatableArray<OperatorSpec>.Empty, access);
+                TypeSpecBuilder.Build(outputType), ImmutableEquatableArray<OperatorSpec>.Empty, access)
+            {
+                Tables = tables.ToEquatableArray(),
+            };
             Syntax.Define = syntax.Identifier.GetLocation();
 
             var body = DefineBody(syntax);
@@ -46,9 +52,11 @@ namespace Compiled.Generators.Parsing
             if (chain is null) return null;
 
             var (source, calls) = chain.Value;
-            var operators = ParseOperators(model, source.Ordinal, source.Type, calls);
+            // A chain that starts at a static table is a join with the table on the left (CQ1202, CQ1203).
+            if (IsStaticTable(source.Type)) return ParseTableOnLeft(model, source, calls);
+            var operators = ParseOperators(model, InputIndex(source), source.Type, calls);
             if (operators is null) return null;
-            return Header with { SourceIndex = source.Ordinal, Operators = operators };
+            return Header with { SourceIndex = InputIndex(source), Operators = operators };
         }
 
         private bool CheckSignature(IMethodSymbol define, MethodDeclarationSyntax syntax, IMethodSymbol[] defines)
@@ -74,20 +82,20 @@ namespace Compiled.Generators.Parsing
                 return Report(Id, syntax.ReturnType, _queryName, "has 'Define' returning '" + TypeNames.Display(define.ReturnType)
                     + "'; it must return the output stream, IStream<TOut> (end an aggregation with .Select(g => ...))");
             }
-            if (define.Parameters.Length == 0)
-            {
-                return Report(Id, syntax.ParameterList, _queryName,
-                    "has 'Define' without inputs; add one 'IStream<TIn>' parameter per input stream");
-            }
             for (int i = 0; i < define.Parameters.Length; i++)
             {
                 var parameter = define.Parameters[i];
-                if (!Symbols.IsStream(parameter.Type) || parameter.RefKind != RefKind.None || parameter.IsParams)
+                if (!(Symbols.IsStream(parameter.Type) || IsStaticTable(parameter.Type)) || parameter.RefKind != RefKind.None || parameter.IsParams)
                 {
                     return Report(Id, syntax.ParameterList.Parameters[i], _queryName, "has 'Define' parameter '" + parameter.Name
                         + "' of type '" + TypeNames.Display(parameter.Type) + "'; every parameter must be an input stream 'IStream<T> "
-                        + parameter.Name + "'");
+                        + parameter.Name + "' or a static table 'StaticTable<T> " + parameter.Name + "'");
                 }
+            }
+            if (!define.Parameters.Any(p => Symbols.IsStream(p.Type)))
+            {
+                return Report(Id, syntax.ParameterList, _queryName,
+                    "has 'Define' without inputs; add one 'IStream<TIn>' parameter per input stream");
             }
             if (syntax.Body is null && syntax.ExpressionBody is null)
                 return Report(Id, syntax.Identifier, _queryName, "declares 'Define' without a body; write " + DefineExample);

@@ -10,8 +10,9 @@ namespace Compiled.Generators.Parsing
     /// <summary>Turns each call of the chain into a logical operator (CQ0003 for the ones the compiler lacks).</summary>
     internal sealed partial class ParseSession
     {
+        /// <param name="prefix">Starts the names of the generated lambda methods: empty for the main chain, distinct for a join's other side.</param>
         private ImmutableEquatableArray<OperatorSpec>? ParseOperators(SemanticModel model, int source, ITypeSymbol sourceType,
-            List<InvocationExpressionSyntax> calls)
+            List<InvocationExpressionSyntax> calls, string prefix = "")
         {
             bool aggregated = false;
             var operators = new List<OperatorSpec>();
@@ -31,7 +32,7 @@ namespace Compiled.Generators.Parsing
                     return null;
                 }
 
-                string index = operators.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                string index = prefix + operators.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 OperatorSpec? parsed;
                 switch (method.Name)
                 {
@@ -77,6 +78,13 @@ namespace Compiled.Generators.Parsing
                         break;
                     case "Take" or "Skip":
                         parsed = new LimitSpec(method.Name == "Skip");
+                        break;
+                    case "Join" or "SemiJoin" or "AntiJoin":
+                        parsed = ParseJoin(model, call, method, rowType, index);
+                        rowType = RowTypeAfterJoin(method, rowType);
+                        break;
+                    case "Union" or "Intersect" or "Except":
+                        parsed = ParseSetOperation(method);
                         break;
                     case "Distinct":
                         parsed = ParseDistinct(rowType, operators);
@@ -131,7 +139,8 @@ namespace Compiled.Generators.Parsing
                     _ => StringMapKind.None,
                 };
             }
-            return new MapSpec(selector, TypeSpecBuilder.Build(resultType), spanMap);
+            var copies = MemberLineage.Of(model, call.ArgumentList.Arguments[0].Expression, resultType, _cancellationToken);
+            return new MapSpec(selector, TypeSpecBuilder.Build(resultType), spanMap, copies);
         }
 
         private FlatMapSpec? ParseFlatMap(SemanticModel model, InvocationExpressionSyntax call, string name, ITypeSymbol rowType, IMethodSymbol method)

@@ -26,6 +26,9 @@ namespace Compiled.Generators.Planning
                         "DropDuplicatesWithinWatermark after " + breaker!.Kind + " (the rows it emits carry no watermarked event time; deduplicate before it)",
                     // The planner chains any number of them; the emitters write one grouping loop after the input loop.
                     _ when StateOperators.IsBreaker(op) && breaker is not null => op.Kind + " after " + breaker.Kind + " (one grouping stateful operator per query)",
+                    JoinSpec => "a stream-stream join",
+                    SetOperationSpec { Operation: "Union", OtherIsStatic: false } => "Union of two streams",
+                    SetOperationSpec { Operation: "Except", OtherIsStatic: true } => "Except with a static table",
                     _ => null,
                 };
                 if (StateOperators.IsBreaker(op))

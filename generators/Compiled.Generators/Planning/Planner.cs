@@ -85,6 +85,11 @@ namespace Compiled.Generators.Planning
                     case FlatMapSpec { Split.ReceiverIsRow: true } when span:
                         stages.Add(new Stage(StageKind.SpanSplit, op));
                         break;
+                    case StaticJoinSpec:
+                        if (span) stages.Add(new Stage(StageKind.Materialize, null));
+                        span = false;
+                        stages.Add(new Stage(StageKind.StaticJoin, op));
+                        break;
                     case FlatMapSpec flatMap:
                         if (span) stages.Add(new Stage(StageKind.Materialize, null));
                         span = flatMap.Split is not null;
@@ -158,6 +163,7 @@ namespace Compiled.Generators.Planning
             AggregateSpec aggregate => "Aggregate(by " + aggregate.Key.Display + ": " + aggregate.Result.Display + ")",
             DedupSpec dedup => StateOperators.DedupName(dedup),
             GroupStateSpec state => state.Name + "(by " + state.Key.Display + ": " + state.Function.Display + ")",
+            StaticJoinSpec join => "StaticJoin(" + join.JoinKind + (join.TableOnLeft ? ", table on the left" : string.Empty) + " on " + join.StreamKey.Display + " = " + join.TableKey.Display + ")",
             WatermarkSpec watermark => "Watermark(" + watermark.EventTime.Display + ", delay " + watermark.DelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms)",
             _ => op.Kind,
         };

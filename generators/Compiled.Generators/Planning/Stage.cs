@@ -25,6 +25,8 @@ namespace Compiled.Generators.Planning
         Watermark,
         /// <summary>Pass a row only the first time its deduplication key is seen; the key is kept in the operator's state.</summary>
         Dedup,
+        /// <summary>Look the row's key up in a static table's index: a loop over the matches, or a test for semi and anti joins.</summary>
+        StaticJoin,
     }
 
     /// <summary>One step of a fused loop.</summary>

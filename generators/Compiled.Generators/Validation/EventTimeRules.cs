@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Compiled.Diagnostics;
@@ -30,10 +31,32 @@ namespace Compiled.Generators.Validation
             // CQ1102: in Append mode the window must be over the watermarked member itself, or nothing ever closes it.
             var watermarks = context.WatermarksBefore(located.Index).ToList();
             if (context.Query.OutputMode != OutputModes.Append || window.IsProcessingTime || watermarks.Count == 0) return;
-            if (watermarks.Any(w => w.EventTimeMember is not null && w.EventTimeMember == window.TimeMember)) return;
+            if (IsWatermarked(operators, located.Index, window.TimeMember)) return;
             string watermarked = string.Join("', '", watermarks.Select(w => w.EventTime.Display));
             context.Report(DiagnosticIds.WindowNotOnWatermarkedColumn, window, SyntaxParts.Time, context.ClassName,
                 window.Time!.Display, watermarked);
+        }
+
+        /// <summary>
+        /// True when <paramref name="member"/>, read by operator <paramref name="at"/>, is a watermarked member upstream:
+        /// traced back through the <c>Select</c>s that copy it unchanged, as Spark keeps a watermark on a projected column.
+        /// </summary>
+        private static bool IsWatermarked(IReadOnlyList<OperatorSpec> operators, int at, string? member)
+        {
+            for (int i = at - 1; i >= 0 && member is not null; i--)
+            {
+                switch (operators[i])
+                {
+                    case WatermarkSpec watermark when watermark.EventTimeMember == member:
+                        return true;
+                    case MapSpec map:
+                        member = map.Copies.FirstOrDefault(c => c.Output == member)?.Input;
+                        break;
+                    case FlatMapSpec:
+                        return false;
+                }
+            }
+            return false;
         }
 
         /// <summary>CQ1106: lengths must be positive and a slide no longer than its window.</summary>

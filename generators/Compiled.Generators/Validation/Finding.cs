@@ -29,6 +29,8 @@ namespace Compiled.Generators.Validation
         public bool IsWarning => Id is Compiled.Diagnostics.DiagnosticIds.CompleteModeWindowedWatermark
             or Compiled.Diagnostics.DiagnosticIds.UpdateModeIntoAppendOnlySink
             or Compiled.Diagnostics.DiagnosticIds.StatefulAfterLateEmitter
-            or Compiled.Diagnostics.DiagnosticIds.DedupStateUnbounded;
+            or Compiled.Diagnostics.DiagnosticIds.DedupStateUnbounded
+
+            or Compiled.Diagnostics.DiagnosticIds.InnerJoinStateUnbounded;
     }
 }

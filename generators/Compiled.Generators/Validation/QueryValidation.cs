@@ -23,6 +23,7 @@ namespace Compiled.Generators.Validation
             ChainedStateRules.Check(context);
             DedupRules.Check(context);
             GroupStateRules.Check(context);
+            JoinRules.Check(context);
             return findings;
         }
 

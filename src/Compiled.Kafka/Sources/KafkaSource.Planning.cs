@@ -23,7 +23,17 @@ public sealed partial class KafkaSource<T>
         foreach (TopicPartition partition in partitions)
         {
             long begin = from.Get(partition) ?? 0;
-            long latest = _availableNow is { } frozen ? frozen.Get(partition) ?? begin : Watermarks(partition).High.Value;
+            long latest;
+            if (_availableNow is { } frozen)
+            {
+                latest = frozen.Get(partition) ?? begin;
+            }
+            else
+            {
+                WatermarkOffsets marks = Watermarks(partition);
+                latest = marks.High.Value;
+                _earliest[partition] = marks.Low.Value;
+            }
             if (latest < begin)
             {
                 // The partition holds fewer offsets than the query already read: the topic was deleted and created again.
@@ -120,7 +130,7 @@ public sealed partial class KafkaSource<T>
             List<TopicPartitionOffset> found;
             try
             {
-                found = EnsureOpen().OffsetsForTimes(byTime, _options.Timeout);
+                found = OffsetsClient().OffsetsForTimes(byTime, _options.Timeout);
             }
             catch (KafkaException e)
             {

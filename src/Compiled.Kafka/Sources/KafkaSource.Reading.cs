@@ -38,6 +38,11 @@ public sealed partial class KafkaSource<T>
         if (reads.Count == 0) return 0;
         var pending = new Dictionary<TopicPartition, PartitionRead>(reads);
         Position(consumer, reads);
+        foreach (var (partition, read) in reads)
+        {
+            TakeCarried(_cursors[partition], read);
+            if (read.Next >= read.Stop) pending.Remove(partition);
+        }
 
         var clock = Stopwatch.StartNew();
         while (pending.Count > 0)
@@ -45,44 +50,58 @@ public sealed partial class KafkaSource<T>
             if (clock.Elapsed > _options.Timeout) throw ReadTimeout(pending);
             Consumed<T> item = consumer.Consume(s_pollInterval);
             if (item.Kind == ConsumedKind.None) continue;
-            if (item.Partition is null || !pending.TryGetValue(item.Partition, out PartitionRead? read))
+            if (item.Partition is null)
             {
-                if (item.Kind == ConsumedKind.OffsetOutOfRange && item.Partition is null) throw UnplacedOffsetLoss(item.Failure!);
+                if (item.Kind == ConsumedKind.OffsetOutOfRange) throw UnplacedOffsetLoss(item.Failure!);
+                continue;
+            }
+            if (!_cursors.TryGetValue(item.Partition, out KafkaPartitionCursor<T>? cursor)) continue;
+            if (!pending.TryGetValue(item.Partition, out PartitionRead? read))
+            {
+                Carry(consumer, item, cursor);
                 continue;
             }
             switch (item.Kind)
             {
-                case ConsumedKind.Row:
-                    if (item.Offset < read.Stop) read.Rows.Add(item.Row!);
-                    read.Next = item.Offset + 1;
-                    _positions[item.Partition] = read.Next;
+                case ConsumedKind.Row or ConsumedKind.BadRecord:
+                    if (item.Offset < cursor.Position) break;
+                    cursor.Position = item.Offset + 1;
+                    if (item.Offset < read.Stop)
+                    {
+                        Take(item, read);
+                    }
+                    else
+                    {
+                        cursor.Carried.Enqueue(item);
+                        read.Next = read.Stop;
+                    }
                     break;
                 case ConsumedKind.EndOfPartition:
                     // Transaction markers and aborted messages occupy offsets no message arrives for: the end says we passed them.
+                    cursor.Position = Math.Max(cursor.Position, item.Offset);
                     read.Next = Math.Max(read.Next, item.Offset);
-                    _positions[item.Partition] = read.Next;
-                    break;
-                case ConsumedKind.BadRecord:
-                    if (item.Offset < read.Stop) HandleBadRecord(item);
-                    read.Next = item.Offset + 1;
-                    _positions[item.Partition] = read.Next;
                     break;
                 case ConsumedKind.OffsetOutOfRange:
                     SkipLostOffsets(consumer, item.Partition, read, pending);
                     break;
             }
-            if (read.Next >= read.Stop && pending.Remove(item.Partition)) consumer.Pause([item.Partition]);
+            if (read.Next >= read.Stop) pending.Remove(item.Partition);
         }
         _deadLetters?.Flush(_options.Timeout);
-        foreach (PartitionRead read in reads.Values) rows.AddRange(CollectionsMarshal.AsSpan(read.Rows));
+        foreach (var (partition, read) in reads)
+        {
+            // Everything before the batch's end was taken; what the consumer delivered after it is carried.
+            if (_cursors.TryGetValue(partition, out KafkaPartitionCursor<T>? cursor)) cursor.Start = read.Stop;
+            rows.AddRange(CollectionsMarshal.AsSpan(read.Rows));
+        }
         return rows.Count - before;
     }
 
     /// <summary>
-    /// Puts each partition to read at its start. Partitions stay assigned between batches, paused where the last batch
-    /// stopped; one whose next batch starts there is simply resumed, which keeps what librdkafka prefetched. A seek or a
-    /// new assignment makes librdkafka restart the partition's fetch, which takes about half a second, so it is done
-    /// only for a partition seen for the first time or read from elsewhere (a replay).
+    /// Puts each partition to read at its start. Partitions stay assigned and fetching between batches; one whose next
+    /// batch starts where the last one ended goes on with what was carried and prefetched. A seek or a new assignment
+    /// makes librdkafka restart the partition's fetch, which takes up to <c>fetch.wait.max.ms</c>, so it is done only for
+    /// a partition seen for the first time or read from elsewhere (a replay).
     /// </summary>
     private void Position(KafkaRowConsumer<T> consumer, SortedDictionary<TopicPartition, PartitionRead> reads)
     {
@@ -90,19 +109,74 @@ public sealed partial class KafkaSource<T>
         var resume = new List<TopicPartition>();
         foreach (var (partition, read) in reads)
         {
-            if (!_positions.TryGetValue(partition, out long position))
+            if (!_cursors.TryGetValue(partition, out KafkaPartitionCursor<T>? cursor))
             {
                 assign.Add(new TopicPartitionOffset(partition, read.Next));
+                _cursors[partition] = new KafkaPartitionCursor<T>(read.Next);
+                continue;
             }
-            else
+            if (cursor.Start != read.Next || (_earliest.TryGetValue(partition, out long earliest) && read.Next < earliest))
             {
-                if (position != read.Next) consumer.Seek(new TopicPartitionOffset(partition, read.Next));
-                resume.Add(partition);
+                consumer.Seek(new TopicPartitionOffset(partition, read.Next));
+                cursor.Reset(read.Next);
             }
-            _positions[partition] = read.Next;
+            if (cursor.Paused)
+            {
+                resume.Add(partition);
+                cursor.Paused = false;
+            }
         }
         if (assign.Count > 0) consumer.IncrementalAssign(assign);
         if (resume.Count > 0) consumer.Resume(resume);
+    }
+
+    /// <summary>Takes the carried items of the batch's range; when none is left, the read is at the consumer's position.</summary>
+    private void TakeCarried(KafkaPartitionCursor<T> cursor, PartitionRead read)
+    {
+        while (cursor.Carried.TryPeek(out Consumed<T> item))
+        {
+            if (item.Offset >= read.Stop)
+            {
+                read.Next = read.Stop;
+                return;
+            }
+            cursor.Carried.Dequeue();
+            Take(item, read);
+        }
+        read.Next = Math.Max(read.Next, cursor.Position);
+    }
+
+    /// <summary>A row or bad record inside the batch's range.</summary>
+    private void Take(Consumed<T> item, PartitionRead read)
+    {
+        if (item.Kind == ConsumedKind.Row) read.Rows.Add(item.Row!);
+        else HandleBadRecord(item);
+        read.Next = item.Offset + 1;
+    }
+
+    /// <summary>An item of a partition this batch does not (or no longer) read: kept for the next batch.</summary>
+    private void Carry(KafkaRowConsumer<T> consumer, Consumed<T> item, KafkaPartitionCursor<T> cursor)
+    {
+        switch (item.Kind)
+        {
+            case ConsumedKind.Row or ConsumedKind.BadRecord when item.Offset >= cursor.Position:
+                cursor.Carried.Enqueue(item);
+                cursor.Position = item.Offset + 1;
+                if (cursor.Carried.Count >= KafkaPartitionCursor<T>.CarryLimit && !cursor.Paused)
+                {
+                    consumer.Pause([item.Partition!]);
+                    cursor.Paused = true;
+                }
+                break;
+            case ConsumedKind.EndOfPartition:
+                cursor.Position = Math.Max(cursor.Position, item.Offset);
+                break;
+            case ConsumedKind.OffsetOutOfRange:
+                // Found while reading ahead: the batch that reads the partition assigns it again and reports the loss.
+                consumer.IncrementalUnassign([item.Partition!]);
+                _cursors.Remove(item.Partition!);
+                break;
+        }
     }
 
     /// <summary>The read of one partition in one batch: where it is, where it stops, and its rows.</summary>
@@ -131,14 +205,14 @@ public sealed partial class KafkaSource<T>
         read.Next = Math.Max(read.Next, lostEnd);
         // librdkafka refuses to seek a partition in error: assign it again at its new position.
         consumer.IncrementalUnassign([partition]);
-        _positions.Remove(partition);
+        _cursors.Remove(partition);
         if (read.Next >= read.Stop)
         {
             pending.Remove(partition);
             return;
         }
         consumer.IncrementalAssign([new TopicPartitionOffset(partition, read.Next)]);
-        _positions[partition] = read.Next;
+        _cursors[partition] = new KafkaPartitionCursor<T>(read.Next);
     }
 
     private void HandleBadRecord(Consumed<T> item)

@@ -30,14 +30,21 @@ public sealed partial class KafkaSource<T> : ISource<T>, ISourceMetrics
 
     private SourceContext? _context;
     private KafkaRowConsumer<T>? _consumer;
+    private KafkaRowConsumer<T>? _offsetsClient;
     private IAdminClient? _admin;
     private KafkaDeadLetters? _deadLetters;
     private KafkaOffsets? _initial;
     private KafkaOffsets? _availableNow;
     private long _lastBatchPlannedMs;
 
-    /// <summary>The assigned partitions and the next offset the consumer delivers for each (all paused between batches).</summary>
-    private readonly Dictionary<TopicPartition, long> _positions = [];
+    /// <summary>The assigned partitions, where the consumer stands in each and what it delivered past the last batch.</summary>
+    private readonly Dictionary<TopicPartition, KafkaPartitionCursor<T>> _cursors = [];
+
+    /// <summary>
+    /// Each partition's earliest offset when the last batch was planned: a batch that starts below it reads from the
+    /// broker, not from what the consumer fetched before retention deleted it, so the loss is reported as on a restart.
+    /// </summary>
+    private readonly Dictionary<TopicPartition, long> _earliest = [];
 
     private List<TopicPartition>? _discovered;
     private long _discoveredAt;
@@ -81,7 +88,10 @@ public sealed partial class KafkaSource<T> : ISource<T>, ISourceMetrics
             ["auto.offset.reset"] = "error",
         });
         _consumer = _createConsumer(config);
-        _admin = new DependentAdminClientBuilder(_consumer.Handle).Build();
+        // Metadata and offset lookups go through a client of their own: on the reading consumer's connections they would
+        // queue behind its long-poll fetch, which the broker holds for up to fetch.wait.max.ms at the end of a partition.
+        _offsetsClient = _createConsumer(config);
+        _admin = new DependentAdminClientBuilder(_offsetsClient.Handle).Build();
         if (_options.BadRecords == Sources.Files.BadRecordPolicy.Redirect)
             _deadLetters = new KafkaDeadLetters(_options, Description);
         _initial = LoadInitialOffsets();
@@ -118,15 +128,20 @@ public sealed partial class KafkaSource<T> : ISource<T>, ISourceMetrics
     public void Dispose()
     {
         _admin?.Dispose();
+        _offsetsClient?.Dispose();
         _consumer?.Dispose();
         _deadLetters?.Dispose();
         _admin = null;
+        _offsetsClient = null;
         _consumer = null;
         _deadLetters = null;
     }
 
     private KafkaRowConsumer<T> EnsureOpen() =>
         _consumer ?? throw new InvalidOperationException($"{Description} has not been opened; the engine calls Open before planning or reading.");
+
+    private KafkaRowConsumer<T> OffsetsClient() =>
+        _offsetsClient ?? throw new InvalidOperationException($"{Description} has not been opened; the engine calls Open before planning or reading.");
 
     /// <summary>The partitions to read now: the assigned ones, or those of the subscribed topics or matching topics.</summary>
     private List<TopicPartition> DiscoverPartitions()
@@ -165,7 +180,7 @@ public sealed partial class KafkaSource<T> : ISource<T>, ISourceMetrics
     {
         try
         {
-            return EnsureOpen().QueryWatermarkOffsets(partition, _options.Timeout);
+            return OffsetsClient().QueryWatermarkOffsets(partition, _options.Timeout);
         }
         catch (KafkaException e)
         {

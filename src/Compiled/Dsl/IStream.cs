@@ -57,6 +57,66 @@ public partial interface IStream<T>
 
     /// <summary>Skips rows (never supported on streams: CQ1302).</summary>
     IStream<T> Skip(int count);
+
+    /// <summary>
+    /// Joins each row with the rows of <paramref name="table"/> whose key equals its own (a stream-static join, which keeps
+    /// no state). <see cref="JoinType.LeftOuter"/> also writes a row without a match, once, with <c>default</c> for the
+    /// table row; right and full outer joins with a static right side are not supported (CQ1202, CQ1203).
+    /// </summary>
+    /// <param name="table">The static table.</param>
+    /// <param name="key">The stream row's join key.</param>
+    /// <param name="tableKey">The table row's join key; rows with a null key never match, as in Spark.</param>
+    /// <param name="result">The joined row.</param>
+    /// <param name="type">Inner (default) or left outer.</param>
+    IStream<TResult> Join<TRight, TKey, TResult>(StaticTable<TRight> table, Func<T, TKey> key, Func<TRight, TKey> tableKey,
+        Func<T, TRight, TResult> result, JoinType type = JoinType.Inner);
+
+    /// <summary>
+    /// Joins with another stream on equal keys (a stream-stream join, Append mode only: CQ1006). Both sides are kept in
+    /// state; an event-time range <paramref name="condition"/> such as
+    /// <c>(i, c) =&gt; c.Time &gt;= i.Time &amp;&amp; c.Time &lt;= i.Time + TimeSpan.FromMinutes(15)</c> over watermarked
+    /// inputs lets the watermark evict it, and is required for outer joins (CQ1201). An outer row without a match is
+    /// written once, with <c>default</c> for the other side, when no later row can match it any more.
+    /// </summary>
+    /// <param name="right">The other stream.</param>
+    /// <param name="leftKey">This stream's join key.</param>
+    /// <param name="rightKey">The other stream's join key.</param>
+    /// <param name="result">The joined row.</param>
+    /// <param name="type">Inner (default), left, right or full outer.</param>
+    /// <param name="condition">A further condition on each pair; its event-time range bounds the state.</param>
+    IStream<TResult> Join<TRight, TKey, TResult>(IStream<TRight> right, Func<T, TKey> leftKey, Func<TRight, TKey> rightKey,
+        Func<T, TRight, TResult> result, JoinType type = JoinType.Inner, Func<T, TRight, bool>? condition = null);
+
+    /// <summary>The rows that have at least one row with an equal key in <paramref name="table"/> (left semi join).</summary>
+    IStream<T> SemiJoin<TRight, TKey>(StaticTable<TRight> table, Func<T, TKey> key, Func<TRight, TKey> tableKey);
+
+    /// <summary>
+    /// The rows that have at least one match in the other stream, each written once, at its first match (stream-stream
+    /// left semi join: needs a watermark on <paramref name="right"/> and a time-range <paramref name="condition"/>, CQ1201).
+    /// </summary>
+    IStream<T> SemiJoin<TRight, TKey>(IStream<TRight> right, Func<T, TKey> leftKey, Func<TRight, TKey> rightKey,
+        Func<T, TRight, bool>? condition = null);
+
+    /// <summary>The rows that have no row with an equal key in <paramref name="table"/> (left anti join).</summary>
+    IStream<T> AntiJoin<TRight, TKey>(StaticTable<TRight> table, Func<T, TKey> key, Func<TRight, TKey> tableKey);
+
+    /// <summary>Rows without a match in another stream (never supported on streams: CQ1204).</summary>
+    IStream<T> AntiJoin<TRight, TKey>(IStream<TRight> right, Func<T, TKey> leftKey, Func<TRight, TKey> rightKey);
+
+    /// <summary>The rows of both streams (not compiled yet: CQ0003).</summary>
+    IStream<T> Union(IStream<T> other);
+
+    /// <summary>The stream's rows and a static table's (never supported: CQ1305).</summary>
+    IStream<T> Union(StaticTable<T> table);
+
+    /// <summary>Rows present in both (never supported on streams: CQ1305).</summary>
+    IStream<T> Intersect(IStream<T> other);
+
+    /// <summary>Rows also in the table (never supported on streams: CQ1305).</summary>
+    IStream<T> Intersect(StaticTable<T> table);
+
+    /// <summary>Rows not in the other stream (never supported with a streaming right side: CQ1305).</summary>
+    IStream<T> Except(IStream<T> other);
 }
 
 /// <summary>A stream grouped by key; <see cref="Select{TResult}"/> computes aggregates per group.</summary>

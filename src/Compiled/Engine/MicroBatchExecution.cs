@@ -134,7 +134,7 @@ internal sealed partial class MicroBatchExecution
         for (int i = 0; i < _sources.Count; i++)
         {
             string directory = DurableFile.CreateDirectory(_checkpoint.SourceDirectory(i));
-            _sources[i].Open(new SourceContext(Name, i, directory, _clock, _logger));
+            _sources[i].Open(new SourceContext(Name, i, directory, _clock, _logger) { DataAvailable = _signals.Poke });
         }
         _stateProvider = StateStoreProviders.Create(
             _options.StateStore,

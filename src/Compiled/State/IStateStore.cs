@@ -32,6 +32,13 @@ public interface IStateStore<TKey, TValue>
     /// <summary>Deletes <paramref name="key"/>; returns false when it was absent.</summary>
     bool Remove(in TKey key);
 
+    /// <summary>
+    /// Deletes <paramref name="key"/> and returns the value it had: the one-lookup form of <see cref="TryGet"/> followed
+    /// by <see cref="Remove"/>, for operators that emit an entry as they evict it.
+    /// </summary>
+    /// <returns>False when the key was absent (<paramref name="value"/> is then <c>default</c>).</returns>
+    bool TryRemove(in TKey key, out TValue value);
+
     /// <summary>Number of live keys.</summary>
     long Count { get; }
 

@@ -55,9 +55,12 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
     }
 
     /// <inheritdoc />
-    public bool Remove(in TKey key)
+    public bool Remove(in TKey key) => TryRemove(in key, out _);
+
+    /// <inheritdoc />
+    public bool TryRemove(in TKey key, out TValue value)
     {
-        if (!_entries.Remove(key)) return false;
+        if (!_entries.Remove(key, out value!)) return false;
         _removed++;
         return true;
     }

@@ -11,6 +11,9 @@ internal abstract class PendingRows
     /// <summary>How many rows wait.</summary>
     internal abstract int Count { get; }
 
+    /// <summary>A collector for this input's late rows, which have the input's row type.</summary>
+    internal abstract LateRowCollector CreateLateCollector();
+
     /// <summary>Hands the rows to input <paramref name="input"/> of the batch and starts a new list.</summary>
     internal abstract void LendTo(BatchInputs inputs, int input);
 }
@@ -25,6 +28,8 @@ internal sealed class PendingRows<T> : PendingRows
     internal override int Count => _rows.Count;
 
     internal void Add(ReadOnlySpan<T> rows) => _rows.AddRange(rows);
+
+    internal override LateRowCollector CreateLateCollector() => new LateRowCollector<T>();
 
     internal override void LendTo(BatchInputs inputs, int input)
     {

@@ -17,8 +17,8 @@ namespace Compiled.Testing;
 /// this class is what it drives. Batches run exactly as in the engine: the same plan, the same watermark rules
 /// (<see cref="QueryOptions.WatermarkPolicy"/>, late rows dropped outside Complete mode), a state checkpoint after
 /// each batch. A batch run with no rows is a no-data batch, which closes windows the watermark has passed.
-/// Rows late for an input declared with <c>LateRows.ToSink</c> are not collected: such a plan fails the batch.
-/// Not thread-safe.
+/// Rows late for an input declared with <c>LateRows.ToSink</c> are kept by the driver, as that input's late-row sink would
+/// receive them (<see cref="LateRows{T}"/>, <see cref="TestBatch{TOut}.LateRowCount"/>). Not thread-safe.
 /// </remarks>
 public sealed class QueryTestDriver<TOut> : IDisposable
 {
@@ -33,6 +33,8 @@ public sealed class QueryTestDriver<TOut> : IDisposable
     private readonly BatchInputs _inputs;
     private readonly BatchContext _batch = new();
     private readonly PendingRows?[] _pending;
+    private readonly LateRowCollector?[] _late;
+    private readonly object?[] _lateBuffers;
     private readonly WatermarkTracker _watermarks;
     private readonly List<TestBatch<TOut>> _batches = [];
     private RowBuffer<TOut>? _output;
@@ -52,7 +54,9 @@ public sealed class QueryTestDriver<TOut> : IDisposable
         _pending = new PendingRows?[inputs];
         _watermarks = new WatermarkTracker(plan.Info.Inputs, options.WatermarkPolicy, long.MinValue, null);
         _state = new InMemoryStateStoreProvider(null, new QueryOptions().StateMemoryBudgetBytes, null);
-        _batch.Configure(plan.Info.OutputMode != OutputMode.Complete, new object?[inputs]);
+        _late = new LateRowCollector?[inputs];
+        _lateBuffers = new object?[inputs];
+        _batch.Configure(plan.Info.OutputMode != OutputMode.Complete, _lateBuffers);
         plan.Open(new PlanContext(_state, NullLogger.Instance));
         _output = BatchPool.Rent<TOut>();
     }
@@ -77,14 +81,21 @@ public sealed class QueryTestDriver<TOut> : IDisposable
     /// <exception cref="ArgumentException">Rows of another type were already added to this input.</exception>
     public void AddRows<T>(int input, params ReadOnlySpan<T> rows)
     {
-        if ((uint)input >= (uint)_pending.Length)
-            throw new ArgumentOutOfRangeException(nameof(input), input, $"Query '{_name}' has {_pending.Length} input(s).");
+        CheckInput(input);
         _pending[input] ??= new PendingRows<T>();
         if (_pending[input] is not PendingRows<T> typed)
             throw new ArgumentException(
                 $"Input {input} ({Info.Inputs[input].Name}) of query '{_name}' takes {_pending[input]!.RowType.Name} rows, not {typeof(T).Name}.", nameof(rows));
         typed.Add(rows);
     }
+
+    /// <summary>
+    /// Every row of input <paramref name="input"/> that arrived behind its watermark so far, oldest batch first: what the
+    /// input's late-row sink would have received. The input must be declared <c>WithWatermark(..., LateRows.ToSink)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">No such input.</exception>
+    /// <exception cref="ArgumentException">The input does not route late rows to a sink, or its rows are not <typeparamref name="T"/>.</exception>
+    public IReadOnlyList<T> LateRows<T>(int input) => Collector<T>(input).All;
 
     /// <summary>Moves processing time forward by <paramref name="by"/> (batches run at the current time).</summary>
     public void AdvanceProcessingTime(TimeSpan by)
@@ -112,6 +123,7 @@ public sealed class QueryTestDriver<TOut> : IDisposable
         for (int i = 0; i < _pending.Length; i++)
         {
             if (_pending[i] is not { Count: > 0 } pending) continue;
+            if (_late[i] is null && Info.Inputs[i].Watermark?.LateRows == Compiled.LateRows.ToSink) Attach(i, pending.CreateLateCollector());
             inputRows[i] = pending.Count;
             pending.LendTo(_inputs, i);
             noData = false;
@@ -120,10 +132,12 @@ public sealed class QueryTestDriver<TOut> : IDisposable
         output.Clear();
         _plan.Execute(_inputs, output, _batch);
         TOut[] rows = output.Span.ToArray();
+        int lateRows = 0;
+        foreach (LateRowCollector? late in _late) lateRows += late?.Collect() ?? 0;
         _state.Checkpoint(batchId);
         _watermarkMs = Math.Max(_watermarkMs, _watermarks.Advance(_batch));
 
-        var batch = new TestBatch<TOut>(batchId, rows, Progress(batchId, watermarkMs, inputRows, rows.Length), Watermark);
+        var batch = new TestBatch<TOut>(batchId, rows, Progress(batchId, watermarkMs, inputRows, rows.Length), Watermark) { LateRowCount = lateRows };
         _batches.Add(batch);
         return batch;
     }
@@ -134,7 +148,32 @@ public sealed class QueryTestDriver<TOut> : IDisposable
         _output?.Dispose();
         _output = null;
         _inputs.Release();
+        foreach (LateRowCollector? late in _late) late?.Dispose();
         _state.Dispose();
+    }
+
+    private void Attach(int input, LateRowCollector collector)
+    {
+        _late[input] = collector;
+        _lateBuffers[input] = collector.Buffer;
+    }
+
+    private void CheckInput(int input)
+    {
+        if ((uint)input >= (uint)_pending.Length)
+            throw new ArgumentOutOfRangeException(nameof(input), input, $"Query '{_name}' has {_pending.Length} input(s).");
+    }
+
+    private LateRowCollector<T> Collector<T>(int input)
+    {
+        CheckInput(input);
+        InputInfo info = Info.Inputs[input];
+        if (info.Watermark?.LateRows != Compiled.LateRows.ToSink)
+            throw new ArgumentException(
+                $"Input {input} ({info.Name}) of query '{_name}' does not route late rows to a sink; declare WithWatermark(..., LateRows.ToSink) to collect them.", nameof(input));
+        if (_late[input] is null) Attach(input, new LateRowCollector<T>());
+        return _late[input] as LateRowCollector<T> ?? throw new ArgumentException(
+            $"Late rows of input {input} ({info.Name}) of query '{_name}' are {_late[input]!.RowType.Name} rows, not {typeof(T).Name}.", nameof(input));
     }
 
     private StreamingQueryProgress Progress(long batchId, long watermarkMs, long[] inputRows, long outputRows)

@@ -8,4 +8,8 @@ namespace Compiled.Testing;
 /// time, durations and rates are zero, <c>EventTime["watermark"]</c> is the watermark the batch ran with.
 /// </param>
 /// <param name="WatermarkAfter">The watermark for the next batch, or null when the query has none yet.</param>
-public sealed record TestBatch<TOut>(long BatchId, IReadOnlyList<TOut> Rows, StreamingQueryProgress Progress, DateTimeOffset? WatermarkAfter);
+public sealed record TestBatch<TOut>(long BatchId, IReadOnlyList<TOut> Rows, StreamingQueryProgress Progress, DateTimeOffset? WatermarkAfter)
+{
+    /// <summary>Rows of this batch that arrived behind their input's watermark and went to its late-row sink.</summary>
+    public int LateRowCount { get; init; }
+}

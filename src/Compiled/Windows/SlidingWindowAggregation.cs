@@ -11,9 +11,11 @@ namespace Compiled.Windows;
 /// whatever size/slide is; a window's value is the fold of its panes, computed only when the window is emitted.
 /// </summary>
 /// <remarks>
-/// A registry of live windows (those holding at least one pane) with an index by end drives emission and eviction:
-/// registering costs size/slide per new pane (not per row), closing a window costs its panes. When a window closes, the
-/// panes before the next window's start are in no open window any more and are removed.
+/// The in-memory index is by time, not by key: the keys of each pane start (<see cref="KeysByStart{TKey}"/>), and the
+/// live windows (those over at least one pane start) once each, with an index by end. A new pane start registers its
+/// size/slide windows once for all keys. A closing window folds its panes key by key into a scratch table, earliest pane
+/// first, so emitting costs the window's stored panes and not a lookup per window, key and pane slot; then the panes
+/// before the next window's start are in no open window any more and are removed.
 /// </remarks>
 /// <typeparam name="TKey">The other key parts (<see cref="NoKey"/> when the window is the whole key).</typeparam>
 /// <typeparam name="TAcc">The generated accumulator.</typeparam>
@@ -26,7 +28,9 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     private readonly long _slideMs;
     private readonly long _offsetMs;
     private readonly long _paneMs;
-    private readonly HashSet<WindowKey<TKey>> _windows = new(KeyOpsComparer<WindowKey<TKey>, WindowKeyOps<TKey, TKeyOps>>.Instance);
+    private readonly KeysByStart<TKey> _paneKeys = new();
+    private readonly HashSet<long> _windowStarts = [];
+    private readonly BatchTable<WindowKey<TKey>, TAcc, WindowKeyOps<TKey, TKeyOps>> _folded = new();
     private readonly HashSet<WindowKey<TKey>> _changed = new(KeyOpsComparer<WindowKey<TKey>, WindowKeyOps<TKey, TKeyOps>>.Instance);
     private readonly List<WindowKey<TKey>> _changedOrder = [];
 
@@ -82,8 +86,8 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         for (int i = 0; i < table.Count; i++)
         {
             ref var pane = ref table.EntryAt(i);
-            bool added = MergeIntoStore(in pane.Key, ref pane.Value);
-            if (added || update) VisitWindows(in pane.Key, register: added, collectChanged: update);
+            if (MergeIntoStore(in pane.Key, ref pane.Value)) Index(in pane.Key);
+            if (update) CollectChanged(in pane.Key);
         }
         if (update)
         {
@@ -93,38 +97,57 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         }
         if (Mode == OutputMode.Complete)
         {
-            foreach (WindowKey<TKey> window in _windows) EmitWindow(in window, ref emitter);
+            foreach (long start in _windowStarts) EmitFolded(start, ref emitter);
             return;
         }
         bool append = Mode == OutputMode.Append;
         while (Ends.TryPeek(out WindowKey<TKey> window, out long end) && end <= watermarkMs)
         {
             Ends.Dequeue();
-            if (append) EmitWindow(in window, ref emitter);
-            _windows.Remove(window);
-            // Windows close in end order, so every earlier window of this key is gone: the panes before the next window's
-            // start are in no open window.
+            _windowStarts.Remove(window.StartMs);
+            if (append) EmitFolded(window.StartMs, ref emitter);
+            // Windows close in end order, so every earlier window is gone: the panes before the next window's start are
+            // in no open window.
             for (long start = window.StartMs; start < window.StartMs + _slideMs; start += _paneMs)
-                Store.Remove(new WindowKey<TKey>(start, start + _paneMs, window.Key));
+            {
+                if (!_paneKeys.TryTake(start, out List<TKey>? keys)) continue;
+                foreach (TKey key in keys) Store.Remove(new WindowKey<TKey>(start, start + _paneMs, key));
+                _paneKeys.Recycle(keys);
+            }
         }
     }
 
-    private protected override void Restore(in WindowKey<TKey> key) => VisitWindows(in key, register: true, collectChanged: false);
+    private protected override void Restore(in WindowKey<TKey> key) => Index(in key);
 
+    /// <summary>
+    /// Files a pane new to the state under its start; the first pane of a start registers the windows holding it.
+    /// </summary>
     /// <remarks>A stored pane outlives the earlier windows holding it, which were closed (and emitted) already: those are never registered again.</remarks>
-    private void VisitWindows(in WindowKey<TKey> pane, bool register, bool collectChanged)
+    private void Index(in WindowKey<TKey> pane)
+    {
+        if (!_paneKeys.Add(pane.StartMs, pane.Key)) return;
+        long lastStart = WindowMath.AlignedStart(pane.StartMs, _slideMs, _offsetMs);
+        for (long start = lastStart; start > pane.StartMs - _sizeMs; start -= _slideMs)
+        {
+            long end = start + _sizeMs;
+            if (Mode != OutputMode.Complete && end <= ClosedThroughMs) break;
+            if (_windowStarts.Add(start) && Mode != OutputMode.Complete) Ends.Enqueue(WholeWindow(start, end), end);
+        }
+    }
+
+    /// <summary>Notes the windows of <paramref name="pane"/>'s key that hold it, for Update mode's emission.</summary>
+    private void CollectChanged(in WindowKey<TKey> pane)
     {
         long lastStart = WindowMath.AlignedStart(pane.StartMs, _slideMs, _offsetMs);
         for (long start = lastStart; start > pane.StartMs - _sizeMs; start -= _slideMs)
         {
             var window = new WindowKey<TKey>(start, start + _sizeMs, pane.Key);
-            if (Mode != OutputMode.Complete && window.EndMs <= ClosedThroughMs) break;
-            if (register && _windows.Add(window) && Mode != OutputMode.Complete) Ends.Enqueue(window, window.EndMs);
-            if (collectChanged && _changed.Add(window)) _changedOrder.Add(window);
+            if (window.EndMs <= ClosedThroughMs) break;
+            if (_changed.Add(window)) _changedOrder.Add(window);
         }
     }
 
-    /// <summary>Folds the window's panes, earliest first, and emits the result when the window holds any.</summary>
+    /// <summary>Folds the window's panes, earliest first, and emits the result when the window holds any (Update mode: one key's window).</summary>
     private void EmitWindow<TEmitter>(in WindowKey<TKey> window, ref TEmitter emitter)
         where TEmitter : struct, IWindowEmitter<TKey, TAcc>
     {
@@ -138,5 +161,32 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
             any = true;
         }
         if (any) emitter.Emit(in window, in total);
+    }
+
+    /// <summary>
+    /// Emits the window starting at <paramref name="start"/> for every key holding a pane in it: the window's pane starts,
+    /// earliest first, are folded key by key into a scratch table, so each stored pane is read once.
+    /// </summary>
+    private void EmitFolded<TEmitter>(long start, ref TEmitter emitter)
+        where TEmitter : struct, IWindowEmitter<TKey, TAcc>
+    {
+        long end = start + _sizeMs;
+        for (long paneStart = start; paneStart < end; paneStart += _paneMs)
+        {
+            if (!_paneKeys.TryGet(paneStart, out List<TKey>? keys)) continue;
+            foreach (TKey key in keys)
+            {
+                if (!Store.TryGet(new WindowKey<TKey>(paneStart, paneStart + _paneMs, key), out TAcc pane)) continue;
+                ref TAcc total = ref _folded.FindOrAdd(new WindowKey<TKey>(start, end, key), out bool added);
+                if (!added) TAcc.Merge(ref pane, in total);
+                total = pane;
+            }
+        }
+        for (int i = 0; i < _folded.Count; i++)
+        {
+            ref var window = ref _folded.EntryAt(i);
+            emitter.Emit(in window.Key, in window.Value);
+        }
+        _folded.Clear();
     }
 }

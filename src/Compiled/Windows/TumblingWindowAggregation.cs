@@ -10,6 +10,11 @@ namespace Compiled.Windows;
 /// it. Append emits a window once, when the watermark reaches its end, then evicts it; Update emits the windows a batch
 /// changed and evicts closed ones silently; Complete keeps and emits every window.
 /// </summary>
+/// <remarks>
+/// Closing is indexed by window, not by entry: the end index holds each window once and <see cref="KeysByStart{TKey}"/>
+/// its keys, so a closing window takes each of its entries out of the store with one lookup
+/// (<see cref="IStateStore{TKey, TValue}.TryRemove"/>).
+/// </remarks>
 /// <typeparam name="TKey">The other key parts (<see cref="NoKey"/> when the window is the whole key).</typeparam>
 /// <typeparam name="TAcc">The generated accumulator.</typeparam>
 /// <typeparam name="TKeyOps">Hashing and equality of <typeparamref name="TKey"/>.</typeparam>
@@ -19,6 +24,7 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggre
 {
     private readonly long _sizeMs;
     private readonly long _offsetMs;
+    private readonly KeysByStart<TKey> _keys = new();
 
     /// <summary>Creates the aggregation and indexes its recovered state.</summary>
     /// <param name="context">The plan's context, inside <see cref="IQueryPlan{TOut}.Open"/>.</param>
@@ -66,10 +72,10 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggre
         for (int i = 0; i < table.Count; i++)
         {
             ref var entry = ref table.EntryAt(i);
-            if (MergeIntoStore(in entry.Key, ref entry.Value) && indexed) Ends.Enqueue(entry.Key, entry.Key.EndMs);
+            if (MergeIntoStore(in entry.Key, ref entry.Value) && indexed) Index(in entry.Key);
             if (update) emitter.Emit(in entry.Key, in entry.Value);
         }
-        if (Mode == OutputMode.Complete)
+        if (!indexed)
         {
             EmitAll(ref emitter);
             return;
@@ -78,13 +84,24 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggre
         while (Ends.TryPeek(out WindowKey<TKey> window, out long end) && end <= watermarkMs)
         {
             Ends.Dequeue();
-            if (append && Store.TryGet(in window, out TAcc closed)) emitter.Emit(in window, in closed);
-            Store.Remove(in window);
+            if (!_keys.TryTake(window.StartMs, out List<TKey>? keys)) continue;
+            foreach (TKey key in keys)
+            {
+                var closed = new WindowKey<TKey>(window.StartMs, window.EndMs, key);
+                if (Store.TryRemove(in closed, out TAcc value) && append) emitter.Emit(in closed, in value);
+            }
+            _keys.Recycle(keys);
         }
     }
 
     private protected override void Restore(in WindowKey<TKey> key)
     {
-        if (Mode != OutputMode.Complete) Ends.Enqueue(key, key.EndMs);
+        if (Mode != OutputMode.Complete) Index(in key);
+    }
+
+    /// <summary>Files a new entry under its window; the first entry of a window puts the window in the end index.</summary>
+    private void Index(in WindowKey<TKey> entry)
+    {
+        if (_keys.Add(entry.StartMs, entry.Key)) Ends.Enqueue(WholeWindow(entry.StartMs, entry.EndMs), entry.EndMs);
     }
 }

@@ -61,7 +61,10 @@ public abstract class WindowAggregation<TKey, TAcc, TKeyOps>
     /// <summary>The operator's state: one entry per window (pane, session) and other key parts.</summary>
     private protected IStateStore<WindowKey<TKey>, TAcc> Store { get; }
 
-    /// <summary>Entries by the end of the window they close with: the next to close first.</summary>
+    /// <summary>
+    /// Entries by the end of the window they close with, the next to close first: one per window for tumbling and
+    /// sliding windows (<see cref="WholeWindow"/>), one per session for session windows.
+    /// </summary>
     private protected PriorityQueue<WindowKey<TKey>, long> Ends { get; } = new();
 
     /// <summary>Rebuilds the in-memory indexes from the recovered store; called once by the derived constructor.</summary>
@@ -88,15 +91,21 @@ public abstract class WindowAggregation<TKey, TAcc, TKeyOps>
         Store.ForEach(ref visitor);
     }
 
-    /// <summary>Folds this batch's <paramref name="batch"/> accumulator with the stored one, if any, and stores the sum.</summary>
+    /// <summary>
+    /// Folds this batch's <paramref name="batch"/> accumulator with the stored one, if any, and stores the sum: one
+    /// store lookup (<see cref="IStateStore{TKey, TValue}.GetOrAdd"/>).
+    /// </summary>
     /// <returns>True when the entry is new to the state.</returns>
     private protected bool MergeIntoStore(in WindowKey<TKey> key, ref TAcc batch)
     {
-        bool existed = Store.TryGet(in key, out TAcc earlier);
-        if (existed) TAcc.Merge(ref batch, in earlier);
-        Store.Put(in key, in batch);
+        ref TAcc stored = ref Store.GetOrAdd(in key, out bool existed);
+        if (existed) TAcc.Merge(ref batch, in stored);
+        stored = batch;
         return !existed;
     }
+
+    /// <summary>The entry of the end index standing for a whole window (all its keys): the other key parts are unused.</summary>
+    private protected static WindowKey<TKey> WholeWindow(long startMs, long endMs) => new(startMs, endMs, default!);
 
     private readonly struct RestoreVisitor(WindowAggregation<TKey, TAcc, TKeyOps> owner) : IStateVisitor<WindowKey<TKey>, TAcc>
     {

@@ -45,3 +45,17 @@ public sealed class PostgresSinkCrashMatrixTests(PostgresServerFixture fixture) 
     public Task Crashes_then_a_restart_give_exactly_the_reference(string crashes) =>
         SinkCrashScenario.RunAsync(SinkKind.Postgres, crashes, fixture.Server.ConnectionString);
 }
+
+/// <summary>
+/// The crash matrix over the exactly-once Kafka sink, against a mock cluster hosted by this process so that it outlives
+/// the killed host; what a read_committed reader sees is checked as far as the mock can show it (see <see cref="SinkOutputs"/>).
+/// </summary>
+public sealed class KafkaSinkCrashMatrixTests(KafkaClusterFixture fixture) : IClassFixture<KafkaClusterFixture>
+{
+    public static TheoryData<string> Cases => SinkCrashCases.For(SinkKind.Kafka);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public Task Crashes_then_a_restart_give_exactly_the_reference(string crashes) =>
+        SinkCrashScenario.RunAsync(SinkKind.Kafka, crashes, fixture.Cluster.BootstrapServers);
+}

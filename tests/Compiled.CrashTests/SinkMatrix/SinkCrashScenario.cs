@@ -14,15 +14,15 @@ public static class SinkCrashScenario
     /// <summary>Runs <paramref name="crashes"/> (specs separated by <c>;</c>) against <paramref name="kind"/>.</summary>
     /// <param name="kind">The sink.</param>
     /// <param name="crashes">The crash specs, one per crashed run.</param>
-    /// <param name="postgres">The server's connection string, for <see cref="SinkKind.Postgres"/>.</param>
-    public static async Task RunAsync(SinkKind kind, string crashes, string? postgres = null)
+    /// <param name="server">The server's connection string (<see cref="SinkKind.Postgres"/>) or bootstrap servers (<see cref="SinkKind.Kafka"/>).</param>
+    public static async Task RunAsync(SinkKind kind, string crashes, string? server = null)
     {
         using var workspace = new CrashWorkspace();
         var input = InputData.Create();
         input.WriteTo(workspace.Input);
-        // Cases share the PostgreSQL server: each writes tables of its own.
+        // Cases share the PostgreSQL server or Kafka cluster: each writes tables or topics of its own.
         string prefix = "m" + Guid.NewGuid().ToString("N")[..10] + "_";
-        string[] arguments = [kind.ToString(), workspace.Input, workspace.Output, workspace.Checkpoint, StateStoreKind.Faster.ToString(), postgres ?? "", prefix];
+        string[] arguments = [kind.ToString(), workspace.Input, workspace.Output, workspace.Checkpoint, StateStoreKind.Faster.ToString(), server ?? "", prefix];
 
         foreach (string spec in crashes.Split(';'))
         {
@@ -32,6 +32,6 @@ public static class SinkCrashScenario
         HostResult clean = await HostRunner.RunAsync(HostDll, arguments, crashPoint: null);
         Assert.True(clean.ExitCode == 0, $"The restart without a crash point failed: {clean}");
 
-        SinkOutputs.Assert(kind, workspace, input, postgres, prefix);
+        SinkOutputs.Assert(kind, workspace, input, server, prefix, crashes);
     }
 }

@@ -1,8 +1,16 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Compiled.CrashHost;
 using Compiled.CrashTests.TestSupport;
+using Compiled.Diagnostics;
+using Compiled.Kafka;
+using Compiled.Kafka.Testing;
 using Compiled.SinkCrashHost;
 using Compiled.Sinks.Files;
+using Confluent.Kafka;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -12,7 +20,13 @@ namespace Compiled.CrashTests.SinkMatrix;
 public static class SinkOutputs
 {
     /// <summary>Checks the outputs of <paramref name="kind"/>'s queries.</summary>
-    public static void Assert(SinkKind kind, CrashWorkspace workspace, InputData input, string? postgres, string prefix)
+    /// <param name="kind">The sink.</param>
+    /// <param name="workspace">The case's directories.</param>
+    /// <param name="input">The input the queries read.</param>
+    /// <param name="server">The PostgreSQL connection string or Kafka bootstrap servers.</param>
+    /// <param name="prefix">The case's table or topic prefix.</param>
+    /// <param name="crashes">The case's crash specs.</param>
+    public static void Assert(SinkKind kind, CrashWorkspace workspace, InputData input, string? server, string prefix, string crashes)
     {
         switch (kind)
         {
@@ -26,7 +40,10 @@ public static class SinkOutputs
                 AssertTables(() => new SqliteConnection($"Data Source={MatrixLayout.SqliteDatabase(workspace.Output)};Pooling=False"), input, prefix);
                 break;
             case SinkKind.Postgres:
-                AssertTables(() => new NpgsqlConnection(postgres), input, prefix);
+                AssertTables(() => new NpgsqlConnection(server), input, prefix);
+                break;
+            case SinkKind.Kafka:
+                AssertTopics(server!, input, prefix, crashes);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
@@ -71,6 +88,53 @@ public static class SinkOutputs
             $"SELECT target_table, batch_id FROM _compiled_progress WHERE target_table LIKE '{prefix}%' ORDER BY target_table",
             r => (Table: r.GetString(0), Batch: r.GetInt64(1)));
         Xunit.Assert.Equal([(MatrixLayout.NumberedTable(prefix), InputData.FileCount - 1L), (MatrixLayout.TotalsTable(prefix), InputData.FileCount - 1L)], progress);
+    }
+
+    /// <summary>
+    /// What a read_committed reader sees: the totals topic holds each batch's updates once (the reference of that batch),
+    /// the numbered topic each event once with its reference number, and each query committed every batch exactly once.
+    /// The mock cluster shows rows of transactions that never committed to every reader (a real broker aborts them); they
+    /// are dropped by their attempt header and may exist only when a crash could cut a transaction: at sink.midWrite, or
+    /// at state.midCheckpoint, whose background base can be cut while the batch thread is inside the next transaction.
+    /// </summary>
+    private static void AssertTopics(string bootstrap, InputData input, string prefix, string crashes)
+    {
+        string progress = MatrixLayout.ProgressTopic(prefix);
+        var totals = KafkaTopicReader.ReadCommitted(bootstrap, MatrixLayout.TotalsTopic(prefix), progress, out int abortedTotals)
+            .Select(m => (Batch: BatchOf(m), Row: Parse(m, MatrixJson.Default.KeyTotal, t => t.Key)))
+            .OrderBy(r => r.Batch).ThenBy(r => r.Row.Key, StringComparer.Ordinal).ToList();
+        var expectedTotals = input.ExpectedTotalsBatches()
+            .SelectMany((rows, batch) => rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(row => (Batch: (long)batch, Row: row)))
+            .ToList();
+        Xunit.Assert.Equal(expectedTotals, totals);
+
+        var numbered = KafkaTopicReader.ReadCommitted(bootstrap, MatrixLayout.NumberedTopic(prefix), progress, out int abortedNumbered)
+            .Select(m => Parse(m, MatrixJson.Default.Numbered, n => n.Key)).ToList();
+        long[] repeated = numbered.GroupBy(r => r.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        Xunit.Assert.True(repeated.Length == 0, $"Events written more than once: {string.Join(", ", repeated)}");
+        Xunit.Assert.Equal(ExpectedNumbered(input), numbered.OrderBy(r => r.Id));
+
+        var committedBatches = KafkaTopicReader.ReadProgress(bootstrap, progress)
+            .GroupBy(p => p.QueryId)
+            .Select(g => g.Select(p => p.BatchId).ToList())
+            .ToList();
+        Xunit.Assert.Equal(2, committedBatches.Count);
+        foreach (List<long> batches in committedBatches) Xunit.Assert.Equal(Enumerable.Range(0, InputData.FileCount).Select(n => (long)n), batches);
+
+        bool transactionCanBeCut = crashes.Contains(CrashPoints.SinkMidWrite, StringComparison.Ordinal)
+            || crashes.Contains(CrashPoints.StateMidCheckpoint, StringComparison.Ordinal);
+        if (!transactionCanBeCut) Xunit.Assert.Equal((0, 0), (abortedTotals, abortedNumbered));
+    }
+
+    private static long BatchOf(ConsumeResult<string?, string?> message) =>
+        long.Parse(Encoding.UTF8.GetString(message.Message.Headers.GetLastBytes(KafkaSink<object>.BatchHeader)), CultureInfo.InvariantCulture);
+
+    /// <summary>The message's row; its Kafka key must be the row's key.</summary>
+    private static T Parse<T>(ConsumeResult<string?, string?> message, JsonTypeInfo<T> type, Func<T, string> key)
+    {
+        T row = JsonSerializer.Deserialize(message.Message.Value!, type)!;
+        Xunit.Assert.Equal(key(row), message.Message.Key);
+        return row;
     }
 
     private static List<T> Read<T>(DbConnection connection, string sql, Func<DbDataReader, T> map)

@@ -91,6 +91,9 @@ public sealed class TradeWindowsProcessTests : IDisposable
                 "2019-02-05 11:15:00|2019-02-05 11:30:00|250|700",
             ],
             Sorted(batches.Select(b => (b.BatchId, b.Rows)).ToList()));
+        // Standard error is redirected, so progress comes as log lines, never mixed into the tables.
+        Assert.Contains("[TradeWindows] batch 0 | in ", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("[TradeWindows]", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -96,6 +96,8 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
         return _entries.Remove(Token(key, out _));
     }
 
+    public bool TryRemove(in TKey key, out TValue value) => TryGet(key, out value) && Remove(key);
+
     public void ForEach<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IStateVisitor<TKey, TValue>
     {

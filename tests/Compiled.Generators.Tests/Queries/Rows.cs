@@ -85,3 +85,12 @@ public sealed record Request(string User, string Path);
 
 /// <summary>A user's running request count.</summary>
 public sealed record UserRequests(string User, long Count);
+
+/// <summary>A reading after a projection that renames its event time.</summary>
+public sealed record Sample(DateTime Taken, string Sensor, int Value);
+
+/// <summary>A broker's desk, from a static table.</summary>
+public sealed record BrokerDesk(string Broker, string Desk, double Limit);
+
+/// <summary>A trade with its broker's desk, or null when the broker has none.</summary>
+public sealed record TradeDesk(string Broker, int Amount, string? Desk);

@@ -192,6 +192,9 @@ namespace Compiled.Generators.Tests.Queries
                 return this;
             }
 
+            /// <summary>Every row of <c>readings</c> that arrived behind its watermark so far: what its late-row sink would receive.</summary>
+            public global::System.Collections.Generic.IReadOnlyList<global::Compiled.Generators.Tests.Queries.Reading> LateReadings => Driver.LateRows<global::Compiled.Generators.Tests.Queries.Reading>(0);
+
             /// <summary>Runs one batch over the rows added since the last one (none: a no-data batch).</summary>
             public global::Compiled.Testing.TestBatch<global::Compiled.Generators.Tests.Queries.WindowCount> RunBatch() => Driver.RunBatch();
 

@@ -3,7 +3,7 @@ using Compiled.State;
 namespace Compiled.Tests.State;
 
 /// <summary>
-/// Seeded batches of state operations (read-modify-write through GetOrAdd, blind Put, Remove) applied to a store and to
+/// Seeded batches of state operations (read-modify-write through GetOrAdd, blind Put, Remove and TryRemove) applied to a store and to
 /// a plain Dictionary, the reference the store must match after every batch and every recovery.
 /// </summary>
 internal sealed class ChangelogWorkload(int keySpace, int opsPerBatch, int seed)
@@ -32,9 +32,15 @@ internal sealed class ChangelogWorkload(int keySpace, int opsPerBatch, int seed)
                 store.Put(key, -key);
                 Expected[key] = -key;
             }
-            else
+            else if (op == 8)
             {
                 Assert.Equal(Expected.Remove(key), store.Remove(key));
+            }
+            else
+            {
+                bool had = Expected.Remove(key, out long want);
+                Assert.Equal(had, store.TryRemove(key, out long removed));
+                Assert.Equal(had ? want : 0, removed);
             }
         }
     }

@@ -69,6 +69,45 @@ public sealed class StateStoreContractTests
         Assert.Equal(Keys / 2, store.Count);
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void TryRemove_returns_the_value_of_a_resident_or_spilled_key_once(string kind)
+    {
+        using var dir = new TempDirectory();
+        using IStateStoreProvider provider = Create(kind, dir.Path);
+        IStateStore<long, long> store = provider.GetStore<long, long>("op", null, null);
+        const int Keys = 20_000;
+        for (long key = 0; key < Keys; key++)
+        {
+            store.Put(key, key * 3);
+        }
+
+        provider.Checkpoint(0);
+        provider.Checkpoint(1); // the spilled variant evicts here: most keys are then in FASTER only
+        store.Put(Keys, 7); // added after the last base, removed before the next
+
+        for (long key = 0; key <= Keys; key += 2)
+        {
+            Assert.True(store.TryRemove(key, out long value));
+            Assert.Equal(key == Keys ? 7 : key * 3, value);
+            Assert.False(store.TryRemove(key, out value));
+            Assert.Equal(0, value);
+            Assert.False(store.TryGet(key, out _));
+        }
+
+        Assert.False(store.TryRemove(-1, out _));
+        Assert.Equal(Keys / 2, store.Count);
+        provider.Checkpoint(2);
+        provider.Checkpoint(3);
+        for (long key = 0; key < Keys; key++)
+        {
+            Assert.Equal(key % 2 == 1, store.TryGet(key, out long value));
+            Assert.Equal(key % 2 == 1 ? key * 3 : 0, value);
+        }
+
+        Assert.False(store.TryGet(Keys, out _));
+    }
+
     private static IStateStoreProvider Create(string kind, string directory) => kind switch
     {
         "InMemory" => new InMemoryStateStoreProvider(null, 64L << 20, null),

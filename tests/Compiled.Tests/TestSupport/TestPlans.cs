@@ -93,3 +93,15 @@ public sealed class KeyedCountPlan : IQueryPlan<(string Key, long Count)>
         public void Visit(in string key, in long value) => Output.Add((key, value));
     }
 }
+
+/// <summary>Stateless plan: each line of input 0 is written unchanged.</summary>
+public sealed class LinesPlan : IQueryPlan<string>
+{
+    public QueryPlanInfo Info { get; } = new("LinesQuery", "lines-v1", OutputMode.Append, [new InputInfo("lines", "System.String")], [], "Source(lines)");
+
+    public void Open(PlanContext context)
+    {
+    }
+
+    public void Execute(BatchInputs inputs, RowBuffer<string> output, BatchContext batch) => output.AddRange(inputs.Get<string>(0));
+}

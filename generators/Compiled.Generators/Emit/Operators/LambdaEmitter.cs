@@ -65,6 +65,12 @@ namespace Compiled.Generators.Emit.Operators
                 case StageKind.Dedup when ((DedupSpec)stage.Operator!).Key is { } key:
                     Write(w, "Deduplication key", key, valueForm: true, spanForm: false);
                     break;
+                case StageKind.StaticJoin:
+                    var join = (StaticJoinSpec)stage.Operator!;
+                    Write(w, join.TableOnLeft ? "Stream key" : "Join key", join.StreamKey, valueForm: true, spanForm: false);
+                    Write(w, "Table key", join.TableKey, valueForm: true, spanForm: false);
+                    if (join.Result is { } result) StaticJoinEmitter.WritePair(w, "Join result", result);
+                    break;
             }
         }
 

@@ -19,6 +19,7 @@ namespace Compiled.Generators.Emit.Operators
         private int _openLoops;
         private int _locals;
         private WatermarkSpec? _watermark;
+        private int _staticJoins;
 
         /// <param name="writer">Where to write.</param>
         /// <param name="topLevelSkip">What drops a row outside any nested loop: <c>continue;</c> in the input loop, <c>return;</c> in a group emitter.</param>
@@ -74,6 +75,9 @@ namespace Compiled.Generators.Emit.Operators
                     case StageKind.Dedup:
                         DedupEmitter.WriteStep(_writer, stage, row, _watermark, Skip);
                         break;
+                    case StageKind.StaticJoin:
+                        row = StaticJoinEmitter.WriteStage(_writer, this, (StaticJoinSpec)stage.Operator!, _staticJoins++, row);
+                        break;
                 }
             }
             return row;
@@ -100,6 +104,13 @@ namespace Compiled.Generators.Emit.Operators
                 }
             }
             return row;
+        }
+
+        /// <summary>Opens a nested loop (a join's matches); <see cref="CloseLoops"/> closes it.</summary>
+        public void OpenLoop(string header)
+        {
+            _writer.Open(header);
+            _openLoops++;
         }
 
         /// <summary>Closes the loops opened by flat maps.</summary>

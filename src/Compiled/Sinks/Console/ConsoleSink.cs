@@ -10,18 +10,32 @@ namespace Compiled.Sinks.ConsoleTable;
 internal sealed class ConsoleSink<T> : ISink<T>
 {
     private const string Rule = "-------------------------------------------";
+    private const string ClearLine = "\r\u001b[K";
     private static readonly IReadOnlyCollection<OutputMode> s_modes = [OutputMode.Append, OutputMode.Update, OutputMode.Complete];
 
     private readonly ConsoleSinkOptions _options;
     private readonly RowLayout _layout = RowLayout.For(typeof(T));
+    private readonly bool _clearStatusLine;
 
     public ConsoleSink(ConsoleSinkOptions options)
+        : this(options, options?.Output is null && !System.Console.IsOutputRedirected)
+    {
+    }
+
+    /// <param name="options">The sink's options.</param>
+    /// <param name="clearStatusLine">
+    /// True when the table goes to a terminal, where <see cref="ConsoleProgress"/>'s live status line may stand on the
+    /// cursor's line: the table then starts by clearing it, so a table line shorter than the status never leaves the
+    /// status's tail on screen.
+    /// </param>
+    internal ConsoleSink(ConsoleSinkOptions options, bool clearStatusLine)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.NumRows < 0)
             throw new ArgumentOutOfRangeException(nameof(options), options.NumRows,
                 $"Console sink: NumRows must not be negative, got {options.NumRows}.");
         _options = options;
+        _clearStatusLine = clearStatusLine;
     }
 
     public string Description => $"ConsoleSink[numRows={_options.NumRows}, truncate={(_options.Truncate ? "true" : "false")}]";
@@ -36,6 +50,7 @@ internal sealed class ConsoleSink<T> : ISink<T>
     public void AddBatch(long batchId, ReadOnlySpan<T> rows)
     {
         var output = _options.Output ?? System.Console.Out;
+        if (_clearStatusLine) output.Write(ClearLine);
         output.Write(Render(batchId, rows, output.NewLine));
         output.Flush();
     }

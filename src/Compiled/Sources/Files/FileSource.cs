@@ -27,6 +27,7 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
 
     private SourceContext? _context;
     private FileSourceLog? _log;
+    private InputDirectoryWatcher? _watcher;
 
     /// <summary>Log entries not yet folded into the compact file, by index.</summary>
     private readonly SortedDictionary<long, SourceFile[]> _entries = new();
@@ -89,9 +90,14 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
             _entries.Add(index, files);
             Remember(files);
         }
+        _watcher?.Dispose();
+        _watcher = InputDirectoryWatcher.Start(_path, context.DataAvailable, context.Logger, Description);
         _context.Logger.LogDebug("{Source} opened: {Entries} log entries after index {Compacted}, {Seen} files seen.",
             Description, _entries.Count, _compactedThrough, _seen.Count);
     }
+
+    /// <summary>True when new files wake the query (the directory is watched), false when only polling finds them.</summary>
+    internal bool WatchesInputDirectory => _watcher?.Watching ?? false;
 
     /// <inheritdoc />
     public long Read(SourceOffset? start, SourceOffset end, BatchInputs inputs, int slot)
@@ -152,7 +158,11 @@ public sealed partial class FileSource<T> : ISource<T>, ISourceMetrics
     };
 
     /// <inheritdoc />
-    public void Dispose() => _badRecords.Dispose();
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _badRecords.Dispose();
+    }
 
     private FileSourceLog EnsureOpen() =>
         _log ?? throw new InvalidOperationException($"{Description} has not been opened; the engine calls Open before planning or reading.");

@@ -115,7 +115,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         // Cached as a clean entry: already in the base, so it may be evicted again at once.
         if (!_visiting)
         {
-            _table[key] = new Slot { Value = value, Live = true };
+            _table[key] = new Slot { Value = value, Live = true, InBase = true };
         }
 
         return true;
@@ -153,30 +153,48 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     }
 
     /// <inheritdoc />
-    public bool Remove(in TKey key)
+    public bool Remove(in TKey key) => TryRemove(in key, out _);
+
+    /// <inheritdoc />
+    public bool TryRemove(in TKey key, out TValue value)
     {
         ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
         if (Unsafe.IsNullRef(ref slot))
         {
-            if (_complete || !ReadBase(in key, out _))
+            if (_complete || !ReadBase(in key, out value))
             {
+                value = default!;
                 return false;
             }
 
             // Live in the base only: a tombstone carries the removal to the next base.
             slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out _);
+            slot.InBase = true;
         }
         else if (!slot.Live)
         {
+            value = default!;
             return false;
+        }
+        else
+        {
+            value = slot.Value;
+        }
+
+        _count--;
+        _removed++;
+        Touch(in key, ref slot);
+        if (!slot.InBase)
+        {
+            // Never handed to a base: the changelog records the removal (a key it lists that the table lacks is a
+            // delete), and no base needs a tombstone. Short-lived keys (closed windows) then never reach FASTER.
+            _table.Remove(key);
+            return true;
         }
 
         slot.Live = false;
         slot.Value = default!;
         _tombstones++;
-        _count--;
-        _removed++;
-        Touch(in key, ref slot);
         return true;
     }
 
@@ -259,6 +277,11 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             {
                 _tombstones--;
             }
+            else if (!present)
+            {
+                // A spilled base may hold a key the table does not; a complete table holds every base key.
+                slot.InBase = !_complete;
+            }
 
             slot.Live = kind == ChangelogFrame.Put;
             slot.Value = slot.Live ? _values.Read(records, ref offset) : default!;
@@ -285,11 +308,17 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         foreach (TKey key in _baseChanged)
         {
             ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
+            if (Unsafe.IsNullRef(ref slot))
+            {
+                continue; // added and removed since the last base: no base ever held it
+            }
+
             if (slot.Live)
             {
                 puts.Add(new KeyValuePair<TKey, TValue>(key, slot.Value));
+                slot.InBase = true;
             }
-            else
+            else if (slot.InBase)
             {
                 deletes.Add(key);
             }
@@ -387,6 +416,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         ref Slot slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out _);
         slot.Value = value;
         slot.Live = found;
+        slot.InBase = found;
         if (!found)
         {
             _tombstones++; // counted back when GetOrAdd makes it live
@@ -441,12 +471,18 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
 
         /// <summary>False for a removed key (a tombstone) or a key looked up and absent.</summary>
         public bool Live;
+
+        /// <summary>
+        /// True when a base may hold the key (loaded from one, or handed to one): its removal must then reach the base
+        /// as a tombstone. A key no base ever held is dropped from the table on removal.
+        /// </summary>
+        public bool InBase;
     }
 
     /// <summary>Copies the base into the table as clean entries.</summary>
     private readonly struct Loader(Dictionary<TKey, Slot> table) : IStateVisitor<TKey, TValue>
     {
-        public void Visit(in TKey key, in TValue value) => table[key] = new Slot { Value = value, Live = true };
+        public void Visit(in TKey key, in TValue value) => table[key] = new Slot { Value = value, Live = true, InBase = true };
     }
 
     /// <summary>Passes the base's keys that were not in the table at the start of the visit, newest value first.</summary>
