@@ -128,7 +128,7 @@ public sealed class DedupRestartTests : IDisposable
     /// Deliveries whose time moves forward by up to 2 s a row, a fifth of them up to 15 s in the past; two in five are
     /// redeliveries of one of the last 30 messages, half with the same time, half up to 8 s later. Whole milliseconds.
     /// </summary>
-    private static List<Delivery> Deliveries(int count, int seed)
+    internal static List<Delivery> Deliveries(int count, int seed)
     {
         var random = new Random(seed);
         var now = new DateTime(2026, 12, 4, 10, 0, 0, DateTimeKind.Utc);
