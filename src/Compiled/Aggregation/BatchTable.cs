@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Compiled.Aggregation;
@@ -17,11 +18,26 @@ public sealed class BatchTable<TKey, TValue, TKeyOps>
     private const int InitialSlots = 32;
 
     // At most half the slots are used, which keeps probes short.
-    private Entry[] _slots = new Entry[InitialSlots];
+    private Entry[] _slots;
     // The slot of each key, in first-seen order.
-    private int[] _order = new int[InitialSlots / 2];
-    private int _shift = 32 - 5;
+    private int[] _order;
+    private int _shift;
     private int _count;
+
+    /// <summary>An empty table of the smallest size.</summary>
+    public BatchTable()
+        : this(0)
+    {
+    }
+
+    /// <summary>An empty table sized for <paramref name="expectedKeys"/> keys without growing (the window tables size a new window like the last).</summary>
+    public BatchTable(int expectedKeys)
+    {
+        int slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(2L * expectedKeys, InitialSlots, 1 << 30));
+        _slots = new Entry[slots];
+        _order = new int[slots / 2];
+        _shift = 32 - BitOperations.Log2((uint)slots);
+    }
 
     /// <summary>Number of distinct keys in the batch.</summary>
     public int Count => _count;

@@ -186,7 +186,8 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         }
         else
         {
-            table = slot = _free.TryPop(out var free) ? free : new WindowTable<TKey, TAcc, TKeyOps>();
+            // A new table is sized like the last one filled, so windows of a steady stream do not grow theirs row by row.
+            table = slot = _free.TryPop(out var free) ? free : new WindowTable<TKey, TAcc, TKeyOps>(_last?.Entries.Count ?? 0);
             table.Reset(startMs, startMs + _lengthMs);
             Opened(table);
         }

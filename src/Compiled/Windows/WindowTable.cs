@@ -23,8 +23,11 @@ internal sealed class WindowTable<TKey, TAcc, TKeyOps>
     /// <summary>Exclusive end (Unix ms).</summary>
     public long EndMs { get; private set; }
 
+    /// <summary>An empty table sized for <paramref name="expectedKeys"/> keys.</summary>
+    public WindowTable(int expectedKeys) => Entries = new BatchTable<TKey, WindowCell<TAcc>, TKeyOps>(expectedKeys);
+
     /// <summary>The entries, in first-seen order.</summary>
-    public BatchTable<TKey, WindowCell<TAcc>, TKeyOps> Entries { get; } = new();
+    public BatchTable<TKey, WindowCell<TAcc>, TKeyOps> Entries { get; }
 
     /// <summary>The chunk sequence numbers under which the state store holds this table's entries.</summary>
     public List<long> Chunks { get; } = [];
