@@ -54,15 +54,16 @@ public sealed partial class ConsumerBuildTests(PackageFixture fixture, ITestOutp
     }
 
     [Fact]
-    public async Task Join_on_a_stream_gets_CQ1405_naming_the_stream_beside_the_compilers_error_about_AsyncEnumerable()
+    public async Task Zip_on_a_stream_gets_CQ1405_naming_the_stream_operator_to_use_beside_the_compilers_error()
     {
-        ProcessResult build = await BuildAsync(IdleProgram, ConsumerSources.JoinQuery);
+        ProcessResult build = await BuildAsync(IdleProgram, ConsumerSources.ZipQuery);
 
         Assert.NotEqual(0, build.ExitCode);
         IReadOnlyList<string> errors = build.Diagnostics("error");
         string cq = Assert.Single(errors, e => e.Contains(" error CQ1405:", StringComparison.Ordinal));
         Assert.Contains("Query.cs(", cq, StringComparison.Ordinal);
-        Assert.Contains("'Join' is not an operator of Compiled.IStream<T>", cq, StringComparison.Ordinal);
+        Assert.Contains("'Zip' is not an operator of Compiled.IStream<T>", cq, StringComparison.Ordinal);
+        Assert.Contains("Join(other, leftKey, rightKey", cq, StringComparison.Ordinal);
         Assert.Contains("/blob/v", cq, StringComparison.Ordinal);
         // The compiler's own error stays (an error cannot be suppressed); CQ1405 is what explains it.
         Assert.All(errors, e => Assert.Matches(" error (CQ1405|CS0411|CS1061):", e));

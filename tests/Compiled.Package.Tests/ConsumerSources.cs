@@ -71,14 +71,14 @@ internal static class ConsumerSources
         """;
 
     /// <summary>CQ1405: a LINQ operator streams do not have, which C# 14 looks up in .NET 10's System.Linq.AsyncEnumerable.</summary>
-    public const string JoinQuery = """
+    public const string ZipQuery = """
         using Compiled;
 
         [StreamingQuery(OutputMode.Append)]
         public static partial class Enriched
         {
             static IStream<string> Define(IStream<string> lines, IStream<string> names) => lines
-                .Join(names, l => l, n => n, (l, n) => l + n);
+                .Zip(names, (l, n) => l + n);
         }
         """;
 
