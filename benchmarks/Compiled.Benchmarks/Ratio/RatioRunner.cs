@@ -84,6 +84,7 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
         }
         if (options.Includes("W3")) yield return new W3WordCount(lines(), options.BatchSize);
         if (options.Includes("T1")) yield return new T1TableUpsert(T1TableUpsert.Generate(options.TableRows));
+        if (options.Includes("W4")) yield return new W4Yahoo(AdEventData.Generate(options.WindowEvents), options.BatchSize);
     }
 
     private bool RunWorkload(Workload workload)
