@@ -114,6 +114,16 @@ namespace Compiled.Analyzers
             isEnabledByDefault: true,
             helpLinkUri: HelpLinks.For(DiagnosticIds.SessionWindowOnlyKey));
 
+        /// <summary>CQ1104: an event-time timeout in keyed state without a watermark (SS-G6).</summary>
+        public static readonly DiagnosticDescriptor EventTimeTimeoutWithoutWatermark = new DiagnosticDescriptor(
+            DiagnosticIds.EventTimeTimeoutWithoutWatermark,
+            title: "Event-time timeout without a watermark",
+            messageFormat: "Query '{0}' runs {1} with GroupStateTimeout.EventTimeTimeout, but no WithWatermark is declared before it: an event-time timeout fires when the watermark passes it, so without a watermark no key would ever time out (Spark: 'Event-time timeout not supported without watermark'). Declare '.WithWatermark(row => row.EventTime, delay)' before the GroupBy, or use GroupStateTimeout.ProcessingTimeTimeout.",
+            category: WatermarkCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.EventTimeTimeoutWithoutWatermark));
+
         /// <summary>CQ1105: DropDuplicatesWithinWatermark without a watermark (SS-D1).</summary>
         public static readonly DiagnosticDescriptor DedupWithinWatermarkWithoutWatermark = new DiagnosticDescriptor(
             DiagnosticIds.DedupWithinWatermarkWithoutWatermark,
@@ -163,6 +173,16 @@ namespace Compiled.Analyzers
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             helpLinkUri: HelpLinks.For(DiagnosticIds.DistinctAggregateOrGroupingSets));
+
+        /// <summary>CQ1304: keyed-state operators in numbers or output modes Spark refuses (SS-P2..P4, SS-G2..G5).</summary>
+        public static readonly DiagnosticDescriptor GroupStateModeRules = new DiagnosticDescriptor(
+            DiagnosticIds.GroupStateModeRules,
+            title: "Keyed state in an unsupported combination or output mode",
+            messageFormat: "Query '{0}' cannot run {1} here: {2}. Spark refuses the same query when it starts.",
+            category: OperatorCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinks.For(DiagnosticIds.GroupStateModeRules));
 
         /// <summary>CQ1306: a stateful operator fed by one that can write rows behind the watermark (spark-semantics §1.4).</summary>
         public static readonly DiagnosticDescriptor StatefulAfterLateEmitter = new DiagnosticDescriptor(
@@ -307,11 +327,13 @@ namespace Compiled.Analyzers
             WatermarkAfterAggregation,
             WindowNotOnWatermarkedColumn,
             SessionWindowOnlyKey,
+            EventTimeTimeoutWithoutWatermark,
             DedupWithinWatermarkWithoutWatermark,
             WindowLengthInvalid,
             SortOnStream,
             LimitOrOffsetOnStream,
             DistinctAggregateOrGroupingSets,
+            GroupStateModeRules,
             StatefulAfterLateEmitter,
             DedupStateUnbounded,
             NonDeterministicCall,

@@ -49,6 +49,8 @@ public sealed class CorpusTests
         { "Update", "BrokerTotal", ".GroupBy(t => new BrokerKey { Name = t.Broker }).Select(g => new BrokerTotal(g.Key.Name, g.LongCount()))", "CQ1403" },
         { "Update", "BrokerTotal", ".GroupBy(t => new Node(t.Broker, null)).Select(g => new BrokerTotal(g.Key.Name, g.LongCount()))", "CQ1403" },
         { "Append", "Trade", ".DropDuplicatesWithinWatermark(t => t.Broker)", "CQ1105" },
+        { "Append", "long", ".GroupBy(t => t.Broker).MapGroupsWithState<long, long>(GroupStateTimeout.NoTimeout, (b, rows, s) => 1L)", "CQ1304" },
+        { "Update", "long", ".GroupBy(t => t.Broker).MapGroupsWithState<long, long>(GroupStateTimeout.EventTimeTimeout, (b, rows, s) => 1L)", "CQ1104" },
     };
 
     [Theory]

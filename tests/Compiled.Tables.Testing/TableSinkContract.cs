@@ -82,7 +82,8 @@ public abstract class TableSinkContract
     public void Update_upserts_on_a_composite_key_selector()
     {
         string table = NewTable();
-        CellValue[] first = [new(1, "a", 1.5m), new(1, "b", 2m), new(2, "a", 3m)];
+        // (1, "a") twice in one batch: the later row wins.
+        CellValue[] first = [new(1, "a", 0.5m), new(1, "b", 2m), new(2, "a", 3m), new(1, "a", 1.5m)];
         CellValue[] second = [new(1, "b", 20.25m), new(3, "c", 4m)];
         using (TableSink<CellValue> sink = CreateSink(table, (CellValue c) => new { c.Row, c.Column }))
         {

@@ -3,6 +3,7 @@ using System.Runtime;
 using System.Runtime.InteropServices;
 using Compiled.Benchmarks.Data;
 using Compiled.Benchmarks.Tables;
+using Compiled.Benchmarks.W5;
 using Compiled.Benchmarks.Workloads;
 
 namespace Compiled.Benchmarks.Ratio;
@@ -45,6 +46,7 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
         // Data is generated when its first workload starts, and W3 comes last: dropping the events then keeps
         // one data set on the heap, so no workload's garbage collections mark another workload's data.
         Ev[]? events = null, ordered = null, dense = null;
+        string[]? text = null;  // W3 and W5 share the lines
         bool allMatch = true;
         foreach (var workload in Workloads(
             () => events ??= Timed($"Generating {options.Events:N0} events", () => EventData.Generate(options.Events)),
@@ -61,7 +63,7 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
             () =>
             {
                 (events, ordered, dense) = (null, null, null);
-                return Timed($"Generating {options.Lines:N0} lines", () => WordCorpus.Lines(options.Lines));
+                return text ??= Timed($"Generating {options.Lines:N0} lines", () => WordCorpus.Lines(options.Lines));
             }))
         {
             allMatch &= RunWorkload(workload);
@@ -83,6 +85,14 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
             if (options.Includes("Sliding" + ratio)) yield return new SlidingWindowCount(dense(), options.BatchSize, ratio);
         }
         if (options.Includes("W3")) yield return new W3WordCount(lines(), options.BatchSize);
+        if (options.Includes("W5"))
+        {
+            // Batches of a tenth of the plan batch size: a stream from files or Kafka comes in smaller batches than W3's.
+            int batchLines = Math.Max(1, options.BatchSize / 10);
+            string[] text = lines();
+            yield return new W5StreamingWordCount(text, batchLines, W5Source.Files);
+            yield return new W5StreamingWordCount(text[..Math.Min(text.Length, W5StreamingWordCount.MockCapacity)], batchLines, W5Source.Kafka);
+        }
         if (options.Includes("T1")) yield return new T1TableUpsert(T1TableUpsert.Generate(options.TableRows));
         if (options.Includes("W4")) yield return new W4Yahoo(AdEventData.Generate(options.WindowEvents), options.BatchSize);
     }

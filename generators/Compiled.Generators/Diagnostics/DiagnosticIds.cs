@@ -25,6 +25,7 @@ namespace Compiled.Diagnostics
         public const string WatermarkAfterAggregation = "CQ1101";
         public const string WindowNotOnWatermarkedColumn = "CQ1102";
         public const string SessionWindowOnlyKey = "CQ1103";
+        public const string EventTimeTimeoutWithoutWatermark = "CQ1104";
         public const string DedupWithinWatermarkWithoutWatermark = "CQ1105";
         public const string WindowLengthInvalid = "CQ1106";
 
@@ -39,6 +40,7 @@ namespace Compiled.Diagnostics
         public const string SortOnStream = "CQ1301";
         public const string LimitOrOffsetOnStream = "CQ1302";
         public const string DistinctAggregateOrGroupingSets = "CQ1303";
+        public const string GroupStateModeRules = "CQ1304";
         public const string SetOperationWithStream = "CQ1305";
         public const string StatefulAfterLateEmitter = "CQ1306";
         public const string DedupStateUnbounded = "CQ1307";

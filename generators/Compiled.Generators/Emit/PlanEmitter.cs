@@ -20,6 +20,7 @@ namespace Compiled.Generators.Emit
         private readonly PhysicalPlan _plan;
         private readonly QuerySpec _query;
         private readonly AggregateEmitter? _aggregate;
+        private readonly GroupStateEmitter? _groupState;
         private readonly List<StaticJoinSpec> _staticJoins;
         private readonly StreamJoinEmitter? _streamJoin;
 
@@ -29,6 +30,7 @@ namespace Compiled.Generators.Emit
             _plan = plan;
             _query = plan.Query;
             _aggregate = plan.Aggregate is null ? null : new AggregateEmitter(plan);
+            _groupState = GroupStateEmitter.Of(plan) is { } state ? new GroupStateEmitter(plan, state) : null;
             _staticJoins = StaticJoinEmitter.Joins(plan.Source);
             _streamJoin = plan.StreamJoin is null ? null : new StreamJoinEmitter(plan);
         }
@@ -56,11 +58,13 @@ namespace Compiled.Generators.Emit
                 _w.Line();
                 _streamJoin.WriteDeadline(_w);
             }
+            _groupState?.WriteDeadline(_w);
             _w.Line();
             _w.Open("public void Open(" + KnownNames.PlanContextG + " context)");
             // In chain order, which is the order progress reports the operators in.
             DedupEmitter.WriteOpen(_w, _plan.Source);
             _aggregate?.WriteOpen(_w);
+            _groupState?.WriteOpen(_w);
             DedupEmitter.WriteOpen(_w, _plan.AfterAggregate);
             _streamJoin?.WriteOpen(_w);
             _w.Close();
@@ -76,6 +80,11 @@ namespace Compiled.Generators.Emit
                 _w.Line();
                 _aggregate.WriteGroupEmitter(_w);
             }
+            if (_groupState is not null)
+            {
+                _w.Line();
+                _groupState.WriteEmitter(_w);
+            }
             if (AllStages.Any(s => s.Kind == StageKind.SpanMap))
             {
                 _w.Line();
@@ -88,6 +97,7 @@ namespace Compiled.Generators.Emit
             _streamJoin?.WriteLambdas(_w);
             var codec = new SerializerEmitter();
             DedupEmitter.WriteTypes(_w, AllStages, codec);
+            _groupState?.WriteTypes(_w, codec);
             if (_aggregate is not null)
             {
                 _w.Line();
@@ -143,6 +153,7 @@ namespace Compiled.Generators.Emit
             if (_aggregate is not null) fields.AddRange(_aggregate.Fields());
             fields.AddRange(DedupEmitter.Fields(AllStages));
             if (_streamJoin is not null) fields.Add(_streamJoin.FieldDeclaration);
+            if (_groupState is not null) fields.Add(_groupState.FieldDeclaration);
             if (fields.Count > 0) _w.Line();
             foreach (var field in fields) _w.Line(field);
         }
@@ -161,8 +172,9 @@ namespace Compiled.Generators.Emit
             }
             _w.Line("// Plan: " + string.Join(" -> ", new[] { "Source(" + source.Name + ")" }
                 .Concat(_plan.Source.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))
-                .Concat(new[] { _aggregate is null ? "Sink" : _aggregate.IsWindowed ? "Aggregate(pre-aggregate the batch by window)" : "Aggregate(pre-aggregate the batch)" })));
-            if (_aggregate is not null) _w.Line(AggregateEmitter.TableField + ".Clear();");
+                .Concat(new[] { _groupState is not null ? GroupStateEmitter.Of(_plan)!.Name + "(group the batch's rows by key)"
+                    : _aggregate is null ? "Sink" : _aggregate.LoopText })));
+            if (_aggregate is { UsesBatchTable: true }) _w.Line(AggregateEmitter.TableField + ".Clear();");
             _aggregate?.WriteBeforeLoop(_w);
             StaticJoinEmitter.WriteRefresh(_w, _query, _staticJoins);
             EventTimeEmitter.WriteStart(_w, _plan.Source);
@@ -185,6 +197,10 @@ namespace Compiled.Generators.Emit
             {
                 _aggregate.WriteAccumulate(_w, pipeline, pipeline.Write(_plan.Source, new Row(row, isSpan: false)));
             }
+            else if (_groupState is not null)
+            {
+                _groupState.WriteAccumulate(_w, pipeline.Write(_plan.Source, new Row(row, isSpan: false)));
+            }
             else if (_plan.Write == SourceWrite.BranchFree)
             {
                 var verdicts = new List<string>();
@@ -204,6 +220,7 @@ namespace Compiled.Generators.Emit
             if (reserved) _w.Line("output.Advance(" + AppendCountLocal + ");");
             EventTimeEmitter.WriteEnd(_w, _plan.Source, _plan.StateOperators.Count > 0 ? 0 : -1);
             _aggregate?.WriteMergeAndEmit(_w);
+            _groupState?.WriteRun(_w);
             DedupEmitter.WriteEvictions(_w, AllStages);
             _w.Close();
         }

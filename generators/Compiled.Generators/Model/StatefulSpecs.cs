@@ -18,15 +18,4 @@ namespace Compiled.Generators.Model
             : EventTimeInKey ? DedupEvictionKind.EventTime
             : DedupEvictionKind.Never;
     }
-
-    /// <summary>Arbitrary keyed state (map/flatMapGroupsWithState). The DSL has no such operator yet.</summary>
-    /// <param name="Key">The grouping key selector.</param>
-    /// <param name="StateType">The user's state type.</param>
-    /// <param name="ResultType">The emitted row type.</param>
-    /// <param name="EventTimeTimeout">True when timeouts follow the watermark rather than processing time.</param>
-    internal sealed record GroupStateSpec(LambdaSpec Key, TypeSpec StateType, TypeSpec ResultType, bool EventTimeTimeout) : OperatorSpec
-    {
-        /// <inheritdoc/>
-        public override string Kind => "GroupState";
-    }
 }

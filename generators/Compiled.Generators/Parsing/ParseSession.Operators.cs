@@ -63,6 +63,12 @@ namespace Compiled.Generators.Parsing
                             Silent();
                             return null;
                         }
+                        if (select.Name is "MapGroupsWithState" or "FlatMapGroupsWithState")
+                        {
+                            parsed = ParseGroupState(model, call, method, calls[++i], select, rowType, index);
+                            rowType = select.TypeArguments[1];
+                            break;
+                        }
                         parsed = ParseAggregate(model, call, method, calls[++i], select, rowType, index);
                         rowType = select.TypeArguments[0];
                         aggregated = true;

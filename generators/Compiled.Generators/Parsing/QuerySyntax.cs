@@ -74,5 +74,8 @@ namespace Compiled.Generators.Parsing
 
         /// <summary>A session window's gap argument.</summary>
         public const string Gap = "gap";
+
+        /// <summary>The call after <c>GroupBy</c> that says what is done per group (<c>MapGroupsWithState(...)</c>).</summary>
+        public const string GroupCall = "group-call";
     }
 }

@@ -165,6 +165,7 @@ namespace Compiled.Generators.Planning
             DedupSpec dedup => StateOperators.DedupName(dedup),
             JoinSpec join => "StreamStreamJoin(" + join.JoinKind + " on " + join.LeftKey.Display + " = " + join.RightKey.Display
                 + (join.Condition is null ? string.Empty : " where " + join.Condition.Display) + ")",
+            GroupStateSpec state => state.Name + "(by " + state.Key.Display + ": " + state.Function.Display + ")",
             StaticJoinSpec join => "StaticJoin(" + join.JoinKind + (join.TableOnLeft ? ", table on the left" : string.Empty) + " on " + join.StreamKey.Display + " = " + join.TableKey.Display + ")",
             WatermarkSpec watermark => "Watermark(" + watermark.EventTime.Display + ", delay " + watermark.DelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms)",
             _ => op.Kind,

@@ -37,6 +37,7 @@ namespace Compiled.Generators.Planning
                 {
                     AggregateSpec aggregate => Aggregate(aggregate, id, query.OutputMode, watermarked),
                     DedupSpec dedup => Dedup(dedup, id, watermarked),
+                    GroupStateSpec state => GroupState(state, id),
                     _ => throw new System.InvalidOperationException("No state operator plan for " + op.Kind + "."),
                 });
             }
@@ -57,6 +58,18 @@ namespace Compiled.Generators.Planning
             bool evicts = eviction != DedupEvictionKind.Never;
             var stores = new[] { new StateStorePlan(id, schema, fingerprint) }.ToEquatableArray();
             return new StateOperatorPlan(id, name, fingerprint, schema, stores, StateEmission.Changed, evicts, NeedsNoDataBatch: evicts);
+        }
+
+        /// <summary>Keyed state keeps each key's state and timeout; a timeout makes batches without rows worth running.</summary>
+        private static StateOperatorPlan GroupState(GroupStateSpec state, string id)
+        {
+            string schema = "groupstate|key=" + state.KeyType.SchemaName + "|state=" + state.StateType.SchemaName
+                + "|timeout=" + state.Timeout.ToString(CultureInfo.InvariantCulture);
+            string name = state.Name + "(" + state.Function.Display + ")";
+            string fingerprint = Fingerprint.Of(schema);
+            var stores = new[] { new StateStorePlan(id, schema, fingerprint) }.ToEquatableArray();
+            var emission = state.OperatorMode == OutputModes.Append ? StateEmission.Final : StateEmission.Changed;
+            return new StateOperatorPlan(id, name, fingerprint, schema, stores, emission, state.EventTimeTimeout, NeedsNoDataBatch: state.Timeout != 0);
         }
 
         /// <summary>A deduplication as written, e.g. <c>DropDuplicates(c =&gt; c.Id)</c> or <c>Distinct()</c>.</summary>
@@ -91,7 +104,10 @@ namespace Compiled.Generators.Planning
             window.Kind.ToString().ToLowerInvariant()
             + (window.IsProcessingTime ? "(processing-time" : "(" + window.TimeKind)
             + ",size=" + Ms(window.SizeMs) + ",slide=" + Ms(window.SlideMs) + ",offset=" + Ms(window.OffsetMs)
-            + ",gap=" + (window.Gap is null ? Ms(window.GapMs) : "per-row") + ",at=" + window.KeyPosition.ToString(CultureInfo.InvariantCulture) + ")";
+            + ",gap=" + (window.Gap is null ? Ms(window.GapMs) : "per-row") + ",at=" + window.KeyPosition.ToString(CultureInfo.InvariantCulture) + ")"
+            // Tumbling and sliding state is kept as chunks of window (pane) tables, not one entry per window and key: a
+            // checkpoint of the older layout is refused by its fingerprint rather than misread.
+            + (window.Kind == WindowKind.Session ? string.Empty : ",layout=chunks");
 
         private static string Ms(long value) => value.ToString(CultureInfo.InvariantCulture);
     }

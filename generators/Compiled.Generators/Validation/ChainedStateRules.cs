@@ -22,7 +22,7 @@ namespace Compiled.Generators.Validation
                 if (op is WatermarkSpec) watermarked = true;
                 if (emitter is not null && IsBoundByWatermark(op, watermarked))
                 {
-                    context.Report(DiagnosticIds.StatefulAfterLateEmitter, op, SyntaxParts.Call, context.ClassName,
+                    context.Report(DiagnosticIds.StatefulAfterLateEmitter, op, op is GroupStateSpec ? SyntaxParts.GroupCall : SyntaxParts.Call, context.ClassName,
                         Name(op), Name(emitter), Reason(emitter, mode));
                 }
                 if (emitter is null && CanEmitBehindWatermark(op, mode)) emitter = op;

@@ -22,6 +22,7 @@ namespace Compiled.Generators.Validation
             StateTypeRules.Check(context);
             ChainedStateRules.Check(context);
             DedupRules.Check(context);
+            GroupStateRules.Check(context);
             JoinRules.Check(context);
             return findings;
         }

@@ -30,14 +30,18 @@ namespace Compiled.Generators.Validation
                             : "The " + (dedup.WithinWatermark ? "DropDuplicatesWithinWatermark" : "DropDuplicates") + " key";
                         Check(context, dedup, what, dedup.KeyType);
                         break;
+                    case GroupStateSpec state:
+                        Check(context, state, "The GroupBy key of " + state.Name, state.KeyType);
+                        Check(context, state, "The state of " + state.Name, state.StateType, SyntaxParts.GroupCall);
+                        break;
                 }
             }
         }
 
-        private static void Check(ValidationContext context, object node, string what, TypeSpec type)
+        private static void Check(ValidationContext context, object node, string what, TypeSpec type, string part = SyntaxParts.Call)
         {
             if (type.Problem is { } problem)
-                context.Report(DiagnosticIds.StateTypeNotSerializable, node, SyntaxParts.Call, what, context.ClassName, type.Display, problem);
+                context.Report(DiagnosticIds.StateTypeNotSerializable, node, part, what, context.ClassName, type.Display, problem);
         }
     }
 }

@@ -59,6 +59,20 @@ public sealed class BatchTable<TKey, TValue, TKeyOps>
         return ref Add(slot, hash, key);
     }
 
+    /// <summary>The accumulator of <paramref name="key"/>, or a null reference (<see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>) when the table lacks it.</summary>
+    public ref TValue Find(in TKey key)
+    {
+        int hash = Tag(default(TKeyOps).Hash(in key));
+        Entry[] slots = _slots;
+        int mask = slots.Length - 1;
+        for (int slot = Home(hash); slots[slot].Meta != 0; slot = (slot + 1) & mask)
+        {
+            ref Entry entry = ref slots[slot];
+            if ((!default(TKeyOps).StoresHash || entry.Meta == hash) && default(TKeyOps).Equal(in entry.Key, in key)) return ref entry.Value;
+        }
+        return ref Unsafe.NullRef<TValue>();
+    }
+
     /// <summary>
     /// The accumulator of the key <paramref name="key"/> stands for; <paramref name="added"/> is true when the key is new in
     /// this batch, and only then is the key materialised through <typeparamref name="TAltOps"/>.

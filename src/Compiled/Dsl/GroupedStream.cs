@@ -1,7 +1,7 @@
 namespace Compiled;
 
 /// <summary>A grouping waiting for its result selector.</summary>
-internal sealed class GroupedStream<TKey, T>(LogicalStream<T> input, Func<T, TKey> keySelector) : IGroupedStream<TKey, T>
+internal sealed partial class GroupedStream<TKey, T>(LogicalStream<T> input, Func<T, TKey> keySelector) : IGroupedStream<TKey, T>
 {
     public IStream<TResult> Select<TResult>(Func<IGroup<TKey, T>, TResult> selector)
     {

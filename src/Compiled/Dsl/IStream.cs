@@ -120,7 +120,7 @@ public partial interface IStream<T>
 }
 
 /// <summary>A stream grouped by key; <see cref="Select{TResult}"/> computes aggregates per group.</summary>
-public interface IGroupedStream<TKey, T>
+public partial interface IGroupedStream<TKey, T>
 {
     /// <summary>One result row per group, built from the group's key and aggregates.</summary>
     IStream<TResult> Select<TResult>(Func<IGroup<TKey, T>, TResult> selector);

@@ -45,11 +45,20 @@ public sealed class SessionWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         IStateSerializer<TKey>? keySerializer = null,
         IStateSerializer<TAcc>? accumulatorSerializer = null,
         bool processingTime = false)
-        : base(context, operatorId, CheckMode(mode, operatorId), keySerializer, accumulatorSerializer, processingTime)
+        : base(context, CheckMode(mode, operatorId), processingTime)
     {
         _gapMs = gap is { } constant ? WindowMath.PositiveMs(constant, nameof(gap)) : 0;
-        RestoreIndexes();
+        IStateSerializer<WindowKey<TKey>>? windowKeySerializer = RuntimeHelpers.IsReferenceOrContainsReferences<TKey>()
+            ? new WindowKeySerializer<TKey>(keySerializer)
+            : null;
+        Store = context.GetStateStore(operatorId, windowKeySerializer, accumulatorSerializer);
+        var visitor = new RestoreVisitor(this);
+        Store.ForEach(ref visitor);
+        foreach (List<SessionSpan> spans in _sessions.Values) spans.Sort(static (a, b) => a.StartMs.CompareTo(b.StartMs));
     }
+
+    /// <summary>The operator's state: one entry per session and other key parts.</summary>
+    private IStateStore<WindowKey<TKey>, TAcc> Store { get; }
 
     /// <summary>The one-row session of a row at <paramref name="timeMs"/> under the constant gap: the batch table key.</summary>
     /// <exception cref="InvalidOperationException">The aggregation was created for per-row gaps.</exception>
@@ -81,7 +90,8 @@ public sealed class SessionWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         }
         if (Mode == OutputMode.Complete)
         {
-            EmitAll(ref emitter);
+            var all = new EmitVisitor<TEmitter>(emitter);
+            Store.ForEach(ref all);
             return;
         }
         while (Ends.TryPeek(out WindowKey<TKey> session, out long end) && end <= watermarkMs)
@@ -171,7 +181,8 @@ public sealed class SessionWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         any = true;
     }
 
-    private protected override void Restore(in WindowKey<TKey> key)
+    /// <summary>Indexes one session of the recovered store.</summary>
+    private void Restore(in WindowKey<TKey> key)
     {
         var keyOnly = new WindowKey<TKey>(0, 0, key.Key);
         if (!_sessions.TryGetValue(keyOnly, out List<SessionSpan>? spans)) _sessions.Add(keyOnly, spans = []);
@@ -179,14 +190,22 @@ public sealed class SessionWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         if (Mode != OutputMode.Complete) Ends.Enqueue(key, key.EndMs);
     }
 
-    private protected override void RestoreCompleted()
-    {
-        foreach (List<SessionSpan> spans in _sessions.Values) spans.Sort(static (a, b) => a.StartMs.CompareTo(b.StartMs));
-    }
-
     private static OutputMode CheckMode(OutputMode mode, string operatorId) =>
         mode == OutputMode.Update
             ? throw new NotSupportedException(
                 $"Session windows of operator '{operatorId}' cannot run in Update mode (as in Spark): a later row can merge sessions already emitted. Use Append or Complete.")
             : mode;
+
+    private readonly struct RestoreVisitor(SessionWindowAggregation<TKey, TAcc, TKeyOps> owner) : IStateVisitor<WindowKey<TKey>, TAcc>
+    {
+        public void Visit(in WindowKey<TKey> key, in TAcc value) => owner.Restore(in key);
+    }
+
+    private struct EmitVisitor<TEmitter>(TEmitter emitter) : IStateVisitor<WindowKey<TKey>, TAcc>
+        where TEmitter : struct, IWindowEmitter<TKey, TAcc>
+    {
+        private TEmitter _emitter = emitter;
+
+        public void Visit(in WindowKey<TKey> key, in TAcc value) => _emitter.Emit(in key, in value);
+    }
 }

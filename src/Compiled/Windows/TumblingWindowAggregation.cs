@@ -11,22 +11,20 @@ namespace Compiled.Windows;
 /// changed and evicts closed ones silently; Complete keeps and emits every window.
 /// </summary>
 /// <remarks>
-/// Closing is indexed by window, not by entry: the end index holds each window once and <see cref="KeysByStart{TKey}"/>
-/// its keys, so a closing window takes each of its entries out of the store with one lookup
-/// (<see cref="IStateStore{TKey, TValue}.TryRemove"/>).
+/// The generated loop places each row in its window and folds it into the window's table
+/// (<see cref="TableWindowAggregation{TKey, TAcc, TKeyOps}.Accumulate"/>); the end index holds each window once.
 /// </remarks>
 /// <typeparam name="TKey">The other key parts (<see cref="NoKey"/> when the window is the whole key).</typeparam>
 /// <typeparam name="TAcc">The generated accumulator.</typeparam>
 /// <typeparam name="TKeyOps">Hashing and equality of <typeparamref name="TKey"/>.</typeparam>
-public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggregation<TKey, TAcc, TKeyOps>
+public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindowAggregation<TKey, TAcc, TKeyOps>
     where TAcc : struct, IWindowAccumulator<TAcc>
     where TKeyOps : struct, IBatchKeyOps<TKey>
 {
     private readonly long _sizeMs;
     private readonly long _offsetMs;
-    private readonly KeysByStart<TKey> _keys = new();
 
-    /// <summary>Creates the aggregation and indexes its recovered state.</summary>
+    /// <summary>Creates the aggregation and rebuilds its windows from the recovered state.</summary>
     /// <param name="context">The plan's context, inside <see cref="IQueryPlan{TOut}.Open"/>.</param>
     /// <param name="operatorId">The operator's id in <see cref="QueryPlanInfo.StateOperators"/>.</param>
     /// <param name="mode">The query's output mode.</param>
@@ -44,64 +42,55 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggre
         IStateSerializer<TKey>? keySerializer = null,
         IStateSerializer<TAcc>? accumulatorSerializer = null,
         bool processingTime = false)
-        : base(context, operatorId, mode, keySerializer, accumulatorSerializer, processingTime)
+        : base(context, operatorId, mode, WindowMath.PositiveMs(size, nameof(size)), keySerializer, accumulatorSerializer, processingTime)
     {
         _sizeMs = WindowMath.PositiveMs(size, nameof(size));
         _offsetMs = (long)offset.TotalMilliseconds;
-        RestoreIndexes();
+        RestoreTables();
     }
 
-    /// <summary>The window holding a row at <paramref name="timeMs"/> with other key parts <paramref name="key"/>: the batch table key.</summary>
+    /// <summary>The start of the window holding a row at <paramref name="timeMs"/> (the generated loop computes it inline with constants).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public WindowKey<TKey> Assign(long timeMs, in TKey key)
-    {
-        long start = WindowMath.AlignedStart(timeMs, _sizeMs, _offsetMs);
-        return new WindowKey<TKey>(start, start + _sizeMs, key);
-    }
+    public long StartOf(long timeMs) => WindowMath.AlignedStart(timeMs, _sizeMs, _offsetMs);
 
     /// <summary>
-    /// Merges the batch's windows into state, emits what the output mode says, and closes the windows whose end is at or
-    /// before <paramref name="watermarkMs"/> (the batch's watermark; the batch time for processing-time windows).
+    /// After the batch's rows were accumulated: emits what the output mode says, writes the changed entries to state, and
+    /// closes the windows whose end is at or before <paramref name="watermarkMs"/> (the batch's watermark; the batch time
+    /// for processing-time windows).
     /// </summary>
-    public void Apply<TEmitter>(BatchTable<WindowKey<TKey>, TAcc, WindowKeyOps<TKey, TKeyOps>> table, long watermarkMs, ref TEmitter emitter)
+    public void Apply<TEmitter>(long watermarkMs, ref TEmitter emitter)
         where TEmitter : struct, IWindowEmitter<TKey, TAcc>
     {
-        ArgumentNullException.ThrowIfNull(table);
-        bool update = Mode == OutputMode.Update;
-        bool indexed = Mode != OutputMode.Complete;
-        for (int i = 0; i < table.Count; i++)
+        if (Mode == OutputMode.Update)
         {
-            ref var entry = ref table.EntryAt(i);
-            if (MergeIntoStore(in entry.Key, ref entry.Value) && indexed) Index(in entry.Key);
-            if (update) emitter.Emit(in entry.Key, in entry.Value);
+            foreach (WindowTable<TKey, TAcc, TKeyOps> table in ChangedTables)
+            {
+                BatchTable<TKey, WindowCell<TAcc>, TKeyOps> entries = table.Entries;
+                for (int i = 0; i < entries.Count; i++)
+                {
+                    ref var entry = ref entries.EntryAt(i);
+                    if (ChangedNow(in entry.Value)) emitter.Emit(new WindowKey<TKey>(table.StartMs, table.EndMs, entry.Key), in entry.Value.Accumulator);
+                }
+            }
         }
-        if (!indexed)
+        PersistChanges();
+        if (Mode == OutputMode.Complete)
         {
-            EmitAll(ref emitter);
+            foreach (WindowTable<TKey, TAcc, TKeyOps> table in Tables) EmitTable(table, ref emitter);
             return;
         }
         bool append = Mode == OutputMode.Append;
         while (Ends.TryPeek(out WindowKey<TKey> window, out long end) && end <= watermarkMs)
         {
             Ends.Dequeue();
-            if (!_keys.TryTake(window.StartMs, out List<TKey>? keys)) continue;
-            foreach (TKey key in keys)
-            {
-                var closed = new WindowKey<TKey>(window.StartMs, window.EndMs, key);
-                if (Store.TryRemove(in closed, out TAcc value) && append) emitter.Emit(in closed, in value);
-            }
-            _keys.Recycle(keys);
+            if (!TryTake(window.StartMs, out WindowTable<TKey, TAcc, TKeyOps>? table)) continue;
+            if (append) EmitTable(table, ref emitter);
+            Drop(table);
         }
     }
 
-    private protected override void Restore(in WindowKey<TKey> key)
+    private protected override void Opened(WindowTable<TKey, TAcc, TKeyOps> table)
     {
-        if (Mode != OutputMode.Complete) Index(in key);
-    }
-
-    /// <summary>Files a new entry under its window; the first entry of a window puts the window in the end index.</summary>
-    private void Index(in WindowKey<TKey> entry)
-    {
-        if (_keys.Add(entry.StartMs, entry.Key)) Ends.Enqueue(WholeWindow(entry.StartMs, entry.EndMs), entry.EndMs);
+        if (Mode != OutputMode.Complete) Ends.Enqueue(WholeWindow(table.StartMs, table.EndMs), table.EndMs);
     }
 }

@@ -126,9 +126,10 @@ public sealed class DedupRestartTests : IDisposable
 
     /// <summary>
     /// Deliveries whose time moves forward by up to 2 s a row, a fifth of them up to 15 s in the past; two in five are
-    /// redeliveries of one of the last 30 messages, half with the same time, half up to 8 s later. Whole milliseconds.
+    /// redeliveries of one of the last 30 messages, half with the same time, half up to 8 s later. Times on a 250 ms grid,
+    /// so rows, watermarks and forget times often coincide: the boundaries are what is tested.
     /// </summary>
-    private static List<Delivery> Deliveries(int count, int seed)
+    internal static List<Delivery> Deliveries(int count, int seed)
     {
         var random = new Random(seed);
         var now = new DateTime(2026, 12, 4, 10, 0, 0, DateTimeKind.Utc);
@@ -137,14 +138,14 @@ public sealed class DedupRestartTests : IDisposable
         var rows = new List<Delivery>(count);
         for (int i = 0; i < count; i++)
         {
-            now = now.AddMilliseconds(random.Next(0, 2000));
+            now = now.AddMilliseconds(random.Next(0, 9) * 250);
             if (sent.Count > 0 && random.Next(5) < 2)
             {
                 var original = sent[random.Next(Math.Max(0, sent.Count - 30), sent.Count)];
-                rows.Add(random.Next(2) == 0 ? original : original with { Time = original.Time.AddMilliseconds(random.Next(0, 8000)) });
+                rows.Add(random.Next(2) == 0 ? original : original with { Time = original.Time.AddMilliseconds(random.Next(0, 33) * 250) });
                 continue;
             }
-            var time = random.Next(5) == 0 ? now.AddMilliseconds(-random.Next(0, 15_000)) : now;
+            var time = random.Next(5) == 0 ? now.AddMilliseconds(-random.Next(0, 61) * 250) : now;
             var delivery = new Delivery(sent.Count, time, sensors[random.Next(sensors.Length)], random.Next(-50, 100));
             sent.Add(delivery);
             rows.Add(delivery);

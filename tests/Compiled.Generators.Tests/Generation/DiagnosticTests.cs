@@ -79,6 +79,23 @@ public sealed class DiagnosticTests
         AssertSingle(source, DiagnosticIds.QueryBodyNotAChain, message);
     }
 
+    [Theory]
+    [InlineData("[|s_count|]", "the keyed-state function receives 's_count'")]
+    [InlineData("(b, rows, s) => new Total(b, [|s_limit|] + s.GetOrDefault(0))", "")]
+    [InlineData("(b, rows, s) => { s.Update([|t|].GetHashCode()); return new Total(b, 1); }", "uses 't' from outside the lambda")]
+    public void CQ0004_keyed_state_function_must_be_a_lambda_or_static_method(string function, string message)
+    {
+        string source = "[StreamingQuery(OutputMode.Update)] public static partial class Q { "
+            + "static readonly System.Func<string, IEnumerable<Trade>, GroupState<long>, Total> s_count = (b, r, s) => new Total(b, 1); static int s_limit = 3; "
+            + "static IStream<Total> Define(IStream<Trade> t) => t.GroupBy(x => x.Broker).MapGroupsWithState<long, Total>(GroupStateTimeout.NoTimeout, " + function + "); }";
+        if (message.Length == 0)
+        {
+            GeneratorHarness.Run(new MarkedSource(source).Text, Rows).AssertCompiles();
+            return;
+        }
+        AssertSingle(source, DiagnosticIds.QueryBodyNotAChain, message);
+    }
+
     [Fact]
     public void CQ0004_lambda_reading_another_stream()
     {

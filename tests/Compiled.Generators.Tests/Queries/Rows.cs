@@ -80,6 +80,12 @@ public sealed record Reading(DateTime At, DateTimeOffset Observed, string Sensor
 /// <summary>A count and sum per window and key.</summary>
 public sealed record WindowCount(DateTime Start, DateTime End, string Key, long Count, long Sum);
 
+/// <summary>One request of a user, for the running count per user (the DStream updateStateByKey example).</summary>
+public sealed record Request(string User, string Path);
+
+/// <summary>A user's running request count.</summary>
+public sealed record UserRequests(string User, long Count);
+
 /// <summary>A reading after a projection that renames its event time.</summary>
 public sealed record Sample(DateTime Taken, string Sensor, int Value);
 

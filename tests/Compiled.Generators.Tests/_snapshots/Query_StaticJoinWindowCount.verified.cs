@@ -39,7 +39,7 @@ namespace Compiled.Generators.Tests.Queries
         {
             private static readonly global::Compiled.Plans.QueryPlanInfo s_info = new global::Compiled.Plans.QueryPlanInfo(
                 "StaticJoinWindowCount",
-                "c5ebca6194755f4b",
+                "379bc0d46837faa0",
                 global::Compiled.OutputMode.Append,
                 new global::Compiled.Plans.InputInfo[]
                 {
@@ -47,14 +47,13 @@ namespace Compiled.Generators.Tests.Queries
                 },
                 new global::Compiled.Plans.StateOperatorInfo[]
                 {
-                    // Schema: aggregate|key=tuple(struct Compiled.TimeWindow{System.DateTime <Start>k__BackingField,System.DateTime <End>k__BackingField},string)|values=longcount|window=tumbling(UnixMs,size=10000,slide=10000,offset=0,gap=0,at=0)
-                    new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount by v => (Window.Tumbling(v.Time, TimeSpan.FromSeconds(10)), ...)", "2d58ec3c89940fa5", NeedsNoDataBatch: true),
+                    // Schema: aggregate|key=tuple(struct Compiled.TimeWindow{System.DateTime <Start>k__BackingField,System.DateTime <End>k__BackingField},string)|values=longcount|window=tumbling(UnixMs,size=10000,slide=10000,offset=0,gap=0,at=0),layout=chunks
+                    new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount by v => (Window.Tumbling(v.Time, TimeSpan.FromSeconds(10)), ...)", "06cb5cfe9133805e", NeedsNoDataBatch: true),
                 },
                 "Source(trades)\nWatermark(t => t.Time, delay 1000 ms)\nFilter(t => t.Side == Side.Buy)\nStaticJoin(Inner on t => t.Broker = d => d.Broker)\nAggregate(by v => (Window.Tumbling(v.Time, TimeSpan.FromSeconds(10)), ...: g => new WordCount(g.Key.Desk, g.LongCount()))\nSink");
 
             private readonly global::Compiled.StaticTable<global::Compiled.Generators.Tests.Queries.BrokerDesk> _desks;
             private readonly global::Compiled.Joins.StaticIndex<string, global::Compiled.Generators.Tests.Queries.BrokerDesk, StaticJoin0KeyOps> _staticJoin0 = new global::Compiled.Joins.StaticIndex<string, global::Compiled.Generators.Tests.Queries.BrokerDesk, StaticJoin0KeyOps>();
-            private readonly global::Compiled.Aggregation.BatchTable<global::Compiled.Windows.WindowKey<string>, Aggregate0State, global::Compiled.Windows.WindowKeyOps<string, Aggregate0KeyOps>> _table0 = new global::Compiled.Aggregation.BatchTable<global::Compiled.Windows.WindowKey<string>, Aggregate0State, global::Compiled.Windows.WindowKeyOps<string, Aggregate0KeyOps>>();
             private global::Compiled.Windows.TumblingWindowAggregation<string, Aggregate0State, Aggregate0KeyOps> _window0 = null!;
 
             public __CompiledPlan(global::Compiled.StaticTable<global::Compiled.Generators.Tests.Queries.BrokerDesk> desks)
@@ -73,8 +72,7 @@ namespace Compiled.Generators.Tests.Queries
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WordCount> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(trades) -> Watermark(t => t.Time, delay 1000 ms) -> Filter(t => t.Side == Side.Buy) -> StaticJoin(Inner on t => t.Broker = d => d.Broker) -> Aggregate(pre-aggregate the batch by window)
-                _table0.Clear();
+                // Plan: Source(trades) -> Watermark(t => t.Time, delay 1000 ms) -> Filter(t => t.Side == Side.Buy) -> StaticJoin(Inner on t => t.Broker = d => d.Broker) -> Aggregate(fold each row into its window's table)
                 // Static table 'desks': index its rows by d => d.Broker when they changed.
                 var __tableRows0 = _desks.RowsForBatch(out long __tableVersion0);
                 if (__tableVersion0 != _staticJoin0.Version)
@@ -95,14 +93,14 @@ namespace Compiled.Generators.Tests.Queries
                         long __t3 = WindowTime3(in __r2);
                         long __mod4 = __t3 % 10000L;
                         long __start5 = __t3 - (__mod4 < 0 ? __mod4 + 10000L : __mod4);
-                        ref var __acc = ref _table0.FindOrAdd(new global::Compiled.Windows.WindowKey<string>(__start5, __start5 + 10000L, KeyPart3_1(in __r2)), out _);
+                        ref var __acc = ref _window0.Accumulate(__start5, KeyPart3_1(in __r2), out _);
                         __acc.A0++;
                     }
                 }
                 batch.EndEventTime(0, in __eventTime0, 0);
-                // Plan: Aggregate(Tumbling 10000 ms) -> merge the batch's windows into state -> emit and evict the windows the watermark passed (Append)
+                // Plan: Aggregate(Tumbling 10000 ms) -> write the entries this batch changed to state -> emit and evict the windows the watermark passed (Append)
                 var __emitter = new Aggregate0Emitter(this, output);
-                _window0.Apply(_table0, batch.WatermarkMs, ref __emitter);
+                _window0.Apply(batch.WatermarkMs, ref __emitter);
             }
 
             // Plan: Aggregate -> Sink

@@ -37,7 +37,7 @@ namespace Compiled.Generators.Tests.Queries
         {
             private static readonly global::Compiled.Plans.QueryPlanInfo s_info = new global::Compiled.Plans.QueryPlanInfo(
                 "WindowAfterProjection",
-                "360d1f4585dcd213",
+                "534dd79862793ed0",
                 global::Compiled.OutputMode.Append,
                 new global::Compiled.Plans.InputInfo[]
                 {
@@ -45,12 +45,11 @@ namespace Compiled.Generators.Tests.Queries
                 },
                 new global::Compiled.Plans.StateOperatorInfo[]
                 {
-                    // Schema: aggregate|key=tuple(struct Compiled.TimeWindow{System.DateTime <Start>k__BackingField,System.DateTime <End>k__BackingField},string)|values=longcount,sum:int|window=tumbling(DateTime,size=600000,slide=600000,offset=0,gap=0,at=0)
-                    new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount, Sum by s => (Window.Tumbling(s.Taken, TimeSpan.FromMinutes(10)),...)", "621dfb4b1cc731f6", NeedsNoDataBatch: true),
+                    // Schema: aggregate|key=tuple(struct Compiled.TimeWindow{System.DateTime <Start>k__BackingField,System.DateTime <End>k__BackingField},string)|values=longcount,sum:int|window=tumbling(DateTime,size=600000,slide=600000,offset=0,gap=0,at=0),layout=chunks
+                    new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount, Sum by s => (Window.Tumbling(s.Taken, TimeSpan.FromMinutes(10)),...)", "47a8a855084b8a75", NeedsNoDataBatch: true),
                 },
                 "Source(readings)\nWatermark(r => r.At, delay 60000 ms)\nMap(r => new Sample(r.At, r.Sensor, r.Value))\nAggregate(by s => (Window.Tumbling(s.Taken, TimeSpan.FromMinutes(10)),...: g => new WindowCount(g.Key.Item1.Start, g.Key.Item1.End, ...)\nSink");
 
-            private readonly global::Compiled.Aggregation.BatchTable<global::Compiled.Windows.WindowKey<string>, Aggregate0State, global::Compiled.Windows.WindowKeyOps<string, Aggregate0KeyOps>> _table0 = new global::Compiled.Aggregation.BatchTable<global::Compiled.Windows.WindowKey<string>, Aggregate0State, global::Compiled.Windows.WindowKeyOps<string, Aggregate0KeyOps>>();
             private global::Compiled.Windows.TumblingWindowAggregation<string, Aggregate0State, Aggregate0KeyOps> _window0 = null!;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
@@ -64,8 +63,7 @@ namespace Compiled.Generators.Tests.Queries
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(readings) -> Watermark(r => r.At, delay 60000 ms) -> Map(r => new Sample(r.At, r.Sensor, r.Value)) -> Aggregate(pre-aggregate the batch by window)
-                _table0.Clear();
+                // Plan: Source(readings) -> Watermark(r => r.At, delay 60000 ms) -> Map(r => new Sample(r.At, r.Sensor, r.Value)) -> Aggregate(fold each row into its window's table)
                 var __eventTime0 = batch.StartEventTime(0);
                 foreach (var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Reading>(0))
                 {
@@ -75,14 +73,14 @@ namespace Compiled.Generators.Tests.Queries
                     long __t2 = global::Compiled.EventTimes.ToUnixMs(WindowTime2(__r1));
                     long __mod3 = __t2 % 600000L;
                     long __start4 = __t2 - (__mod3 < 0 ? __mod3 + 600000L : __mod3);
-                    ref var __acc = ref _table0.FindOrAdd(new global::Compiled.Windows.WindowKey<string>(__start4, __start4 + 600000L, KeyPart2_1(__r1)), out _);
+                    ref var __acc = ref _window0.Accumulate(__start4, KeyPart2_1(__r1), out _);
                     __acc.A0++;
                     __acc.A1 += Agg2_1(__r1);
                 }
                 batch.EndEventTime(0, in __eventTime0, 0);
-                // Plan: Aggregate(Tumbling 600000 ms) -> merge the batch's windows into state -> emit and evict the windows the watermark passed (Append)
+                // Plan: Aggregate(Tumbling 600000 ms) -> write the entries this batch changed to state -> emit and evict the windows the watermark passed (Append)
                 var __emitter = new Aggregate0Emitter(this, output);
-                _window0.Apply(_table0, batch.WatermarkMs, ref __emitter);
+                _window0.Apply(batch.WatermarkMs, ref __emitter);
             }
 
             // Plan: Aggregate -> Sink

@@ -37,7 +37,7 @@ namespace Compiled.Generators.Tests.Queries
         {
             private static readonly global::Compiled.Plans.QueryPlanInfo s_info = new global::Compiled.Plans.QueryPlanInfo(
                 "WindowProcessingTime",
-                "0f62a6b7337b429d",
+                "6b8c21cd752e03e9",
                 global::Compiled.OutputMode.Update,
                 new global::Compiled.Plans.InputInfo[]
                 {
@@ -45,12 +45,11 @@ namespace Compiled.Generators.Tests.Queries
                 },
                 new global::Compiled.Plans.StateOperatorInfo[]
                 {
-                    // Schema: aggregate|key=tuple(struct Compiled.TimeWindow{System.DateTime <Start>k__BackingField,System.DateTime <End>k__BackingField},string)|values=longcount,sum:int|window=tumbling(processing-time,size=10000,slide=10000,offset=0,gap=0,at=0)
-                    new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount, Sum by r => (Window.Tumbling(Window.ProcessingTime, TimeSpan.Fro...)", "2d48743bb60e5282", NeedsNoDataBatch: true),
+                    // Schema: aggregate|key=tuple(struct Compiled.TimeWindow{System.DateTime <Start>k__BackingField,System.DateTime <End>k__BackingField},string)|values=longcount,sum:int|window=tumbling(processing-time,size=10000,slide=10000,offset=0,gap=0,at=0),layout=chunks
+                    new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount, Sum by r => (Window.Tumbling(Window.ProcessingTime, TimeSpan.Fro...)", "52263d1a7d471e31", NeedsNoDataBatch: true),
                 },
                 "Source(readings)\nAggregate(by r => (Window.Tumbling(Window.ProcessingTime, TimeSpan.Fro...: g => new WindowCount(g.Key.Item1.Start, g.Key.Item1.End, ...)\nSink");
 
-            private readonly global::Compiled.Aggregation.BatchTable<global::Compiled.Windows.WindowKey<string>, Aggregate0State, global::Compiled.Windows.WindowKeyOps<string, Aggregate0KeyOps>> _table0 = new global::Compiled.Aggregation.BatchTable<global::Compiled.Windows.WindowKey<string>, Aggregate0State, global::Compiled.Windows.WindowKeyOps<string, Aggregate0KeyOps>>();
             private global::Compiled.Windows.TumblingWindowAggregation<string, Aggregate0State, Aggregate0KeyOps> _window0 = null!;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
@@ -64,20 +63,19 @@ namespace Compiled.Generators.Tests.Queries
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(readings) -> Aggregate(pre-aggregate the batch by window)
-                _table0.Clear();
+                // Plan: Source(readings) -> Aggregate(fold each row into its window's table)
                 long __now = batch.BatchTimestampMs;
                 long __nowMod = __now % 10000L;
                 long __nowStart = __now - (__nowMod < 0 ? __nowMod + 10000L : __nowMod);
                 foreach (var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Reading>(0))
                 {
-                    ref var __acc = ref _table0.FindOrAdd(new global::Compiled.Windows.WindowKey<string>(__nowStart, __nowStart + 10000L, KeyPart0_1(__r0)), out _);
+                    ref var __acc = ref _window0.Accumulate(__nowStart, KeyPart0_1(__r0), out _);
                     __acc.A0++;
                     __acc.A1 += Agg0_1(__r0);
                 }
-                // Plan: Aggregate(Tumbling 10000 ms, processing time) -> merge the batch's windows into state -> emit the windows this batch changed, evict those the batch time passed (Update)
+                // Plan: Aggregate(Tumbling 10000 ms, processing time) -> write the entries this batch changed to state -> emit the windows this batch changed, evict those the batch time passed (Update)
                 var __emitter = new Aggregate0Emitter(this, output);
-                _window0.Apply(_table0, batch.BatchTimestampMs, ref __emitter);
+                _window0.Apply(batch.BatchTimestampMs, ref __emitter);
             }
 
             // Plan: Aggregate -> Sink

@@ -67,7 +67,7 @@ namespace Compiled.Generators.Tests.Queries
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(readings) -> Watermark(r => r.At, delay 60000 ms) -> Aggregate(pre-aggregate the batch by window)
+                // Plan: Source(readings) -> Watermark(r => r.At, delay 60000 ms) -> Aggregate(pre-aggregate the batch by session)
                 _table0.Clear();
                 var __eventTime0 = batch.StartEventTime(0);
                 var __late0 = batch.LateRows<global::Compiled.Generators.Tests.Queries.Reading>(0);
@@ -84,7 +84,7 @@ namespace Compiled.Generators.Tests.Queries
                     __acc.A1 += Agg1_1(__r0);
                 }
                 batch.EndEventTime(0, in __eventTime0, 0);
-                // Plan: Aggregate(Session, gap 300000 ms) -> merge the batch's windows into state -> emit and evict the windows the watermark passed (Append)
+                // Plan: Aggregate(Session, gap 300000 ms) -> merge the batch's sessions into state -> emit and evict the windows the watermark passed (Append)
                 var __emitter = new Aggregate0Emitter(this, output);
                 _window0.Apply(_table0, batch.WatermarkMs, ref __emitter);
             }

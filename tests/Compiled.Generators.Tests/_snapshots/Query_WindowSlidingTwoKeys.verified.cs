@@ -37,7 +37,7 @@ namespace Compiled.Generators.Tests.Queries
         {
             private static readonly global::Compiled.Plans.QueryPlanInfo s_info = new global::Compiled.Plans.QueryPlanInfo(
                 "WindowSlidingTwoKeys",
-                "a652ba57dc704c38",
+                "95980f55f60cd7ae",
                 global::Compiled.OutputMode.Append,
                 new global::Compiled.Plans.InputInfo[]
                 {
@@ -45,12 +45,11 @@ namespace Compiled.Generators.Tests.Queries
                 },
                 new global::Compiled.Plans.StateOperatorInfo[]
                 {
-                    // Schema: aggregate|key=tuple(string,struct Compiled.TimeWindow{System.DateTime <Start>k__BackingField,System.DateTime <End>k__BackingField},bool)|values=longcount,max:int|window=sliding(DateTimeOffset,size=20000,slide=15000,offset=0,gap=0,at=1)
-                    new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount, Max by r => new { r.Sensor, Window = Window.Sliding(r.Observed, ...)", "e4a600ac6996a683", NeedsNoDataBatch: true),
+                    // Schema: aggregate|key=tuple(string,struct Compiled.TimeWindow{System.DateTime <Start>k__BackingField,System.DateTime <End>k__BackingField},bool)|values=longcount,max:int|window=sliding(DateTimeOffset,size=20000,slide=15000,offset=0,gap=0,at=1),layout=chunks
+                    new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount, Max by r => new { r.Sensor, Window = Window.Sliding(r.Observed, ...)", "8dbda3027e12bf78", NeedsNoDataBatch: true),
                 },
                 "Source(readings)\nWatermark(r => r.Observed, delay 30000 ms)\nAggregate(by r => new { r.Sensor, Window = Window.Sliding(r.Observed, ...: g => new WindowCount(g.Key.Window.Start, g.Key.Window.End...)\nSink");
 
-            private readonly global::Compiled.Aggregation.BatchTable<global::Compiled.Windows.WindowKey<(string, bool)>, Aggregate0State, global::Compiled.Windows.WindowKeyOps<(string, bool), Aggregate0KeyOps>> _table0 = new global::Compiled.Aggregation.BatchTable<global::Compiled.Windows.WindowKey<(string, bool)>, Aggregate0State, global::Compiled.Windows.WindowKeyOps<(string, bool), Aggregate0KeyOps>>();
             private global::Compiled.Windows.SlidingWindowAggregation<(string, bool), Aggregate0State, Aggregate0KeyOps> _window0 = null!;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
@@ -64,8 +63,7 @@ namespace Compiled.Generators.Tests.Queries
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(readings) -> Watermark(r => r.Observed, delay 30000 ms) -> Aggregate(pre-aggregate the batch by window)
-                _table0.Clear();
+                // Plan: Source(readings) -> Watermark(r => r.Observed, delay 30000 ms) -> Aggregate(fold each row into its pane's table)
                 var __eventTime0 = batch.StartEventTime(0);
                 foreach (var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Reading>(0))
                 {
@@ -73,15 +71,15 @@ namespace Compiled.Generators.Tests.Queries
                     if (!__eventTime0.Accept(__time0)) continue;
                     long __mod1 = __time0 % 5000L;
                     long __start2 = __time0 - (__mod1 < 0 ? __mod1 + 5000L : __mod1);
-                    ref var __acc = ref _table0.FindOrAdd(new global::Compiled.Windows.WindowKey<(string, bool)>(__start2, __start2 + 5000L, (KeyPart1_0(__r0), KeyPart1_2(__r0))), out bool __added);
+                    ref var __acc = ref _window0.Accumulate(__start2, (KeyPart1_0(__r0), KeyPart1_2(__r0)), out bool __added);
                     __acc.A0++;
                     var __v1 = Agg1_1(__r0);
                     if (__added || __acc.A1 < __v1) __acc.A1 = __v1;
                 }
                 batch.EndEventTime(0, in __eventTime0, 0);
-                // Plan: Aggregate(Sliding 20000 ms every 15000 ms over panes of 5000 ms) -> merge the batch's panes into state -> emit and evict the windows the watermark passed (Append)
+                // Plan: Aggregate(Sliding 20000 ms every 15000 ms over panes of 5000 ms) -> write the entries this batch changed to state -> emit and evict the windows the watermark passed (Append)
                 var __emitter = new Aggregate0Emitter(this, output);
-                _window0.Apply(_table0, batch.WatermarkMs, ref __emitter);
+                _window0.Apply(batch.WatermarkMs, ref __emitter);
             }
 
             // Plan: Aggregate -> Sink

@@ -37,7 +37,7 @@ namespace Compiled.Generators.Tests.Queries
         {
             private static readonly global::Compiled.Plans.QueryPlanInfo s_info = new global::Compiled.Plans.QueryPlanInfo(
                 "WindowTumblingAppend",
-                "0e6ecb4698f7f783",
+                "a97428e40af1a12f",
                 global::Compiled.OutputMode.Append,
                 new global::Compiled.Plans.InputInfo[]
                 {
@@ -45,12 +45,11 @@ namespace Compiled.Generators.Tests.Queries
                 },
                 new global::Compiled.Plans.StateOperatorInfo[]
                 {
-                    // Schema: aggregate|key=struct Compiled.TimeWindow{System.DateTime <Start>k__BackingField,System.DateTime <End>k__BackingField}|values=longcount,sum:int|window=tumbling(DateTime,size=900000,slide=900000,offset=300000,gap=0,at=-1)
-                    new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount, Sum by r => Window.Tumbling(r.At, TimeSpan.FromMinutes(15), Time...)", "0f9f648202f0b13b", NeedsNoDataBatch: true),
+                    // Schema: aggregate|key=struct Compiled.TimeWindow{System.DateTime <Start>k__BackingField,System.DateTime <End>k__BackingField}|values=longcount,sum:int|window=tumbling(DateTime,size=900000,slide=900000,offset=300000,gap=0,at=-1),layout=chunks
+                    new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount, Sum by r => Window.Tumbling(r.At, TimeSpan.FromMinutes(15), Time...)", "eba361c56d9a1190", NeedsNoDataBatch: true),
                 },
                 "Source(readings)\nWatermark(r => r.At, delay 1800000 ms)\nAggregate(by r => Window.Tumbling(r.At, TimeSpan.FromMinutes(15), Time...: g => new WindowCount(g.Key.Start, g.Key.End, \"all\", g.Lon...)\nSink");
 
-            private readonly global::Compiled.Aggregation.BatchTable<global::Compiled.Windows.WindowKey<global::Compiled.Windows.NoKey>, Aggregate0State, global::Compiled.Windows.WindowKeyOps<global::Compiled.Windows.NoKey, global::Compiled.Windows.NoKeyOps>> _table0 = new global::Compiled.Aggregation.BatchTable<global::Compiled.Windows.WindowKey<global::Compiled.Windows.NoKey>, Aggregate0State, global::Compiled.Windows.WindowKeyOps<global::Compiled.Windows.NoKey, global::Compiled.Windows.NoKeyOps>>();
             private global::Compiled.Windows.TumblingWindowAggregation<global::Compiled.Windows.NoKey, Aggregate0State, global::Compiled.Windows.NoKeyOps> _window0 = null!;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
@@ -64,8 +63,7 @@ namespace Compiled.Generators.Tests.Queries
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(readings) -> Watermark(r => r.At, delay 1800000 ms) -> Aggregate(pre-aggregate the batch by window)
-                _table0.Clear();
+                // Plan: Source(readings) -> Watermark(r => r.At, delay 1800000 ms) -> Aggregate(fold each row into its window's table)
                 var __eventTime0 = batch.StartEventTime(0);
                 foreach (var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Reading>(0))
                 {
@@ -73,14 +71,14 @@ namespace Compiled.Generators.Tests.Queries
                     if (!__eventTime0.Accept(__time0)) continue;
                     long __mod1 = (__time0 - 300000L) % 900000L;
                     long __start2 = __time0 - (__mod1 < 0 ? __mod1 + 900000L : __mod1);
-                    ref var __acc = ref _table0.FindOrAdd(new global::Compiled.Windows.WindowKey<global::Compiled.Windows.NoKey>(__start2, __start2 + 900000L, default(global::Compiled.Windows.NoKey)), out _);
+                    ref var __acc = ref _window0.Accumulate(__start2, default(global::Compiled.Windows.NoKey), out _);
                     __acc.A0++;
                     __acc.A1 += Agg1_1(__r0);
                 }
                 batch.EndEventTime(0, in __eventTime0, 0);
-                // Plan: Aggregate(Tumbling 900000 ms, offset 300000 ms) -> merge the batch's windows into state -> emit and evict the windows the watermark passed (Append)
+                // Plan: Aggregate(Tumbling 900000 ms, offset 300000 ms) -> write the entries this batch changed to state -> emit and evict the windows the watermark passed (Append)
                 var __emitter = new Aggregate0Emitter(this, output);
-                _window0.Apply(_table0, batch.WatermarkMs, ref __emitter);
+                _window0.Apply(batch.WatermarkMs, ref __emitter);
             }
 
             // Plan: Aggregate -> Sink

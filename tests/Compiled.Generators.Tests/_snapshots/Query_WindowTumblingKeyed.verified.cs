@@ -37,7 +37,7 @@ namespace Compiled.Generators.Tests.Queries
         {
             private static readonly global::Compiled.Plans.QueryPlanInfo s_info = new global::Compiled.Plans.QueryPlanInfo(
                 "WindowTumblingKeyed",
-                "b5ce51d0e9015db3",
+                "d717fd56289e9d29",
                 global::Compiled.OutputMode.Update,
                 new global::Compiled.Plans.InputInfo[]
                 {
@@ -45,12 +45,11 @@ namespace Compiled.Generators.Tests.Queries
                 },
                 new global::Compiled.Plans.StateOperatorInfo[]
                 {
-                    // Schema: aggregate|key=tuple(struct Compiled.TimeWindow{System.DateTime <Start>k__BackingField,System.DateTime <End>k__BackingField},string)|values=longcount,sum:int|window=tumbling(UnixMs,size=60000,slide=60000,offset=0,gap=0,at=0)
-                    new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount, Sum by t => (Window.Tumbling(t.Time, TimeSpan.FromMinutes(1)), t...)", "e44421306cdef709", NeedsNoDataBatch: true),
+                    // Schema: aggregate|key=tuple(struct Compiled.TimeWindow{System.DateTime <Start>k__BackingField,System.DateTime <End>k__BackingField},string)|values=longcount,sum:int|window=tumbling(UnixMs,size=60000,slide=60000,offset=0,gap=0,at=0),layout=chunks
+                    new global::Compiled.Plans.StateOperatorInfo("aggregate0", "Aggregate(LongCount, Sum by t => (Window.Tumbling(t.Time, TimeSpan.FromMinutes(1)), t...)", "43b0b47f23448482", NeedsNoDataBatch: true),
                 },
                 "Source(trades)\nWatermark(t => t.Time, delay 10000 ms)\nFilter(t => t.Amount > 0)\nAggregate(by t => (Window.Tumbling(t.Time, TimeSpan.FromMinutes(1)), t...: g => new WindowCount(g.Key.Item1.Start, g.Key.Item1.End, ...)\nSink");
 
-            private readonly global::Compiled.Aggregation.BatchTable<global::Compiled.Windows.WindowKey<string>, Aggregate0State, global::Compiled.Windows.WindowKeyOps<string, Aggregate0KeyOps>> _table0 = new global::Compiled.Aggregation.BatchTable<global::Compiled.Windows.WindowKey<string>, Aggregate0State, global::Compiled.Windows.WindowKeyOps<string, Aggregate0KeyOps>>();
             private global::Compiled.Windows.TumblingWindowAggregation<string, Aggregate0State, Aggregate0KeyOps> _window0 = null!;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
@@ -64,8 +63,7 @@ namespace Compiled.Generators.Tests.Queries
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(trades) -> Watermark(t => t.Time, delay 10000 ms) -> Filter(t => t.Amount > 0) -> Aggregate(pre-aggregate the batch by window)
-                _table0.Clear();
+                // Plan: Source(trades) -> Watermark(t => t.Time, delay 10000 ms) -> Filter(t => t.Amount > 0) -> Aggregate(fold each row into its window's table)
                 var __eventTime0 = batch.StartEventTime(0);
                 foreach (var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Trade>(0))
                 {
@@ -74,14 +72,14 @@ namespace Compiled.Generators.Tests.Queries
                     if (!Where1(__r0)) continue;
                     long __mod1 = __time0 % 60000L;
                     long __start2 = __time0 - (__mod1 < 0 ? __mod1 + 60000L : __mod1);
-                    ref var __acc = ref _table0.FindOrAdd(new global::Compiled.Windows.WindowKey<string>(__start2, __start2 + 60000L, KeyPart2_1(__r0)), out _);
+                    ref var __acc = ref _window0.Accumulate(__start2, KeyPart2_1(__r0), out _);
                     __acc.A0++;
                     __acc.A1 += Agg2_1(__r0);
                 }
                 batch.EndEventTime(0, in __eventTime0, 0);
-                // Plan: Aggregate(Tumbling 60000 ms) -> merge the batch's windows into state -> emit the windows this batch changed, evict those the watermark passed (Update)
+                // Plan: Aggregate(Tumbling 60000 ms) -> write the entries this batch changed to state -> emit the windows this batch changed, evict those the watermark passed (Update)
                 var __emitter = new Aggregate0Emitter(this, output);
-                _window0.Apply(_table0, batch.WatermarkMs, ref __emitter);
+                _window0.Apply(batch.WatermarkMs, ref __emitter);
             }
 
             // Plan: Aggregate -> Sink

@@ -83,32 +83,37 @@ public sealed class KeyedWindowPlan : IQueryPlan<WindowTotal>
                 __late0?.Add(__r0);
                 continue;
             }
-            WindowKey<string> __key;
+            // Tumbling and sliding rows fold straight into their window's (pane's) table; sessions pre-aggregate the batch.
+            WindowKey<string> __session;
+            TotalState __unset = default;
+            ref TotalState __acc = ref __unset;
+            bool __added;
             switch (_kind)
             {
                 case WindowKind.Tumbling:
-                    __key = _tumbling!.Assign(__t0, __r0.Key);
+                    __acc = ref _tumbling!.Accumulate(_tumbling.StartOf(__t0), __r0.Key, out __added);
                     break;
                 case WindowKind.Sliding:
-                    __key = _sliding!.Assign(__t0, __r0.Key);
+                    __acc = ref _sliding!.Accumulate(_sliding.StartOf(__t0), __r0.Key, out __added);
                     break;
                 case WindowKind.Session:
-                    __key = _session!.Assign(__t0, __r0.Key);
+                    __session = _session!.Assign(__t0, __r0.Key);
+                    __acc = ref _table0.FindOrAdd(in __session, out __added);
                     break;
                 default:
                     if (__r0.GapMs <= 0) continue;
-                    __key = SessionWindowAggregation<string, TotalState, StringKeyOps>.Assign(__t0, __r0.GapMs, __r0.Key);
+                    __session = SessionWindowAggregation<string, TotalState, StringKeyOps>.Assign(__t0, __r0.GapMs, __r0.Key);
+                    __acc = ref _table0.FindOrAdd(in __session, out __added);
                     break;
             }
-            ref var __acc = ref _table0.FindOrAdd(__key, out bool __added);
             __acc.Sum += __r0.Value;
             __acc.Count++;
             if (__added || __r0.Value > __acc.Max) __acc.Max = __r0.Value;
         }
         batch.EndEventTime(0, in __time0, stateOperator: 0);
         var __emitter = new TotalEmitter(output);
-        _tumbling?.Apply(_table0, batch.WatermarkMs, ref __emitter);
-        _sliding?.Apply(_table0, batch.WatermarkMs, ref __emitter);
+        _tumbling?.Apply(batch.WatermarkMs, ref __emitter);
+        _sliding?.Apply(batch.WatermarkMs, ref __emitter);
         _session?.Apply(_table0, batch.WatermarkMs, ref __emitter);
     }
 

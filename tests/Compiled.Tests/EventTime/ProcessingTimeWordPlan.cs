@@ -1,4 +1,3 @@
-using Compiled.Aggregation;
 using Compiled.Batches;
 using Compiled.Plans;
 using Compiled.Windows;
@@ -11,7 +10,6 @@ namespace Compiled.Tests.EventTime;
 /// </summary>
 public sealed class ProcessingTimeWordPlan : IQueryPlan<(long StartMs, string Word, long Count)>
 {
-    private readonly BatchTable<WindowKey<string>, CountState, WindowKeyOps<string, KeyedWindowPlan.StringKeyOps>> _table0 = new();
     private TumblingWindowAggregation<string, CountState, KeyedWindowPlan.StringKeyOps> _windows0 = null!;
 
     public QueryPlanInfo Info { get; } = new(
@@ -31,15 +29,14 @@ public sealed class ProcessingTimeWordPlan : IQueryPlan<(long StartMs, string Wo
 
     public void Execute(BatchInputs inputs, RowBuffer<(long StartMs, string Word, long Count)> output, BatchContext batch)
     {
-        _table0.Clear();
-        long __t = batch.BatchTimestampMs;
+        long __start = _windows0.StartOf(batch.BatchTimestampMs);
         foreach (var __r0 in inputs.Get<string>(0))
         {
-            ref var __acc = ref _table0.FindOrAdd(_windows0.Assign(__t, __r0), out _);
+            ref var __acc = ref _windows0.Accumulate(__start, __r0, out _);
             __acc.Count++;
         }
         var __emitter = new Emitter(output);
-        _windows0.Apply(_table0, batch.BatchTimestampMs, ref __emitter);
+        _windows0.Apply(batch.BatchTimestampMs, ref __emitter);
     }
 
     public struct CountState : IWindowAccumulator<CountState>

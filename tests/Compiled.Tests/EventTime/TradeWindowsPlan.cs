@@ -26,7 +26,6 @@ public sealed class TradeWindowsPlan : IQueryPlan<TradeTotals>
 {
     private readonly OutputMode _mode;
     private readonly bool _lateRowsToSink;
-    private readonly BatchTable<WindowKey<NoKey>, Aggregate0State, WindowKeyOps<NoKey, NoKeyOps>> _table0 = new();
     private TumblingWindowAggregation<NoKey, Aggregate0State, NoKeyOps> _windows0 = null!;
 
     public TradeWindowsPlan(OutputMode mode = OutputMode.Update, LateRows lateRows = LateRows.Drop)
@@ -57,8 +56,7 @@ public sealed class TradeWindowsPlan : IQueryPlan<TradeTotals>
 
     public void Execute(BatchInputs inputs, RowBuffer<TradeTotals> output, BatchContext batch)
     {
-        // Plan: Source(trades) -> Watermark(t => t.CreatedTime, 30m) -> Aggregate(pre-aggregate the batch by window)
-        _table0.Clear();
+        // Plan: Source(trades) -> Watermark(t => t.CreatedTime, 30m) -> Aggregate(fold each row into its window's table)
         var __time0 = batch.StartEventTime(0);
         RowBuffer<Trade>? __late0 = _lateRowsToSink ? batch.LateRows<Trade>(0) : null;
         foreach (var __r0 in inputs.Get<Trade>(0))
@@ -69,14 +67,14 @@ public sealed class TradeWindowsPlan : IQueryPlan<TradeTotals>
                 __late0?.Add(__r0);
                 continue;
             }
-            ref var __acc = ref _table0.FindOrAdd(_windows0.Assign(__t0, default(NoKey)), out _);
+            ref var __acc = ref _windows0.Accumulate(_windows0.StartOf(__t0), default(NoKey), out _);
             __acc.A0 += Agg1_0(__r0);
             __acc.A1 += Agg1_1(__r0);
         }
         batch.EndEventTime(0, in __time0, stateOperator: 0);
-        // Plan: Aggregate -> merge each window of the batch into state once -> emit (by mode) -> close windows behind the watermark
+        // Plan: Aggregate -> write the entries this batch changed to state -> emit (by mode) -> close windows behind the watermark
         var __emitter = new Aggregate0Emitter(output);
-        _windows0.Apply(_table0, batch.WatermarkMs, ref __emitter);
+        _windows0.Apply(batch.WatermarkMs, ref __emitter);
     }
 
     // Watermark: t => t.CreatedTime

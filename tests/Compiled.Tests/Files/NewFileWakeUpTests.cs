@@ -17,15 +17,21 @@ public sealed class NewFileWakeUpTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task The_source_signals_a_file_written_and_a_file_renamed_into_its_directory()
+    public async Task The_source_signals_a_file_closed_after_writing_and_a_file_renamed_into_its_directory_not_one_still_open()
     {
         var signalled = new SemaphoreSlim(0);
         using var source = Source.TextFiles(_dir.Input);
         source.Open(_dir.Context() with { DataAvailable = () => signalled.Release() });
         Assert.True(((FileSource<string>)source).WatchesInputDirectory);
 
-        _dir.Write("a.txt", "a", 0);
-        Assert.True(await signalled.WaitAsync(s_bound), "no signal for a file written in place");
+        using (var writing = new FileStream(Path.Combine(_dir.Input, "a.txt"), FileMode.CreateNew))
+        {
+            writing.Write("a"u8);
+            writing.Flush();
+            // Created and written but not closed: its writer may not be done, so nothing wakes the query yet.
+            Assert.False(await signalled.WaitAsync(TimeSpan.FromMilliseconds(500)), "signalled for a file still being written");
+        }
+        Assert.True(await signalled.WaitAsync(s_bound), "no signal for a file closed after writing");
         while (signalled.CurrentCount > 0) await signalled.WaitAsync();
 
         string staged = Path.Combine(_dir.Root, "b.txt");
@@ -51,9 +57,12 @@ public sealed class NewFileWakeUpTests : IDisposable
 
         foreach (string name in new[] { "1", "2", "3" })
         {
-            // Wait until the query is idle on its poll (a delay pending on the manual clock) before the file lands.
+            // Wait until the query is idle on its poll (a delay pending on the manual clock) before the file lands,
+            // written beside the input folder and renamed into it, the way to publish a file atomically.
             while (clock.PendingDelays.Count == 0) await Task.Delay(5);
-            _dir.Write(name + ".txt", name, 0);
+            string staged = Path.Combine(_dir.Root, name + ".txt");
+            await File.WriteAllTextAsync(staged, name);
+            File.Move(staged, Path.Combine(_dir.Input, name + ".txt"));
             Assert.True(await received.WaitAsync(s_bound), $"file {name} was not processed while the clock stood still");
         }
         await query.StopAsync();

@@ -34,6 +34,20 @@ internal sealed class LowercaseWordTable
     /// <summary>Distinct words.</summary>
     public int Count => _count;
 
+    /// <summary>Adds every word of <paramref name="line"/> (split on W3's separators) that has a letter or digit.</summary>
+    public void AddWords(ReadOnlySpan<char> line)
+    {
+        ReadOnlySpan<char> rest = line;
+        while (true)
+        {
+            int end = rest.IndexOfAny(WordText.SeparatorValues);
+            var word = end < 0 ? rest : rest[..end];
+            if (WordText.HasLetterOrDigit(word)) Increment(word);
+            if (end < 0) break;
+            rest = rest[(end + 1)..];
+        }
+    }
+
     /// <summary>Adds one occurrence of <paramref name="word"/>, in any case.</summary>
     public void Increment(ReadOnlySpan<char> word)
     {

@@ -14,18 +14,7 @@ internal sealed class W3SpanLoop(string[] lines) : Variant("Hand-written loop (s
     public override long Run()
     {
         var table = new LowercaseWordTable();
-        foreach (string line in lines)
-        {
-            ReadOnlySpan<char> rest = line;
-            while (true)
-            {
-                int end = rest.IndexOfAny(WordText.SeparatorValues);
-                var word = end < 0 ? rest : rest[..end];
-                if (WordText.HasLetterOrDigit(word)) table.Increment(word);
-                if (end < 0) break;
-                rest = rest[(end + 1)..];
-            }
-        }
+        foreach (string line in lines) table.AddWords(line);
         _table = table;
         return table.Count;
     }

@@ -72,9 +72,20 @@ namespace Compiled.Generators.Emit.Operators
 
         private long PaneMs => Gcd(Window.SizeMs, Window.SlideMs);
 
+        /// <summary>
+        /// False for tumbling and sliding windows, whose rows fold straight into their window's (pane's) table in the
+        /// runtime; true for the all-time aggregation and session windows, which pre-aggregate the batch first.
+        /// </summary>
+        public bool UsesBatchTable => !IsWindowed || Window.Kind == WindowKind.Session;
+
+        /// <summary>What the fused loop does with each row, for the plan comment.</summary>
+        public string LoopText => !IsWindowed ? "Aggregate(pre-aggregate the batch)"
+            : UsesBatchTable ? "Aggregate(pre-aggregate the batch by session)"
+            : "Aggregate(fold each row into its " + (Window.Kind == WindowKind.Sliding ? "pane" : "window") + "'s table)";
+
         private IEnumerable<string> WindowFields()
         {
-            yield return "private readonly " + WindowTableType + " " + TableField + " = new " + WindowTableType + "();";
+            if (UsesBatchTable) yield return "private readonly " + WindowTableType + " " + TableField + " = new " + WindowTableType + "();";
             yield return "private " + WindowAggregationType + " " + WindowField + " = null!;";
         }
 
@@ -93,10 +104,11 @@ namespace Compiled.Generators.Emit.Operators
         }
 
         /// <summary>
-        /// Writes the locals that place <paramref name="row"/> in its window, pane or one-row session and returns the batch
-        /// table key; a session row whose own gap is not positive is skipped (Spark drops it).
+        /// Writes the locals that place <paramref name="row"/> in its window, pane or one-row session and returns the call
+        /// that finds its accumulator, up to its <c>out</c> argument: the window aggregation's table of the row's window or
+        /// pane, or for a session the batch table; a session row whose own gap is not positive is skipped (Spark drops it).
         /// </summary>
-        private string WriteWindowKey(SourceWriter w, PipelineEmitter pipeline, Row row)
+        private string WriteWindowSlot(SourceWriter w, PipelineEmitter pipeline, Row row)
         {
             string time;
             if (IsProcessingTime)
@@ -126,10 +138,10 @@ namespace Compiled.Generators.Emit.Operators
                     w.Line("long " + gap + " = (long)" + PipelineEmitter.Call(Window.Gap, row) + ".TotalMilliseconds;");
                     w.Line("if (" + gap + " <= 0) " + pipeline.SkipStatement);
                 }
-                return "new " + WindowKeyType + "(" + time + ", " + time + " + " + gap + ", " + other + ")";
+                return TableField + ".FindOrAdd(new " + WindowKeyType + "(" + time + ", " + time + " + " + gap + ", " + other + ")";
             }
             string start = IsProcessingTime ? ProcessingTimeStartLocal : WriteAlignedStart(w, time, pipeline.Local("mod"), pipeline.Local("start"));
-            return "new " + WindowKeyType + "(" + start + ", " + start + " + " + Long(WindowLength) + ", " + other + ")";
+            return WindowField + ".Accumulate(" + start + ", " + other;
         }
 
         /// <summary>The length rows are placed by: the window, or for a sliding window its pane.</summary>
@@ -166,10 +178,12 @@ namespace Compiled.Generators.Emit.Operators
             string emits = _plan.Query.OutputMode == OutputModes.Update ? "emit the windows this batch changed, evict those " + closes + " passed"
                 : _plan.Query.OutputMode == OutputModes.Complete ? "emit every window"
                 : "emit and evict the windows " + closes + " passed";
-            w.Line("// Plan: Aggregate(" + WindowText + ") -> merge the batch's " + (Window.Kind == WindowKind.Sliding ? "panes" : "windows")
-                + " into state -> " + emits + " (" + mode + ")");
+            string into = Window.Kind == WindowKind.Session ? "merge the batch's sessions into state"
+                : "write the entries this batch changed to state";
+            w.Line("// Plan: Aggregate(" + WindowText + ") -> " + into + " -> " + emits + " (" + mode + ")");
             w.Line("var __emitter = new " + WindowEmitter + "(this, output);");
-            w.Line(WindowField + ".Apply(" + TableField + ", " + (IsProcessingTime ? "batch.BatchTimestampMs" : "batch.WatermarkMs") + ", ref __emitter);");
+            string table = UsesBatchTable ? TableField + ", " : string.Empty;
+            w.Line(WindowField + ".Apply(" + table + (IsProcessingTime ? "batch.BatchTimestampMs" : "batch.WatermarkMs") + ", ref __emitter);");
         }
 
         /// <summary>The deadline property telling the engine when a batch without data would close a window.</summary>

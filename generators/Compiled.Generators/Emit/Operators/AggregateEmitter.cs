@@ -74,10 +74,17 @@ namespace Compiled.Generators.Emit.Operators
         public void WriteAccumulate(SourceWriter w, PipelineEmitter pipeline, Row row)
         {
             bool needsAdded = _aggregate.Calls.Any(c => c.Kind is AggregateKind.Min or AggregateKind.Max);
-            string key = IsWindowed ? WriteWindowKey(w, pipeline, row)
-                : _plan.AggregateFromSpan ? row.Variable : PipelineEmitter.Call(_aggregate.Key, row);
-            string findOrAdd = _plan.AggregateFromSpan ? "FindOrAdd<" + KnownNames.CharSpanG + ", " + KeyOps + ">(" : "FindOrAdd(";
-            w.Line("ref var __acc = ref " + TableField + "." + findOrAdd + key + ", out " + (needsAdded ? "bool __added" : "_") + ");");
+            string slot;
+            if (IsWindowed)
+            {
+                slot = WriteWindowSlot(w, pipeline, row);
+            }
+            else
+            {
+                string key = _plan.AggregateFromSpan ? row.Variable : PipelineEmitter.Call(_aggregate.Key, row);
+                slot = TableField + "." + (_plan.AggregateFromSpan ? "FindOrAdd<" + KnownNames.CharSpanG + ", " + KeyOps + ">(" : "FindOrAdd(") + key;
+            }
+            w.Line("ref var __acc = ref " + slot + ", out " + (needsAdded ? "bool __added" : "_") + ");");
             for (int i = 0; i < _aggregate.Calls.Count; i++)
             {
                 var call = _aggregate.Calls[i];

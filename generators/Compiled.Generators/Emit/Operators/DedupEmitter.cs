@@ -84,9 +84,7 @@ namespace Compiled.Generators.Emit.Operators
                 if (SerializerEmitter.IsRaw(key)) continue;
                 string name = StoreKey(key);
                 w.Line();
-                codec.WriteSerializer(w, KeySerializer(stage), name, "Encodes the keys of " + Emitter.Xml(stage.State!.OperatorName) + ".",
-                    s => s.Line(codec.Write(key, name, "writer", "value")),
-                    s => s.Line("return " + codec.Read(key, name, "bytes", "offset") + ";"));
+                codec.WriteSerializer(w, KeySerializer(stage), key, name, "Encodes the keys of " + Emitter.Xml(stage.State!.OperatorName) + ".");
             }
         }
     }

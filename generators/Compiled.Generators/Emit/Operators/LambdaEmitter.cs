@@ -34,6 +34,11 @@ namespace Compiled.Generators.Emit.Operators
                 }
                 WriteResult(w, aggregate);
             }
+            else if (GroupStateEmitter.Of(plan) is { } state)
+            {
+                Write(w, "Key", state.Key, valueForm: true, spanForm: false);
+                WriteFunction(w, state.Function);
+            }
             foreach (var stage in plan.AfterAggregate) WriteStage(w, stage);
         }
 
@@ -100,6 +105,16 @@ namespace Compiled.Generators.Emit.Operators
                 + GeneratedNames.Key + ", " + AggregateEmitter.State + " " + GeneratedNames.Accumulator + ")", result.Body, result.IsBlock);
             foreach (var helper in result.Helpers) w.Line(helper);
             if (!result.NullableEnabled) w.Line("#nullable enable");
+        }
+
+        private static void WriteFunction(SourceWriter w, GroupFunctionSpec function)
+        {
+            w.Line();
+            w.Line("// Function: " + function.Display);
+            if (!function.NullableEnabled) w.Line("#nullable disable");
+            Method(w, function.ReturnType + " " + function.Name + "(" + string.Join(", ", function.Parameters) + ")", function.Body, function.IsBlock);
+            foreach (var helper in function.Helpers) w.Line(helper);
+            if (!function.NullableEnabled) w.Line("#nullable enable");
         }
 
         private static void Method(SourceWriter w, string signature, string body, bool isBlock)

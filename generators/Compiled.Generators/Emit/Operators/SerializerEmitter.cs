@@ -57,6 +57,12 @@ namespace Compiled.Generators.Emit.Operators
             w.Close();
         }
 
+        /// <summary>Writes a serialiser class <paramref name="name"/> that encodes a whole value of <paramref name="type"/> (C# name <paramref name="typeName"/>).</summary>
+        public void WriteSerializer(SourceWriter w, string name, TypeSpec type, string typeName, string summary) =>
+            WriteSerializer(w, name, typeName, summary,
+                s => s.Line(Write(type, typeName, "writer", "value")),
+                s => s.Line("return " + Read(type, typeName, "bytes", "offset") + ";"));
+
         /// <summary>Writes the codec: one write and read method per composite type used; nothing when there is none.</summary>
         public void WriteCodec(SourceWriter w)
         {

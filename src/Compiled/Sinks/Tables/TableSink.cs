@@ -25,6 +25,7 @@ public abstract class TableSink<T> : ISink<T>
 
     private ILogger? _logger;
     private bool _connected;
+    private LastRowPerKey<T>? _lastRowPerKey;
 
     internal TableSink(string table, TableSchema schema, TableSinkOptions? options)
     {
@@ -78,6 +79,7 @@ public abstract class TableSink<T> : ISink<T>
             throw new TableSinkException(
                 $"{Description}: query '{QueryName}' runs in Update mode, which upserts on a key, but '{Schema.RowType.Name}' declares none. " +
                 "Mark the key member(s) with [TableKey] or pass a key selector to the sink's factory (CQ1007).");
+        if (Mode == OutputMode.Update) _lastRowPerKey = LastRowPerKey<T>.For(Schema);
         RunWithRetry(batchId: null, static sink =>
         {
             sink.EnsureConnected();
@@ -120,7 +122,14 @@ public abstract class TableSink<T> : ISink<T>
                 return false;
             }
             if (Mode == OutputMode.Complete) DeleteAll();
-            WriteRows(rows);
+            try
+            {
+                WriteRows(_lastRowPerKey is { } reducer ? reducer.Reduce(rows) : rows);
+            }
+            finally
+            {
+                _lastRowPerKey?.Release();
+            }
             CrashPoints.Hit(CrashPoints.SinkMidWrite, batchId, QueryName);
             AfterRowsWritten?.Invoke(batchId);
             CommitBatch(batchId);

@@ -1,0 +1,73 @@
+using Compiled.Benchmarks.Baselines.W3;
+using Compiled.Benchmarks.Workloads;
+using Confluent.Kafka;
+
+namespace Compiled.Benchmarks.W5;
+
+/// <summary>
+/// W5's reference over Kafka: a plain Confluent.Kafka consumer reads every partition from its first to its last offset,
+/// and its value deserialiser counts each record's words straight from librdkafka's buffer (<see cref="W5HandLoopFiles.CountRecord"/>).
+/// No offsets are kept, no checkpoint, no sink.
+/// </summary>
+internal sealed class W5HandLoopKafka(W5Input input) : Variant("Hand-written loop, Kafka mock (Confluent.Kafka)")
+{
+    private string _topic = "";
+    private LowercaseWordTable _table = new();
+
+    /// <inheritdoc/>
+    public override void Prepare() => _topic = input.Topic;
+
+    /// <inheritdoc/>
+    public override long Run()
+    {
+        var counter = new CountingDeserializer();
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = W5Input.Bootstrap,
+            GroupId = "w5-hand-loop",
+            EnableAutoCommit = false,
+        };
+        using (var consumer = new ConsumerBuilder<Ignore, Null>(config).SetValueDeserializer(counter).SetLogHandler(static (_, _) => { }).Build())
+        {
+            // Read up to the ends known now, from explicit offsets: Offset.Beginning costs a lookup, and waiting for the
+            // end-of-partition event costs a long-poll fetch (fetch.wait.max.ms) per partition.
+            var ends = new long[W5Input.Partitions];
+            var starts = new List<TopicPartitionOffset>();
+            long remaining = 0;
+            for (int p = 0; p < ends.Length; p++)
+            {
+                WatermarkOffsets marks = consumer.QueryWatermarkOffsets(new TopicPartition(_topic, p), TimeSpan.FromSeconds(30));
+                ends[p] = marks.High.Value;
+                remaining += marks.High.Value - marks.Low.Value;
+                starts.Add(new TopicPartitionOffset(_topic, p, marks.Low));
+            }
+            consumer.Assign(starts);
+            while (remaining > 0)
+            {
+                ConsumeResult<Ignore, Null> result = consumer.Consume(TimeSpan.FromSeconds(30))
+                    ?? throw new TimeoutException($"W5: topic '{_topic}' did not deliver its records within 30 s.");
+                if (result.Offset.Value < ends[result.Partition.Value]) remaining--;
+            }
+            consumer.Close();
+        }
+        _table = counter.Table;
+        return _table.Count;
+    }
+
+    /// <inheritdoc/>
+    public override Checksum Checksum() => _table.Checksum();
+
+    /// <summary>Counts the record's words while Confluent.Kafka hands it over; the value itself is not kept.</summary>
+    private sealed class CountingDeserializer : IDeserializer<Null>
+    {
+        private char[] _text = new char[256];
+
+        public LowercaseWordTable Table { get; } = new();
+
+        public Null Deserialize(ReadOnlySpan<byte> data, bool isNull, SerializationContext context)
+        {
+            if (!isNull) W5HandLoopFiles.CountRecord(data, Table, ref _text);
+            return null!;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using Compiled.Generators.Model;
+using Compiled.Generators.Planning;
+
+namespace Compiled.Generators.Emit.Operators
+{
+    /// <summary>
+    /// Writes keyed state (<c>MapGroupsWithState</c> / <c>FlatMapGroupsWithState</c>): the input loop adds each row to its
+    /// key's group in a <c>GroupStateOperator</c>; after the loop the operator calls the user's function (copied into the
+    /// plan) per key with rows and per timed-out key, through a generated struct that runs each returned row through the
+    /// stages after the operator.
+    /// </summary>
+    internal sealed class GroupStateEmitter
+    {
+        private const string Field = "_groupState0";
+        private const string Calls = "GroupState0Calls";
+        private const string EmitMethod = "EmitGroupState0";
+        private const string KeySerializer = "GroupState0KeySerializer";
+        private const string StateSerializer = "GroupState0StateSerializer";
+        private const string KeyedState = "global::Compiled.KeyedState.";
+
+        private readonly PhysicalPlan _plan;
+        private readonly GroupStateSpec _state;
+        private readonly string _output;
+
+        public GroupStateEmitter(PhysicalPlan plan, GroupStateSpec state)
+        {
+            _plan = plan;
+            _state = state;
+            _output = plan.Query.OutputType.Name;
+        }
+
+        /// <summary>The keyed-state breaker of <paramref name="plan"/>, or null.</summary>
+        public static GroupStateSpec? Of(PhysicalPlan plan) => plan.Segments.Count > 1 ? plan.Segments[1].Breaker as GroupStateSpec : null;
+
+        private string Key => _state.KeyType.IsValueType ? _state.KeyType.Name : _state.KeyType.Name.TrimEnd('?');
+
+        private string OperatorType => KeyedState + "GroupStateOperator<" + Key + ", " + _state.RowType.Name + ", " + _state.StateType.Name + ">";
+
+        private string RowBuffer => KnownNames.RowBufferG + "<" + _output + ">";
+
+        private string Timeout => "global::Compiled.GroupStateTimeout." + _state.Timeout switch
+        {
+            GroupStateSpec.ProcessingTimeTimeout => "ProcessingTimeTimeout",
+            GroupStateSpec.EventTimeTimeoutValue => "EventTimeTimeout",
+            _ => "NoTimeout",
+        };
+
+        /// <summary>The operator field.</summary>
+        public string FieldDeclaration => "private " + OperatorType + " " + Field + " = null!;";
+
+        /// <summary>The deadline property telling the engine when a batch without rows would time a key out.</summary>
+        public void WriteDeadline(SourceWriter w)
+        {
+            if (_state.Timeout == 0) return;
+            string property = _state.EventTimeTimeout ? "EventTimeDeadlineMs" : "ProcessingTimeDeadlineMs";
+            w.Line();
+            w.Line("public long " + property + " => " + Field + ".NextTimeoutMs;");
+        }
+
+        /// <summary>Opens the store inside <c>Open</c>.</summary>
+        public void WriteOpen(SourceWriter w)
+        {
+            string entry = KeyedState + "GroupStateEntry<" + _state.StateType.Name + ">";
+            string keySerializer = SerializerEmitter.IsRaw(_state.KeyType) ? "null" : "new " + KeySerializer + "()";
+            string valueSerializer = SerializerEmitter.IsRaw(_state.StateType) ? "null"
+                : "new " + KeyedState + "GroupStateEntrySerializer<" + _state.StateType.Name + ">(new " + StateSerializer + "())";
+            w.Line(Field + " = new " + OperatorType + "(context.GetStateStore<" + Key + ", " + entry + ">("
+                + Literals.String(_plan.AggregateState!.OperatorId) + ", " + keySerializer + ", " + valueSerializer + "), " + Timeout + ");");
+        }
+
+        /// <summary>Adds <paramref name="row"/> to its key's group, inside the fused loop.</summary>
+        public void WriteAccumulate(SourceWriter w, Row row)
+        {
+            string key = PipelineEmitter.Call(_state.Key, row);
+            if (!_state.KeyType.IsValueType && _state.KeyType.Name.EndsWith("?", System.StringComparison.Ordinal)) key += "!";
+            w.Line(Field + ".Add(" + key + ", " + row.Variable + ");");
+        }
+
+        /// <summary>After the loop: call the function per key with rows, then per timed-out key.</summary>
+        public void WriteRun(SourceWriter w)
+        {
+            w.Line("// Plan: " + _state.Name + " -> call the function once per key with rows"
+                + (_state.Timeout == 0 ? string.Empty : ", then once per key whose timeout passed") + " -> emit its rows");
+            w.Line("var __calls = new " + Calls + "(this, output);");
+            w.Line(Field + ".Run(ref __calls, batch);");
+        }
+
+        /// <summary>The method running one returned row through the stages after the operator.</summary>
+        public void WriteEmitter(SourceWriter w)
+        {
+            w.Line("// Plan: " + _state.Name + string.Concat(Operators()) + " -> Sink");
+            w.Open("private void " + EmitMethod + "(" + _state.ResultType.Name + " __row, " + RowBuffer + " output)");
+            var pipeline = new PipelineEmitter(w, "return;");
+            var row = pipeline.Write(_plan.AfterAggregate, new Row("__row", isSpan: false));
+            w.Line("output.Add(" + row.Variable + ");");
+            pipeline.CloseLoops();
+            w.Close();
+        }
+
+        private IEnumerable<string> Operators()
+        {
+            foreach (var stage in _plan.AfterAggregate)
+            {
+                if (stage.Operator is not null) yield return " -> " + Planner.OperatorText(stage.Operator);
+            }
+        }
+
+        /// <summary>The calls struct and the serialisers.</summary>
+        public void WriteTypes(SourceWriter w, SerializerEmitter codec)
+        {
+            w.Line();
+            w.Line("/// <summary>Calls " + _state.Name + "'s function and emits the rows it returns.</summary>");
+            w.Open("private readonly struct " + Calls + " : " + KeyedState + "IGroupStateFunction<" + Key + ", " + _state.RowType.Name + ", "
+                + _state.StateType.Name + ">");
+            w.Line("private readonly " + Emitter.PlanClass + " _plan;");
+            w.Line("private readonly " + RowBuffer + " _output;");
+            w.Line();
+            w.Open("public " + Calls + "(" + Emitter.PlanClass + " plan, " + RowBuffer + " output)");
+            w.Line("_plan = plan;");
+            w.Line("_output = output;");
+            w.Close();
+            w.Line();
+            w.Open("public void Call(" + Key + " key, global::System.Collections.Generic.List<" + _state.RowType.Name + "> rows, global::Compiled.GroupState<"
+                + _state.StateType.Name + "> state)");
+            string call = _state.Function.Name + "(key, rows, state)";
+            if (_state.IsFlatMap)
+            {
+                w.Line("foreach (var __row in " + call + ") _plan." + EmitMethod + "(__row, _output);");
+            }
+            else
+            {
+                w.Line("_plan." + EmitMethod + "(" + call + ", _output);");
+            }
+            w.Close();
+            w.Close();
+            if (!SerializerEmitter.IsRaw(_state.KeyType))
+            {
+                w.Line();
+                codec.WriteSerializer(w, KeySerializer, _state.KeyType, Key, "Encodes the keys of " + _state.Name + ".");
+            }
+            if (!SerializerEmitter.IsRaw(_state.StateType))
+            {
+                w.Line();
+                codec.WriteSerializer(w, StateSerializer, _state.StateType, _state.StateType.Name, "Encodes the state of " + _state.Name + ".");
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Compiled.Aggregation;
+using Compiled.Plans;
+using Compiled.State;
+using Compiled.State.Changelog;
+using Compiled.State.Serializers;
+
+namespace Compiled.Windows;
+
+/// <summary>
+/// The state of tumbling and sliding windows: one in-memory table per open window (or pane) start, which the generated
+/// loop accumulates rows into directly (<see cref="Accumulate"/>), and in the state store one chunk per start and batch
+/// that changed it, holding just the entries that batch changed.
+/// </summary>
+/// <remarks>
+/// <para>Rows of a batch arrive window by window, so each lands in a small table that stays in cache, where a table of
+/// every (window, key) pair would miss the cache on nearly every row. Closing a window takes its table whole and
+/// removes its chunks: O(chunks), not a lookup per key.</para>
+/// <para>State layout: key <c>WindowKey&lt;long&gt;</c> = (start, end, chunk sequence number), value = the chunk's
+/// entries (an int32 count, then each key and accumulator as the changelog encodes them). Recovery applies a start's
+/// chunks in sequence order, later entries replacing earlier ones. A table that has gathered
+/// <see cref="MaxChunks"/> chunks is written whole once and its older chunks removed, so a long-lived window (or
+/// Complete mode, which never closes one) keeps a bounded number of chunks.</para>
+/// </remarks>
+/// <typeparam name="TKey">The other key parts (<see cref="NoKey"/> when the window is the whole key).</typeparam>
+/// <typeparam name="TAcc">The generated accumulator.</typeparam>
+/// <typeparam name="TKeyOps">Hashing and equality of <typeparamref name="TKey"/>.</typeparam>
+public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggregation<TKey, TAcc, TKeyOps>
+    where TAcc : struct, IWindowAccumulator<TAcc>
+    where TKeyOps : struct, IBatchKeyOps<TKey>
+{
+    private const int MaxChunks = 8;
+
+    private readonly Dictionary<long, WindowTable<TKey, TAcc, TKeyOps>> _tables = new();
+    private readonly Stack<WindowTable<TKey, TAcc, TKeyOps>> _free = new();
+    private readonly List<WindowTable<TKey, TAcc, TKeyOps>> _changed = [];
+    private readonly IStateStore<WindowKey<long>, byte[]> _store;
+    private readonly EntryCodec<TKey> _keys;
+    private readonly EntryCodec<TAcc> _values;
+    private readonly ChangelogBuffer _buffer = new();
+    private readonly long _lengthMs;
+    private WindowTable<TKey, TAcc, TKeyOps>? _last;
+    private int _stamp = 1;
+    private long _nextChunk;
+
+    /// <summary>Opens the operator's chunk store; the derived constructor then calls <see cref="RestoreTables"/>.</summary>
+    /// <param name="context">The plan's context, inside <see cref="IQueryPlan{TOut}.Open"/>.</param>
+    /// <param name="operatorId">The operator's id in <see cref="QueryPlanInfo.StateOperators"/>.</param>
+    /// <param name="mode">The query's output mode.</param>
+    /// <param name="lengthMs">Length of a table's slot: the window, or the pane of a sliding window.</param>
+    /// <param name="keySerializer">Serializer of the other key parts when they hold references; null for the built-in one.</param>
+    /// <param name="accumulatorSerializer">Serializer of the accumulator when it holds references; null when it is unmanaged.</param>
+    /// <param name="processingTime">True for processing-time windows, closed by the batch time.</param>
+    /// <exception cref="NotSupportedException">The key parts hold references and have no serializer.</exception>
+    private protected TableWindowAggregation(
+        PlanContext context,
+        string operatorId,
+        OutputMode mode,
+        long lengthMs,
+        IStateSerializer<TKey>? keySerializer,
+        IStateSerializer<TAcc>? accumulatorSerializer,
+        bool processingTime)
+        : base(context, mode, processingTime)
+    {
+        _lengthMs = lengthMs;
+        if (keySerializer is null && RuntimeHelpers.IsReferenceOrContainsReferences<TKey>())
+        {
+            keySerializer = StateSerializers.Default<TKey>()
+                ?? throw new NotSupportedException($"The window key part {typeof(TKey)} of operator '{operatorId}' holds references and has no built-in serializer; pass one.");
+        }
+        _keys = new EntryCodec<TKey>(keySerializer);
+        _values = new EntryCodec<TAcc>(accumulatorSerializer);
+        _store = context.GetStateStore<WindowKey<long>, byte[]>(operatorId, null, ByteArrayStateSerializer.Instance);
+    }
+
+    /// <summary>
+    /// The accumulator of <paramref name="key"/> in the window (pane) starting at <paramref name="startMs"/>, created
+    /// empty (<paramref name="added"/> true) when the window has no such key yet: the generated loop folds each row into it.
+    /// </summary>
+    /// <remarks>The reference is valid until the next call; the rows of the current batch only.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref TAcc Accumulate(long startMs, in TKey key, out bool added)
+    {
+        WindowTable<TKey, TAcc, TKeyOps> table = _last is { } last && last.StartMs == startMs ? last : Table(startMs);
+        ref WindowCell<TAcc> cell = ref table.Entries.FindOrAdd(in key, out added);
+        if (cell.Stamp != _stamp)
+        {
+            cell.Stamp = _stamp;
+            if (table.Stamp != _stamp)
+            {
+                table.Stamp = _stamp;
+                _changed.Add(table);
+            }
+        }
+        return ref cell.Accumulator;
+    }
+
+    /// <summary>The open tables (Complete mode emits them all).</summary>
+    private protected Dictionary<long, WindowTable<TKey, TAcc, TKeyOps>>.ValueCollection Tables => _tables.Values;
+
+    /// <summary>The tables the current batch changed, each once.</summary>
+    private protected List<WindowTable<TKey, TAcc, TKeyOps>> ChangedTables => _changed;
+
+    /// <summary>True when the current batch changed <paramref name="cell"/>.</summary>
+    private protected bool ChangedNow(in WindowCell<TAcc> cell) => cell.Stamp == _stamp;
+
+    /// <summary>Called when a start gets its table, from a row or from recovered state: index it for closing.</summary>
+    private protected abstract void Opened(WindowTable<TKey, TAcc, TKeyOps> table);
+
+    /// <summary>The open table of <paramref name="startMs"/>, if any.</summary>
+    private protected bool TryGetTable(long startMs, [NotNullWhen(true)] out WindowTable<TKey, TAcc, TKeyOps>? table) =>
+        _tables.TryGetValue(startMs, out table);
+
+    /// <summary>Rebuilds the tables from the recovered chunks, each start's in sequence order; called once by the derived constructor.</summary>
+    private protected void RestoreTables()
+    {
+        var collector = new ChunkCollector([]);
+        _store.ForEach(ref collector);
+        List<KeyValuePair<WindowKey<long>, byte[]>> chunks = collector.Chunks;
+        chunks.Sort(static (a, b) => a.Key.StartMs != b.Key.StartMs ? a.Key.StartMs.CompareTo(b.Key.StartMs) : a.Key.Key.CompareTo(b.Key.Key));
+        foreach ((WindowKey<long> key, byte[] chunk) in chunks)
+        {
+            WindowTable<TKey, TAcc, TKeyOps> table = Table(key.StartMs);
+            table.Chunks.Add(key.Key);
+            Decode(chunk, table);
+            _nextChunk = Math.Max(_nextChunk, key.Key + 1);
+        }
+    }
+
+    /// <summary>Writes each changed table's changed entries to the store as one chunk, and starts the next batch.</summary>
+    private protected void PersistChanges()
+    {
+        foreach (WindowTable<TKey, TAcc, TKeyOps> table in _changed)
+        {
+            bool whole = table.Chunks.Count >= MaxChunks;
+            if (whole)
+            {
+                foreach (long chunk in table.Chunks) _store.Remove(new WindowKey<long>(table.StartMs, table.EndMs, chunk));
+                table.Chunks.Clear();
+            }
+            _store.Put(new WindowKey<long>(table.StartMs, table.EndMs, _nextChunk), Encode(table, whole));
+            table.Chunks.Add(_nextChunk);
+        }
+        if (_changed.Count > 0) _nextChunk++;
+        _changed.Clear();
+        _stamp++;
+    }
+
+    /// <summary>Takes the table of <paramref name="startMs"/> out of the open tables; finish with <see cref="Drop"/>.</summary>
+    private protected bool TryTake(long startMs, [NotNullWhen(true)] out WindowTable<TKey, TAcc, TKeyOps>? table)
+    {
+        if (!_tables.Remove(startMs, out table)) return false;
+        if (ReferenceEquals(table, _last)) _last = null;
+        return true;
+    }
+
+    /// <summary>Removes a taken table's chunks from the store and keeps the table for a later start.</summary>
+    private protected void Drop(WindowTable<TKey, TAcc, TKeyOps> table)
+    {
+        foreach (long chunk in table.Chunks) _store.Remove(new WindowKey<long>(table.StartMs, table.EndMs, chunk));
+        _free.Push(table);
+    }
+
+    /// <summary>Emits every entry of <paramref name="table"/> as its window.</summary>
+    private protected static void EmitTable<TEmitter>(WindowTable<TKey, TAcc, TKeyOps> table, ref TEmitter emitter)
+        where TEmitter : struct, IWindowEmitter<TKey, TAcc>
+    {
+        BatchTable<TKey, WindowCell<TAcc>, TKeyOps> entries = table.Entries;
+        for (int i = 0; i < entries.Count; i++)
+        {
+            ref var entry = ref entries.EntryAt(i);
+            emitter.Emit(new WindowKey<TKey>(table.StartMs, table.EndMs, entry.Key), in entry.Value.Accumulator);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private WindowTable<TKey, TAcc, TKeyOps> Table(long startMs)
+    {
+        ref WindowTable<TKey, TAcc, TKeyOps>? slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_tables, startMs, out bool exists);
+        WindowTable<TKey, TAcc, TKeyOps> table;
+        if (exists)
+        {
+            table = slot!;
+        }
+        else
+        {
+            table = slot = _free.TryPop(out var free) ? free : new WindowTable<TKey, TAcc, TKeyOps>();
+            table.Reset(startMs, startMs + _lengthMs);
+            Opened(table);
+        }
+        _last = table;
+        return table;
+    }
+
+    private byte[] Encode(WindowTable<TKey, TAcc, TKeyOps> table, bool whole)
+    {
+        _buffer.Clear();
+        int countAt = _buffer.ReserveInt32();
+        int count = 0;
+        BatchTable<TKey, WindowCell<TAcc>, TKeyOps> entries = table.Entries;
+        for (int i = 0; i < entries.Count; i++)
+        {
+            ref var entry = ref entries.EntryAt(i);
+            if (!whole && entry.Value.Stamp != _stamp) continue;
+            _keys.Write(_buffer, in entry.Key);
+            _values.Write(_buffer, in entry.Value.Accumulator);
+            count++;
+        }
+        _buffer.PatchInt32(countAt, count);
+        return _buffer.Written.ToArray();
+    }
+
+    private void Decode(byte[] chunk, WindowTable<TKey, TAcc, TKeyOps> table)
+    {
+        int offset = 0;
+        int count = MemoryMarshal.Read<int>(chunk);
+        offset += sizeof(int);
+        for (int i = 0; i < count; i++)
+        {
+            TKey key = _keys.Read(chunk, ref offset);
+            table.Entries.FindOrAdd(in key, out _).Accumulator = _values.Read(chunk, ref offset);
+        }
+    }
+
+    private readonly struct ChunkCollector(List<KeyValuePair<WindowKey<long>, byte[]>> chunks) : IStateVisitor<WindowKey<long>, byte[]>
+    {
+        public List<KeyValuePair<WindowKey<long>, byte[]>> Chunks => chunks;
+
+        public void Visit(in WindowKey<long> key, in byte[] value) => chunks.Add(new KeyValuePair<WindowKey<long>, byte[]>(key, value));
+    }
+}

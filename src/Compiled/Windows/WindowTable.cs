@@ -1,0 +1,44 @@
+using Compiled.Aggregation;
+
+namespace Compiled.Windows;
+
+/// <summary>
+/// The open state of one window (or pane) start: an open-addressing table of the other key parts, and the state chunks
+/// that hold its entries durably (one per batch that changed it).
+/// </summary>
+/// <remarks>
+/// A window's keys share one small table, so the rows of a batch, which arrive window by window, update memory that
+/// stays in cache, and closing a window takes the table whole.
+/// </remarks>
+/// <typeparam name="TKey">The other key parts.</typeparam>
+/// <typeparam name="TAcc">The generated accumulator.</typeparam>
+/// <typeparam name="TKeyOps">Hashing and equality of <typeparamref name="TKey"/>.</typeparam>
+internal sealed class WindowTable<TKey, TAcc, TKeyOps>
+    where TAcc : struct, IWindowAccumulator<TAcc>
+    where TKeyOps : struct, IBatchKeyOps<TKey>
+{
+    /// <summary>Inclusive start (Unix ms).</summary>
+    public long StartMs { get; private set; }
+
+    /// <summary>Exclusive end (Unix ms).</summary>
+    public long EndMs { get; private set; }
+
+    /// <summary>The entries, in first-seen order.</summary>
+    public BatchTable<TKey, WindowCell<TAcc>, TKeyOps> Entries { get; } = new();
+
+    /// <summary>The chunk sequence numbers under which the state store holds this table's entries.</summary>
+    public List<long> Chunks { get; } = [];
+
+    /// <summary>The batch stamp of the last change, so a table is listed as changed once per batch.</summary>
+    public int Stamp { get; set; }
+
+    /// <summary>Makes an empty (new or recycled) table stand for [<paramref name="startMs"/>, <paramref name="endMs"/>).</summary>
+    public void Reset(long startMs, long endMs)
+    {
+        StartMs = startMs;
+        EndMs = endMs;
+        Entries.Clear();
+        Chunks.Clear();
+        Stamp = 0;
+    }
+}

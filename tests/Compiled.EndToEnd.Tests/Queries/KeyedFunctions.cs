@@ -1,0 +1,33 @@
+namespace Compiled.EndToEnd.Tests.Queries;
+
+/// <summary>Keyed-state functions shared by the queries and the tests' reference runs.</summary>
+public static class KeyedFunctions
+{
+    /// <summary>The gap after a session's last reading at which the watermark closes it.</summary>
+    public static readonly TimeSpan SessionGap = TimeSpan.FromSeconds(10);
+
+    /// <summary>Extends the sensor's session with its readings (timeout: last reading plus the gap), or writes and forgets it once timed out.</summary>
+    public static IEnumerable<SensorWindow> Session(string sensor, IEnumerable<Reading> rows, GroupState<SensorWindow> state)
+    {
+        if (state.HasTimedOut)
+        {
+            var closed = state.Get();
+            state.Remove();
+            return [closed];
+        }
+        var session = state.GetOrDefault(new SensorWindow(DateTime.MaxValue, DateTime.MinValue, sensor, 0, 0));
+        foreach (var r in rows)
+        {
+            session = session with
+            {
+                Start = r.Time < session.Start ? r.Time : session.Start,
+                End = r.Time > session.End ? r.Time : session.End,
+                Count = session.Count + 1,
+                Sum = session.Sum + r.Value,
+            };
+        }
+        state.Update(session);
+        state.SetTimeoutTimestamp(session.End + SessionGap);
+        return [];
+    }
+}
