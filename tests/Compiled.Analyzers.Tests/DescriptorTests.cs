@@ -66,7 +66,8 @@ public sealed class DescriptorTests
     public void Fixers_fix_registered_ids()
     {
         Assert.Equal(
-            [DiagnosticIds.QueryClassNotPartial, DiagnosticIds.CompleteModeWithoutAggregation, DiagnosticIds.AppendModeAggregationWithoutWatermark],
+            [DiagnosticIds.QueryClassNotPartial, DiagnosticIds.CompleteModeWithoutAggregation, DiagnosticIds.AppendModeAggregationWithoutWatermark,
+                DiagnosticIds.OuterJoinWithoutWatermark],
             Fixers.SelectMany(f => f.FixableDiagnosticIds).Order(StringComparer.Ordinal));
     }
 

@@ -251,3 +251,35 @@ public sealed class SetOperationWithStreamAnalyzerTests
         }
         """, JoinRows.Source);
 }
+
+public sealed class OuterJoinWithoutWatermarkFixerTests
+{
+    private const string Rows = """
+
+        public sealed record Impression(string Id, string Campaigner, DateTime Time);
+        public sealed record Click(string ImpressionId, DateTime Time);
+        public sealed record Attribution(string Id, DateTime? ClickTime);
+        """;
+
+    [Fact]
+    public Task Fix_adds_a_watermark_on_the_right_input() => CodeFixVerifier<Compiled.Analyzers.CodeFixes.OuterJoinWithoutWatermarkFixer>.VerifyAsync(
+        new OuterJoinWithoutWatermarkAnalyzer(),
+        before: """
+        [StreamingQuery(OutputMode.Append)]
+        static partial class Attributed
+        {
+            static IStream<Attribution> Define(IStream<Impression> impressions, IStream<Click> clicks) => impressions
+                .[|Join(clicks, i => i.Id, c => c.ImpressionId, (i, c) => new Attribution(i.Id, c?.Time), JoinType.LeftOuter,
+                    condition: (i, c) => c.Time >= i.Time && c.Time <= i.Time + TimeSpan.FromMinutes(15))|];
+        }
+        """ + Rows,
+        after: """
+        [StreamingQuery(OutputMode.Append)]
+        static partial class Attributed
+        {
+            static IStream<Attribution> Define(IStream<Impression> impressions, IStream<Click> clicks) => impressions
+                .Join(clicks.WithWatermark(row => row.Time, System.TimeSpan.FromMinutes(10)), i => i.Id, c => c.ImpressionId, (i, c) => new Attribution(i.Id, c?.Time), JoinType.LeftOuter,
+                    condition: (i, c) => c.Time >= i.Time && c.Time <= i.Time + TimeSpan.FromMinutes(15));
+        }
+        """ + Rows);
+}

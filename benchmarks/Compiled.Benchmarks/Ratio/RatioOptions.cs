@@ -101,7 +101,7 @@ internal sealed record RatioOptions
     }
 
     /// <summary>The ids the ratio runner knows.</summary>
-    public static IReadOnlyList<string> KnownWorkloads { get; } = ["W1", "W2a", "W2", "W2b", "Sliding1", "Sliding4", "Sliding16", "W3", "W5", "T1"];
+    public static IReadOnlyList<string> KnownWorkloads { get; } = ["W1", "W2a", "W2", "W2b", "Sliding1", "Sliding4", "Sliding16", "W3", "W5", "T1", "W4"];
 
     private static string Value(IReadOnlyList<string> args, int index, string option) =>
         index < args.Count ? args[index] : throw new ArgumentException($"Option '{option}' needs a value.");

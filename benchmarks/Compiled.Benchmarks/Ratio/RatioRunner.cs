@@ -94,6 +94,7 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
             yield return new W5StreamingWordCount(text[..Math.Min(text.Length, W5StreamingWordCount.MockCapacity)], batchLines, W5Source.Kafka);
         }
         if (options.Includes("T1")) yield return new T1TableUpsert(T1TableUpsert.Generate(options.TableRows));
+        if (options.Includes("W4")) yield return new W4Yahoo(AdEventData.Generate(options.WindowEvents), options.BatchSize);
     }
 
     private bool RunWorkload(Workload workload)

@@ -33,9 +33,13 @@ public sealed class StreamJoinRestartTests : IDisposable
     [InlineData(74)]
     public Task Inner_join(int seed) => CheckAsync(AdJoinInner.Start, JoinType.Inner, seed);
 
+    [Theory]
+    [InlineData(75)]
+    public Task Left_semi_join_writes_each_clicked_impression_once(int seed) => CheckAsync(AdJoinSemi.Start, JoinType.Inner, seed, semi: true);
+
     private async Task CheckAsync(
         Func<Sources.ISource<AdImpression>, Sources.ISource<AdClick>, ISink<AdMatch>, QueryOptions?, StreamingQuery> start,
-        JoinType type, int seed)
+        JoinType type, int seed, bool semi = false)
     {
         var (impressions, clicks) = Events(500, seed);
         var impressionChunks = InputData.Chunks(impressions, seed, 60);
@@ -81,6 +85,7 @@ public sealed class StreamJoinRestartTests : IDisposable
             LowerMs = -s_range,
             UpperMs = 0,
             Type = type,
+            Semi = semi,
             Result = (i, c) => new AdMatch(i == null ? c.ImpressionId : i.Id, i?.Campaigner, i?.Time, c?.Time),
         };
         var ranges = Ranges(recorder);
@@ -97,7 +102,15 @@ public sealed class StreamJoinRestartTests : IDisposable
         }
         Assert.True(reference.Late > 0, "the data should hold late rows");
         Assert.Contains(ranges.Values, r => r.Left.Start == r.Left.End && r.Right.Start == r.Right.End);
-        Assert.Contains(all, m => m.ImpressionTime is not null && m.ClickTime is not null);
+        if (semi)
+        {
+            Assert.NotEmpty(all);
+            Assert.Equal(all.Count, all.Select(m => m.Id).Distinct().Count());
+        }
+        else
+        {
+            Assert.Contains(all, m => m.ImpressionTime is not null && m.ClickTime is not null);
+        }
         if (type is JoinType.LeftOuter or JoinType.FullOuter)
         {
             // Every impression that was not late is written exactly once without a click, or with its clicks.

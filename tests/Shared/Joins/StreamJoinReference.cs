@@ -29,6 +29,8 @@ public sealed class StreamJoinReference<TLeft, TRight, TKey, TOut>
     /// <summary>Largest left time minus right time that matches.</summary>
     public required long UpperMs { get; init; }
     public required JoinType Type { get; init; }
+    /// <summary>A left semi join: a left row is written once, as <c>Result(left, default)</c>, at its first match.</summary>
+    public bool Semi { get; init; }
     public required Func<TLeft, TRight, TOut> Result { get; init; }
 
     /// <summary>The watermark the next batch runs with.</summary>
@@ -60,7 +62,13 @@ public sealed class StreamJoinReference<TLeft, TRight, TKey, TOut>
                 if (!Matches(l, _right[i].Row)) continue;
                 matched = true;
                 _right[i] = (_right[i].Row, true);
-                output.Add(Result(l, _right[i].Row));
+                if (!Semi) output.Add(Result(l, _right[i].Row));
+            }
+            if (Semi && matched)
+            {
+                // Written now, and never again: no later right row may write it.
+                output.Add(Result(l, default!));
+                continue;
             }
             _left.Add((l, matched));
         }
@@ -78,8 +86,9 @@ public sealed class StreamJoinReference<TLeft, TRight, TKey, TOut>
             {
                 if (!Matches(_left[i].Row, r)) continue;
                 matched = true;
+                if (Semi && _left[i].Matched) continue;
                 _left[i] = (_left[i].Row, true);
-                output.Add(Result(_left[i].Row, r));
+                output.Add(Semi ? Result(_left[i].Row, default!) : Result(_left[i].Row, r));
             }
             _right.Add((r, matched));
         }
