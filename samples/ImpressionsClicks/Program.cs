@@ -18,7 +18,7 @@ catch (ArgumentException e)
 var fileOptions = new FileSourceOptions { MaxFilesPerTrigger = arguments.MaxFilesPerTrigger };
 var impressions = Source.JsonFiles<Impression>(arguments.Impressions, fileOptions);
 var clicks = Source.JsonFiles<Click>(arguments.Clicks, fileOptions);
-var sink = Sink.Console<ImpressionClick>(new() { NumRows = arguments.Rows });
+var sink = Sink.Console<ImpressionClick>(new() { NumRows = arguments.Rows, NullText = "null" });   // an impression without a click, as the seed prints it
 var options = new QueryOptions
 {
     CheckpointLocation = arguments.Checkpoint,

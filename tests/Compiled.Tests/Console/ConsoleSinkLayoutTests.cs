@@ -20,6 +20,26 @@ public sealed class ConsoleSinkLayoutTests
         return writer.ToString();
     }
 
+    public sealed record Visit(string Page, string? Referrer);
+
+    [Fact]
+    public void A_null_cell_shows_as_NULL_or_as_the_null_text_asked_for()
+    {
+        var rows = new[] { new Visit("home", null), new Visit("shop", "home") };
+        string[] Table(string nullText) =>
+        [
+            "+----+--------+",
+            "|Page|Referrer|",
+            "+----+--------+",
+            "|home|" + nullText.PadLeft(8) + "|",
+            "|shop|    home|",
+            "+----+--------+",
+        ];
+        string[] banner = ["-------------------------------------------", "Batch: 0", "-------------------------------------------"];
+        Assert.Equal(Lines([.. banner, .. Table("NULL"), ""]), Print(0, rows));
+        Assert.Equal(Lines([.. banner, .. Table("null"), ""]), Print(0, rows, new ConsoleSinkOptions { NullText = "null" }));
+    }
+
     [Fact]
     public void Truncating_layout_right_aligns_and_cuts_long_cells()
     {

@@ -64,7 +64,7 @@ internal sealed class ConsoleSink<T> : ISink<T>
         {
             object? row = rows[r];
             var cell = new string[_layout.Names.Length];
-            for (int c = 0; c < cell.Length; c++) cell[c] = CellFormatter.Format(_layout.GetValue(row, c));
+            for (int c = 0; c < cell.Length; c++) cell[c] = _layout.GetValue(row, c) is { } value ? CellFormatter.Format(value) : _options.NullText;
             cells.Add(cell);
         }
 

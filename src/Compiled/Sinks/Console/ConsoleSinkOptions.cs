@@ -12,6 +12,12 @@ public sealed record ConsoleSinkOptions
     /// </summary>
     public bool Truncate { get; init; } = true;
 
+    /// <summary>
+    /// How a null cell is shown: <c>NULL</c> (default), as Spark 3.5's <c>show</c> prints it; <c>null</c> gives the output of
+    /// earlier Spark versions. Nulls nested in a collection or a record cell always show as <c>NULL</c>.
+    /// </summary>
+    public string NullText { get; init; } = "NULL";
+
     /// <summary>Where the tables go; null (default) writes to <see cref="System.Console.Out"/> as it is when each batch is printed.</summary>
     public TextWriter? Output { get; init; }
 }
