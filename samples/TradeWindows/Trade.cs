@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Compiled.Samples;
 
 namespace TradeWindows;
 
@@ -10,7 +11,7 @@ namespace TradeWindows;
 /// <param name="Amount">The traded amount.</param>
 /// <param name="BrokerCode">The broker's code.</param>
 public sealed record Trade(
-    [property: JsonConverter(typeof(TradeTimeConverter))] DateTime CreatedTime,
+    [property: JsonConverter(typeof(SecondsTimeConverter))] DateTime CreatedTime,
     string Type,
     long Amount,
     string BrokerCode)

@@ -70,7 +70,7 @@ public sealed class ImpressionsClicksSampleTests : IDisposable
         }
     }
 
-    private static string Text(DateTime time) => time.ToString(AdTimeConverter.Format, CultureInfo.InvariantCulture);
+    private static string Text(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static List<T> Read<T>(string directory, int file) =>
         File.ReadAllLines(Path.Combine(s_data, directory, file + ".json"))

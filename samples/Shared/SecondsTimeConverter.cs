@@ -2,15 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace TradeWindows;
+namespace Compiled.Samples;
 
 /// <summary>
-/// Reads and writes <c>CreatedTime</c> as <c>yyyy-MM-dd HH:mm:ss</c> (System.Text.Json's own format needs a 'T'),
-/// as a UTC time, so a trade lands in the window its text names.
+/// Reads and writes the samples' <c>CreatedTime</c> as <c>yyyy-MM-dd HH:mm:ss</c> (System.Text.Json's own format needs a
+/// 'T'), as a UTC time, so a row lands in the window its text names.
 /// </summary>
-public sealed class TradeTimeConverter : JsonConverter<DateTime>
+internal sealed class SecondsTimeConverter : JsonConverter<DateTime>
 {
-    /// <summary>The format of <c>CreatedTime</c> in the trade files.</summary>
+    /// <summary>The format of <c>CreatedTime</c> in the sample files and in the output.</summary>
     public const string Format = "yyyy-MM-dd HH:mm:ss";
 
     /// <inheritdoc/>
