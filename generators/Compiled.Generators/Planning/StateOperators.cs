@@ -64,7 +64,7 @@ namespace Compiled.Generators.Planning
         private static StateOperatorPlan GroupState(GroupStateSpec state, string id)
         {
             string schema = "groupstate|key=" + state.KeyType.SchemaName + "|state=" + state.StateType.SchemaName
-                + "|timeout=" + state.Timeout.ToString(CultureInfo.InvariantCulture);
+                + "|timeout=" + state.Timeout.ToString(CultureInfo.InvariantCulture) + (state.IsUpdateStateByKey ? "|every-key" : string.Empty);
             string name = state.Name + "(" + state.Function.Display + ")";
             string fingerprint = Fingerprint.Of(schema);
             var stores = new[] { new StateStorePlan(id, schema, fingerprint) }.ToEquatableArray();

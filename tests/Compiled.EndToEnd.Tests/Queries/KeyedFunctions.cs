@@ -30,4 +30,13 @@ public static class KeyedFunctions
         state.SetTimeoutTimestamp(session.End + SessionGap);
         return [];
     }
+
+    /// <summary>UpdateStateByKey's function: adds the readings' magnitudes to the score, or quarters it in a batch without any; null (forget the sensor) at zero.</summary>
+    public static long? Decay(IReadOnlyList<Reading> values, long? running)
+    {
+        if (values.Count == 0) return running / 4 is > 0 and var quarter ? quarter : null;
+        long score = running ?? 0;
+        foreach (var r in values) score += Math.Abs(r.Value) + 1;
+        return score;
+    }
 }
