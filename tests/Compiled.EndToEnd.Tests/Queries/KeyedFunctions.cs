@@ -39,4 +39,13 @@ public static class KeyedFunctions
         foreach (var r in values) score += Math.Abs(r.Value) + 1;
         return score;
     }
+
+    /// <summary>A running count and sum per sensor; the unknown sensor (null key) is written as "?".</summary>
+    public static SensorCount Total(string? sensor, IEnumerable<Reading> rows, GroupState<SensorCount> state)
+    {
+        var total = state.GetOrDefault(new SensorCount(sensor ?? "?", 0, 0));
+        foreach (var r in rows) total = total with { Count = total.Count + 1, Sum = total.Sum + r.Value };
+        state.Update(total);
+        return total;
+    }
 }

@@ -33,7 +33,7 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>The keyed-state breaker of <paramref name="plan"/>, or null.</summary>
         public static GroupStateSpec? Of(PhysicalPlan plan) => plan.Segments.Count > 1 ? plan.Segments[1].Breaker as GroupStateSpec : null;
 
-        private string Key => _state.KeyType.IsValueType ? _state.KeyType.Name : _state.KeyType.Name.TrimEnd('?');
+        private string Key => NullableKeys.StoreKey(_state.KeyType);
 
         private string OperatorType => KeyedState + "GroupStateOperator<" + Key + ", " + _state.RowType.Name + ", " + _state.StateType.Name + ">";
 
@@ -62,7 +62,7 @@ namespace Compiled.Generators.Emit.Operators
         public void WriteOpen(SourceWriter w)
         {
             string entry = KeyedState + "GroupStateEntry<" + _state.StateType.Name + ">";
-            string keySerializer = SerializerEmitter.IsRaw(_state.KeyType) ? "null" : "new " + KeySerializer + "()";
+            string keySerializer = NullableKeys.Serializer(_state.KeyType, KeySerializer);
             string valueSerializer = SerializerEmitter.IsRaw(_state.StateType) ? "null"
                 : "new " + KeyedState + "GroupStateEntrySerializer<" + _state.StateType.Name + ">(new " + StateSerializer + "())";
             w.Line(Field + " = new " + OperatorType + "(context.GetStateStore<" + Key + ", " + entry + ">("
@@ -73,8 +73,7 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>Adds <paramref name="row"/> to its key's group, inside the fused loop.</summary>
         public void WriteAccumulate(SourceWriter w, Row row)
         {
-            string key = PipelineEmitter.Call(_state.Key, row);
-            if (!_state.KeyType.IsValueType && _state.KeyType.Name.EndsWith("?", System.StringComparison.Ordinal)) key += "!";
+            string key = NullableKeys.ToStore(_state.KeyType, PipelineEmitter.Call(_state.Key, row));
             w.Line(Field + ".Add(" + key + ", " + row.Variable + ");");
         }
 
@@ -124,7 +123,8 @@ namespace Compiled.Generators.Emit.Operators
             string next = _state.StateType.IsValueType ? "__next.Value" : "__next";
             w.Line("bool __changed = !state.Exists || !global::System.Collections.Generic.EqualityComparer<" + state + ">.Default.Equals(state.Get(), " + next + ");");
             w.Line("if (__changed) state.Update(" + next + ");");
-            w.Line((complete ? string.Empty : "if (__changed) ") + "_plan." + EmitMethod + "(new " + _state.ResultType.Name + "(key, " + next + "), _output);");
+            w.Line((complete ? string.Empty : "if (__changed) ") + "_plan." + EmitMethod + "(new " + _state.ResultType.Name + "("
+                + NullableKeys.FromStore(_state.KeyType, "key") + ", " + next + "), _output);");
         }
 
         /// <summary>The calls struct and the serialisers.</summary>
@@ -144,7 +144,7 @@ namespace Compiled.Generators.Emit.Operators
             w.Line();
             w.Open("public void Call(" + Key + " key, global::System.Collections.Generic.List<" + _state.RowType.Name + "> rows, global::Compiled.GroupState<"
                 + _state.StateType.Name + "> state)");
-            string call = _state.Function.Name + "(key, rows, state)";
+            string call = _state.Function.Name + "(" + NullableKeys.FromStore(_state.KeyType, "key") + ", rows, state)";
             if (_state.IsUpdateStateByKey)
             {
                 WriteUpdateByKey(w);
@@ -159,10 +159,11 @@ namespace Compiled.Generators.Emit.Operators
             }
             w.Close();
             w.Close();
-            if (!SerializerEmitter.IsRaw(_state.KeyType))
+            var key = NullableKeys.Inner(_state.KeyType);
+            if (!SerializerEmitter.IsRaw(key))
             {
                 w.Line();
-                codec.WriteSerializer(w, KeySerializer, _state.KeyType, Key, "Encodes the keys of " + _state.Name + ".");
+                codec.WriteSerializer(w, KeySerializer, key, key.Name, "Encodes the keys of " + _state.Name + ".");
             }
             if (!SerializerEmitter.IsRaw(_state.StateType))
             {
