@@ -32,7 +32,7 @@ namespace Compiled.Generators.Emit
             _aggregate = plan.Aggregate is null ? null : new AggregateEmitter(plan);
             _groupState = GroupStateEmitter.Of(plan) is { } state ? new GroupStateEmitter(plan, state) : null;
             _staticJoins = StaticJoinEmitter.Joins(plan.Source);
-            _streamJoin = plan.StreamJoin is null ? null : new StreamJoinEmitter(plan);
+            _streamJoin = plan.StreamJoin is null ? null : new StreamJoinEmitter(plan, _aggregate);
         }
 
         private string Output => _query.OutputType.Name;
@@ -48,12 +48,12 @@ namespace Compiled.Generators.Emit
             StaticJoinEmitter.WriteConstructor(_w, _query);
             _w.Line();
             _w.Line("public " + KnownNames.QueryPlanInfoG + " Info => s_info;");
-            if (_aggregate is { IsWindowed: true })
+            if (_aggregate is { IsWindowed: true } && _streamJoin is null)
             {
                 _w.Line();
                 _aggregate.WriteDeadline(_w);
             }
-            if (_streamJoin is not null && _plan.StateOperators[0].NeedsNoDataBatch)
+            if (_streamJoin is not null && _plan.StateOperators.Any(s => s.NeedsNoDataBatch))
             {
                 _w.Line();
                 _streamJoin.WriteDeadline(_w);
@@ -63,10 +63,10 @@ namespace Compiled.Generators.Emit
             _w.Open("public void Open(" + KnownNames.PlanContextG + " context)");
             // In chain order, which is the order progress reports the operators in.
             DedupEmitter.WriteOpen(_w, _plan.Source);
+            _streamJoin?.WriteOpen(_w);
             _aggregate?.WriteOpen(_w);
             _groupState?.WriteOpen(_w);
             DedupEmitter.WriteOpen(_w, _plan.AfterAggregate);
-            _streamJoin?.WriteOpen(_w);
             _w.Close();
             _w.Line();
             WriteExecute();
@@ -110,7 +110,7 @@ namespace Compiled.Generators.Emit
         }
 
         private IEnumerable<Stage> AllStages => _plan.StreamJoin is { } join
-            ? _plan.Source.Concat(join.Right).Concat(join.AfterJoin)
+            ? _plan.Source.Concat(join.Right).Concat(join.AfterJoin).Concat(_plan.AfterAggregate)
             : _plan.Source.Concat(_plan.AfterAggregate);
 
         private void WriteInfo()

@@ -101,6 +101,12 @@ namespace Compiled.Generators.Model
     {
         /// <inheritdoc/>
         public override string Kind => "Join";
+
+        /// <summary>Members of the join's result that copy a left row's member unchanged, for watermark lineage.</summary>
+        public ImmutableEquatableArray<MemberCopy> LeftCopies { get; init; } = ImmutableEquatableArray<MemberCopy>.Empty;
+
+        /// <summary>Members of the join's result that copy a right row's member unchanged.</summary>
+        public ImmutableEquatableArray<MemberCopy> RightCopies { get; init; } = ImmutableEquatableArray<MemberCopy>.Empty;
     }
 
     /// <summary>

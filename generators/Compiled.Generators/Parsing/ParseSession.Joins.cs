@@ -89,6 +89,16 @@ namespace Compiled.Generators.Parsing
             if (rightOperators is null) return null;
             var join = new JoinSpec(InputIndex(source), rightOperators, kind.Value, leftKey, rightKey, TypeSpecBuilder.Build(keyType),
                 TypeSpecBuilder.Build(leftRowType), TypeSpecBuilder.Build(rightRowType), result, condition, range);
+            if (result is not null && Argument(operation, 3) is { } resultSyntax)
+            {
+                // The joined rows keep the watermarked members their result copies, as Spark keeps both sides' event-time columns.
+                var resultType = method.TypeArguments[2];
+                join = join with
+                {
+                    LeftCopies = MemberLineage.Of(model, resultSyntax, resultType, _cancellationToken, 0, 2),
+                    RightCopies = MemberLineage.Of(model, resultSyntax, resultType, _cancellationToken, 1, 2),
+                };
+            }
             if (conditionArgument is not null && condition is not null) Syntax.Set(join, SyntaxParts.Key, conditionArgument.Syntax.GetLocation());
             return join;
         }

@@ -42,37 +42,7 @@ public sealed class StreamJoinRestartTests : IDisposable
         JoinType type, int seed, bool semi = false)
     {
         var (impressions, clicks) = Events(500, seed);
-        var impressionChunks = InputData.Chunks(impressions, seed, 60);
-        var clickChunks = InputData.Chunks(clicks, seed + 1, 60);
-        var impressionSource = Source.Memory<AdImpression>("impressions", maxRowsPerTrigger: 20 + seed % 17);
-        var clickSource = Source.Memory<AdClick>("clicks", maxRowsPerTrigger: 15 + seed % 13);
-        var recorder = new ProgressRecorder();
-        var options = new QueryOptions
-        {
-            CheckpointLocation = _dir.Combine("checkpoint"),
-            StateStore = StateStoreKind.Faster,
-            StateMemoryBudgetBytes = 1 << 20,
-            Listeners = [recorder],
-        };
-        var emitted = new Dictionary<long, IReadOnlyList<AdMatch>>();
-        ISink<AdMatch> NewSink() => Sink.ForeachBatch<AdMatch>((rows, batchId) =>
-        {
-            lock (emitted) emitted[batchId] = rows;
-        });
-
-        int rounds = Math.Max(impressionChunks.Count, clickChunks.Count);
-        foreach (var (from, to) in new[] { (0, rounds / 2), (rounds / 2, rounds) })
-        {
-            await using var query = start(impressionSource, clickSource, NewSink(), options);
-            for (int i = from; i < to; i++)
-            {
-                if (i < impressionChunks.Count) impressionSource.AddData(impressionChunks[i]);
-                if (i < clickChunks.Count) clickSource.AddData(clickChunks[i]);
-            }
-            await query.ProcessAllAvailableAsync().Within();
-            await query.StopAsync().Within();
-            Assert.Null(query.Exception);
-        }
+        var (recorder, emitted) = await RunWithRestartAsync(start, impressions, clicks, seed, _dir.Combine("checkpoint"));
 
         var reference = new StreamJoinReference<AdImpression, AdClick, string, AdMatch>
         {
@@ -120,10 +90,53 @@ public sealed class StreamJoinRestartTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a join query over <paramref name="impressions"/> and <paramref name="clicks"/> through the engine and FASTER,
+    /// in random chunks under per-trigger row limits, stopping and restarting it on the same checkpoint halfway.
+    /// </summary>
+    /// <returns>The progress of every batch and each batch's output rows by batch id.</returns>
+    internal static async Task<(ProgressRecorder Recorder, Dictionary<long, IReadOnlyList<TOut>> Emitted)> RunWithRestartAsync<TOut>(
+        Func<Sources.ISource<AdImpression>, Sources.ISource<AdClick>, ISink<TOut>, QueryOptions?, StreamingQuery> start,
+        List<AdImpression> impressions, List<AdClick> clicks, int seed, string checkpoint)
+    {
+        var impressionChunks = InputData.Chunks(impressions, seed, 60);
+        var clickChunks = InputData.Chunks(clicks, seed + 1, 60);
+        var impressionSource = Source.Memory<AdImpression>("impressions", maxRowsPerTrigger: 20 + seed % 17);
+        var clickSource = Source.Memory<AdClick>("clicks", maxRowsPerTrigger: 15 + seed % 13);
+        var recorder = new ProgressRecorder();
+        var options = new QueryOptions
+        {
+            CheckpointLocation = checkpoint,
+            StateStore = StateStoreKind.Faster,
+            StateMemoryBudgetBytes = 1 << 20,
+            Listeners = [recorder],
+        };
+        var emitted = new Dictionary<long, IReadOnlyList<TOut>>();
+        ISink<TOut> NewSink() => Sink.ForeachBatch<TOut>((rows, batchId) =>
+        {
+            lock (emitted) emitted[batchId] = rows;
+        });
+
+        int rounds = Math.Max(impressionChunks.Count, clickChunks.Count);
+        foreach (var (from, to) in new[] { (0, rounds / 2), (rounds / 2, rounds) })
+        {
+            await using var query = start(impressionSource, clickSource, NewSink(), options);
+            for (int i = from; i < to; i++)
+            {
+                if (i < impressionChunks.Count) impressionSource.AddData(impressionChunks[i]);
+                if (i < clickChunks.Count) clickSource.AddData(clickChunks[i]);
+            }
+            await query.ProcessAllAvailableAsync().Within();
+            await query.StopAsync().Within();
+            Assert.Null(query.Exception);
+        }
+        return (recorder, emitted);
+    }
+
     private static IEnumerable<string> Sorted(IEnumerable<AdMatch> rows) => rows.Select(r => r.ToString()).Order(StringComparer.Ordinal);
 
     /// <summary>The (start, end] rows each batch read from each of the two memory sources, by batch id.</summary>
-    private static SortedDictionary<long, ((int Start, int End) Left, (int Start, int End) Right)> Ranges(ProgressRecorder recorder)
+    internal static SortedDictionary<long, ((int Start, int End) Left, (int Start, int End) Right)> Ranges(ProgressRecorder recorder)
     {
         var ranges = new SortedDictionary<long, ((int, int), (int, int))>();
         foreach (var p in recorder.Progress)
@@ -142,7 +155,7 @@ public sealed class StreamJoinRestartTests : IDisposable
     /// Impressions moving forward by up to 2 minutes each, a fifth of them up to 50 minutes in the past (some behind the
     /// 30-minute watermark); about half get a click 0-20 minutes later (some outside the 15-minute range), some two.
     /// </summary>
-    private static (List<AdImpression> Impressions, List<AdClick> Clicks) Events(int count, int seed)
+    internal static (List<AdImpression> Impressions, List<AdClick> Clicks) Events(int count, int seed)
     {
         var random = new Random(seed);
         var now = new DateTime(2026, 12, 4, 10, 0, 0, DateTimeKind.Utc);

@@ -18,7 +18,7 @@ namespace Compiled.Generators.Emit.Operators
             {
                 if (aggregate.Window is { } window)
                 {
-                    if (window.Time is { } time && EventTimeEmitter.SharedTime(plan.Source, window) is null)
+                    if (window.Time is { } time && EventTimeEmitter.SharedTime(plan, window) is null)
                         Write(w, "Window time", time, valueForm: true, spanForm: false);
                     if (window.Gap is { } gap) Write(w, "Session gap", gap, valueForm: true, spanForm: false);
                     foreach (var part in window.OtherKeyParts) Write(w, "Key part", part, valueForm: true, spanForm: false);
