@@ -111,7 +111,7 @@ namespace Compiled.Generators.Emit
 
         private IEnumerable<Stage> AllStages => _plan.StreamJoin is { } join
             ? _plan.Source.Concat(join.Right).Concat(join.AfterJoin).Concat(_plan.AfterAggregate)
-            : _plan.Source.Concat(_plan.AfterAggregate);
+            : _plan.Source.Concat(_plan.Union?.Other ?? ImmutableEquatableArray<Stage>.Empty).Concat(_plan.AfterAggregate);
 
         private void WriteInfo()
         {
@@ -170,10 +170,7 @@ namespace Compiled.Generators.Emit
                 _w.Close();
                 return;
             }
-            _w.Line("// Plan: " + string.Join(" -> ", new[] { "Source(" + source.Name + ")" }
-                .Concat(_plan.Source.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))
-                .Concat(new[] { _groupState is not null ? GroupStateEmitter.Of(_plan)!.Name + "(group the batch's rows by key)"
-                    : _aggregate is null ? "Sink" : _aggregate.LoopText })));
+            WritePlanLine(source.Name, _plan.Source, _plan.Union?.SharedFrom ?? -1);
             if (_aggregate is { UsesBatchTable: true }) _w.Line(AggregateEmitter.TableField + ".Clear();");
             _aggregate?.WriteBeforeLoop(_w);
             StaticJoinEmitter.WriteRefresh(_w, _query, _staticJoins);
@@ -189,10 +186,7 @@ namespace Compiled.Generators.Emit
                 _w.Line("int " + AppendCountLocal + " = 0;");
                 input = InputLocal;
             }
-            var pipeline = new PipelineEmitter(_w, "continue;", dropsLateRows: _plan.StateOperators.Count > 0);
-            string row = pipeline.Local("r");
-            bool byReference = type.IsValueType && type.Shape is not (TypeShape.Primitive or TypeShape.Enum);
-            _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in " + input + ")");
+            var pipeline = OpenInputLoop(type, input, out string row);
             if (_aggregate is not null)
             {
                 _aggregate.WriteAccumulate(_w, pipeline, pipeline.Write(_plan.Source, new Row(row, isSpan: false)));
@@ -219,10 +213,53 @@ namespace Compiled.Generators.Emit
             _w.Close();
             if (reserved) _w.Line("output.Advance(" + AppendCountLocal + ");");
             EventTimeEmitter.WriteEnd(_w, _plan.Source, _plan.StateOperators.Count > 0 ? 0 : -1);
+            if (_plan.Union is { } union) WriteUnionLoop(union);
             _aggregate?.WriteMergeAndEmit(_w);
             _groupState?.WriteRun(_w);
             DedupEmitter.WriteEvictions(_w, AllStages);
             _w.Close();
+        }
+
+        /// <summary>The other input of a union: its own stages, then the stages after the union, into the same sink or aggregation.</summary>
+        private void WriteUnionLoop(UnionPlan union)
+        {
+            var input = _query.Inputs[union.Union.OtherSource];
+            var stages = union.Other.Concat(_plan.Source.Skip(union.SharedFrom)).ToList();
+            WritePlanLine(input.Name, stages, union.Other.Count);
+            EventTimeEmitter.WriteStart(_w, union.Other);
+            var pipeline = OpenInputLoop(input.RowType, "inputs.Get<" + input.RowType.Name + ">(" + Literals.Int(union.Union.OtherSource) + ")", out string row);
+            var last = pipeline.Write(stages, new Row(row, isSpan: false));
+            if (_aggregate is not null) _aggregate.WriteAccumulate(_w, pipeline, last);
+            else _w.Line("output.Add(" + last.Variable + ");");
+            pipeline.CloseLoops();
+            _w.Close();
+            EventTimeEmitter.WriteEnd(_w, union.Other, _plan.StateOperators.Count > 0 ? 0 : -1);
+        }
+
+        /// <summary>The plan comment of an input loop; a union's other input shows where it joins the first input's stages.</summary>
+        private void WritePlanLine(string input, IEnumerable<Stage> stages, int unionAt = -1)
+        {
+            var steps = new List<string> { "Source(" + input + ")" };
+            int at = 0;
+            foreach (var stage in stages)
+            {
+                if (at++ == unionAt) steps.Add("Union");
+                if (stage.Operator is not null) steps.Add(Planner.OperatorText(stage.Operator));
+            }
+            if (at == unionAt) steps.Add("Union");
+            steps.Add(_groupState is not null ? GroupStateEmitter.Of(_plan)!.Name + "(group the batch's rows by key)"
+                : _aggregate is null ? "Sink" : _aggregate.LoopText);
+            _w.Line("// Plan: " + string.Join(" -> ", steps));
+        }
+
+        /// <summary>Opens the loop over an input's rows (by reference for structs); returns the pipeline writing its stages.</summary>
+        private PipelineEmitter OpenInputLoop(TypeSpec type, string input, out string row)
+        {
+            var pipeline = new PipelineEmitter(_w, "continue;", dropsLateRows: _plan.StateOperators.Count > 0);
+            row = pipeline.Local("r");
+            bool byReference = type.IsValueType && type.Shape is not (TypeShape.Primitive or TypeShape.Enum);
+            _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in " + input + ")");
+            return pipeline;
         }
     }
 }

@@ -138,5 +138,11 @@ namespace Compiled.Generators.Model
     {
         /// <inheritdoc/>
         public override string Kind => Operation;
+
+        /// <summary>For a union of two streams, the input the other stream starts from; -1 otherwise.</summary>
+        public int OtherSource { get; init; } = -1;
+
+        /// <summary>For a union of two streams, the other stream's chain after its source.</summary>
+        public ImmutableEquatableArray<OperatorSpec> OtherOperators { get; init; } = ImmutableEquatableArray<OperatorSpec>.Empty;
     }
 }

@@ -38,7 +38,7 @@ public sealed class StreamJoinAggregateRestartTests : IDisposable
         JoinType type, Func<AdImpression?, AdClick?, long> windowTime, int seed)
     {
         var (impressions, clicks) = StreamJoinRestartTests.Events(600, seed);
-        var (recorder, emitted) = await StreamJoinRestartTests.RunWithRestartAsync(start, impressions, clicks, seed, _dir.Combine("checkpoint"));
+        var (recorder, emitted) = await TwoInputRun.RunAsync(start, impressions, clicks, seed, _dir.Combine("checkpoint"));
 
         var join = new StreamJoinReference<AdImpression, AdClick, string, (string Campaigner, long TimeMs)>
         {
@@ -57,7 +57,7 @@ public sealed class StreamJoinAggregateRestartTests : IDisposable
         long previousWatermark = long.MinValue;
         int late = 0;
         var all = new List<CampaignWindowClicks>();
-        var ranges = StreamJoinRestartTests.Ranges(recorder);
+        var ranges = TwoInputRun.Ranges(recorder);
         Assert.Equal(impressions.Count, ranges.Values.Last().Left.End);
         Assert.Equal(clicks.Count, ranges.Values.Last().Right.End);
         foreach (var (batchId, (left, right)) in ranges)

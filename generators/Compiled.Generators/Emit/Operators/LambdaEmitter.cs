@@ -14,6 +14,7 @@ namespace Compiled.Generators.Emit.Operators
         public static void Write(SourceWriter w, PhysicalPlan plan)
         {
             foreach (var stage in plan.Source) WriteStage(w, stage);
+            foreach (var stage in plan.Union?.Other ?? ImmutableEquatableArray<Stage>.Empty) WriteStage(w, stage);
             if (plan.Aggregate is { } aggregate)
             {
                 if (aggregate.Window is { } window)
