@@ -174,7 +174,7 @@ namespace Compiled.Generators.Emit
                 .Concat(_plan.Source.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))
                 .Concat(new[] { _groupState is not null ? GroupStateEmitter.Of(_plan)!.Name + "(group the batch's rows by key)"
                     : _aggregate is null ? "Sink" : _aggregate.LoopText })));
-            if (_aggregate is { UsesBatchTable: true }) _w.Line(AggregateEmitter.TableField + ".Clear();");
+            if (_aggregate is { UsesBatchTable: true }) _w.Line(_aggregate.BeginBatch);
             _aggregate?.WriteBeforeLoop(_w);
             StaticJoinEmitter.WriteRefresh(_w, _query, _staticJoins);
             EventTimeEmitter.WriteStart(_w, _plan.Source);
