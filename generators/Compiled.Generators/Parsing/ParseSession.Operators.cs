@@ -84,7 +84,7 @@ namespace Compiled.Generators.Parsing
                         rowType = RowTypeAfterJoin(method, rowType);
                         break;
                     case "Union" or "Intersect" or "Except":
-                        parsed = ParseSetOperation(method);
+                        parsed = ParseSetOperation(model, call, method, index);
                         break;
                     case "Distinct":
                         parsed = ParseDistinct(rowType, operators);

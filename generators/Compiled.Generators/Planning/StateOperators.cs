@@ -28,7 +28,9 @@ namespace Compiled.Generators.Planning
             bool watermarked = false;
             foreach (var op in query.Operators)
             {
-                if (op is WatermarkSpec) watermarked = true;
+                // A stream-stream join's or a union's output is watermarked when either of its inputs is.
+                if (op is WatermarkSpec || op is JoinSpec join && join.RightOperators.Any(o => o is WatermarkSpec)
+                    || op is SetOperationSpec union && union.OtherOperators.Any(o => o is WatermarkSpec)) watermarked = true;
                 if (!IsStateful(op)) continue;
                 ordinals.TryGetValue(op.Kind, out int ordinal);
                 ordinals[op.Kind] = ordinal + 1;
