@@ -11,9 +11,13 @@ namespace Compiled.Generators.Planning
         {
             var operators = query.Operators;
             if (operators.OfType<JoinSpec>().Count() > 1) return "more than one stream-stream join in a query";
-            if (join.RightSource == query.SourceIndex) return "a stream-stream join of an input with itself";
             int at = 0;
             while (!ReferenceEquals(operators[at], join)) at++;
+            // A self-join reads one input twice; the engine keeps one watermark per input, so both sides must agree on it.
+            var leftWatermarks = operators.Take(at).OfType<WatermarkSpec>().Select(w => (w.EventTimeMember, w.DelayMs)).ToList();
+            var rightWatermarks = join.RightOperators.OfType<WatermarkSpec>().Select(w => (w.EventTimeMember, w.DelayMs)).ToList();
+            if (join.RightSource == query.SourceIndex && leftWatermarks.Count > 0 && rightWatermarks.Count > 0 && !leftWatermarks.SequenceEqual(rightWatermarks))
+                return "a self-join whose two sides declare different watermarks on the same input (declare the same WithWatermark on both)";
             if (operators.Take(at).Any(StateOperators.IsStateful) || join.RightOperators.Any(StateOperators.IsStateful))
                 return "a stateful operator (aggregation, deduplication, keyed state) before a stream-stream join";
             var after = operators.Skip(at + 1).ToList();

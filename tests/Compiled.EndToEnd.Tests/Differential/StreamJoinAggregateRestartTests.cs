@@ -57,7 +57,7 @@ public sealed class StreamJoinAggregateRestartTests : IDisposable
         long previousWatermark = long.MinValue;
         int late = 0;
         var all = new List<CampaignWindowClicks>();
-        var ranges = TwoInputRun.Ranges(recorder);
+        var ranges = recorder.TwoMemoryRanges();
         Assert.Equal(impressions.Count, ranges.Values.Last().Left.End);
         Assert.Equal(clicks.Count, ranges.Values.Last().Right.End);
         foreach (var (batchId, (left, right)) in ranges)

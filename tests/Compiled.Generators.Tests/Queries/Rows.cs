@@ -109,3 +109,6 @@ public sealed record ClickedImpression(string Campaigner, DateTime ClickTime);
 
 /// <summary>Clicks of one campaign in one window.</summary>
 public sealed record CampaignClicks(DateTime Start, DateTime End, string Campaigner, long Clicks);
+
+/// <summary>Two impressions of one campaign.</summary>
+public sealed record ImpressionPair(string First, string Second);

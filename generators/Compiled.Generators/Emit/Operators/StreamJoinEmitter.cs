@@ -93,14 +93,29 @@ namespace Compiled.Generators.Emit.Operators
             var query = _plan.Query;
             if (_aggregate is { UsesBatchTable: true }) w.Line(AggregateEmitter.TableField + ".Clear();");
             StaticJoinEmitter.WriteRefresh(w, query, StaticJoinEmitter.Joins(_plan.Source));
-            EventTimeEmitter.WriteStart(w, _plan.Source);
-            EventTimeEmitter.WriteStart(w, _joinPlan.Right);
-            w.Line("// Left rows: find their matches among the buffered right rows, then buffer them.");
-            WriteSide(w, left: true, query.SourceIndex, query.Inputs[query.SourceIndex].RowType, _plan.Source);
-            w.Line("// Right rows: find their matches among the buffered left rows (this batch's included), then buffer them.");
-            WriteSide(w, left: false, _join.RightSource, query.Inputs[_join.RightSource].RowType, _joinPlan.Right);
-            EventTimeEmitter.WriteEnd(w, _plan.Source, 0);
-            EventTimeEmitter.WriteEnd(w, _joinPlan.Right, 0);
+            if (_join.RightSource == query.SourceIndex)
+            {
+                // A self-join reads its input twice: each side in a block of its own, with an event-time tracker of its own.
+                w.Line("// Left rows: find their matches among the buffered right rows, then buffer them.");
+                w.Open();
+                WriteTrackedSide(w, left: true, query.SourceIndex, _plan.Source);
+                w.Close();
+                w.Line("// Right rows (the same input again): find their matches among the buffered left rows (this batch's included), then buffer them.");
+                w.Open();
+                WriteTrackedSide(w, left: false, _join.RightSource, _joinPlan.Right);
+                w.Close();
+            }
+            else
+            {
+                EventTimeEmitter.WriteStart(w, _plan.Source);
+                EventTimeEmitter.WriteStart(w, _joinPlan.Right);
+                w.Line("// Left rows: find their matches among the buffered right rows, then buffer them.");
+                WriteSide(w, left: true, query.SourceIndex, query.Inputs[query.SourceIndex].RowType, _plan.Source);
+                w.Line("// Right rows: find their matches among the buffered left rows (this batch's included), then buffer them.");
+                WriteSide(w, left: false, _join.RightSource, query.Inputs[_join.RightSource].RowType, _joinPlan.Right);
+                EventTimeEmitter.WriteEnd(w, _plan.Source, 0);
+                EventTimeEmitter.WriteEnd(w, _joinPlan.Right, 0);
+            }
             if (_join.TimeRange is not null) WriteEvictions(w);
             if (_aggregate is null) return;
             _aggregate.WriteMergeAndEmit(w);
@@ -118,6 +133,13 @@ namespace Compiled.Generators.Emit.Operators
             w.Open("while (" + Field + ".TryEvictRight(batch.WatermarkMs, out var __evictedRight, out bool __rightMatched))");
             w.Line(writesRight ? "if (!__rightMatched) " + EmitMethod + "(default!, __evictedRight" + EmitTail + ");" : "// Not an outer side: an unmatched right row is dropped.");
             w.Close();
+        }
+
+        private void WriteTrackedSide(SourceWriter w, bool left, int input, ImmutableEquatableArray<Stage> stages)
+        {
+            EventTimeEmitter.WriteStart(w, stages);
+            WriteSide(w, left, input, _plan.Query.Inputs[input].RowType, stages);
+            EventTimeEmitter.WriteEnd(w, stages, 0);
         }
 
         private void WriteSide(SourceWriter w, bool left, int input, TypeSpec inputType, ImmutableEquatableArray<Stage> stages)
