@@ -171,7 +171,7 @@ namespace Compiled.Generators.Emit
                 return;
             }
             WritePlanLine(source.Name, _plan.Source, _plan.Union?.SharedFrom ?? -1);
-            if (_aggregate is { UsesBatchTable: true }) _w.Line(AggregateEmitter.TableField + ".Clear();");
+            if (_aggregate is { UsesBatchTable: true }) _w.Line(_aggregate.BeginBatch);
             _aggregate?.WriteBeforeLoop(_w);
             StaticJoinEmitter.WriteRefresh(_w, _query, _staticJoins);
             EventTimeEmitter.WriteStart(_w, _plan.Source);

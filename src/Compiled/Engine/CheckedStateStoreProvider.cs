@@ -31,6 +31,9 @@ internal sealed class CheckedStateStoreProvider(IStateStoreProvider inner, Check
     }
 
     /// <inheritdoc />
+    public bool TryKeep(IInMemoryStore state) => inner.TryKeep(state);
+
+    /// <inheritdoc />
     public void Checkpoint(long batchId) => inner.Checkpoint(batchId);
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using Compiled.Aggregation;
 using Compiled.State;
 using Microsoft.Extensions.Logging;
 
@@ -48,4 +49,24 @@ public sealed class PlanContext
         IStateSerializer<TValue>? valueSerializer = null)
         where TKey : notnull =>
         _stores.GetStore(operatorId, keySerializer, valueSerializer);
+
+    /// <summary>
+    /// The state store behind a keyed aggregation's <paramref name="table"/>, recovered to the last committed batch; or null
+    /// when state is kept in memory only, in which case the table itself holds the operator's state across batches (its
+    /// <see cref="AggregateTable{TKey, TValue, TKeyOps}.KeepsState"/> is then true) and reports the operator's metrics.
+    /// </summary>
+    /// <param name="table">The operator's table; its operator id must match a <see cref="StateOperatorInfo.OperatorId"/> of the plan.</param>
+    /// <param name="keySerializer">Serialiser for a key type that holds references; null for unmanaged keys.</param>
+    /// <param name="valueSerializer">Serialiser for a value type that holds references; null for unmanaged values.</param>
+    public IStateStore<TStoreKey, TValue>? GetStateStore<TKey, TStoreKey, TValue, TKeyOps>(
+        AggregateTable<TKey, TValue, TKeyOps> table,
+        IStateSerializer<TStoreKey>? keySerializer = null,
+        IStateSerializer<TValue>? valueSerializer = null)
+        where TStoreKey : notnull
+        where TKeyOps : struct, IBatchKeyOps<TKey>
+    {
+        if (!_stores.TryKeep(table)) return _stores.GetStore(table.OperatorId, keySerializer, valueSerializer);
+        table.Keep();
+        return null;
+    }
 }

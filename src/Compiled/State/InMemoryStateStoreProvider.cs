@@ -45,14 +45,32 @@ internal sealed class InMemoryStateStoreProvider : IStateStoreProvider
                 ?? throw new InvalidOperationException(
                     $"State store '{operatorId}' was opened with other key or value types than {typeof(TKey).Name} -> {typeof(TValue).Name}.");
         }
+        // Serialisers are not needed: keys and values stay as .NET objects.
+        var store = new InMemoryStateStore<TKey, TValue>(operatorId);
+        Add(store);
+        return store;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Always true: an operator's own table is the fastest in-memory state there is.</remarks>
+    public bool TryKeep(IInMemoryStore state)
+    {
+        foreach (var existing in _stores)
+        {
+            if (existing.OperatorId == state.OperatorId)
+                throw new InvalidOperationException($"The state of operator '{state.OperatorId}' was opened twice in one query run.");
+        }
+        Add(state);
+        return true;
+    }
+
+    private void Add(IInMemoryStore state)
+    {
         if (_recoverToBatchId is long lost && _stores.Count == 0)
             _logger.LogWarning(
                 "State is kept in memory only: the state of operator '{OperatorId}' up to batch {BatchId} was lost when the query restarted; it starts empty.",
-                operatorId, lost);
-        // Serialisers are not needed: keys and values stay as .NET objects.
-        var store = new InMemoryStateStore<TKey, TValue>(operatorId);
-        _stores.Add(store);
-        return store;
+                state.OperatorId, lost);
+        _stores.Add(state);
     }
 
     /// <inheritdoc />

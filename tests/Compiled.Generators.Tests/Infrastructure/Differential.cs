@@ -30,14 +30,18 @@ internal static class Differential
         IReadOnlyList<TIn> rows, int seed, int maxBatch = 300, bool restartMidway = false)
         where TOut : notnull
     {
-        var runner = new PlanRunner<TIn, TOut>(plan);
-        var seen = new List<TIn>();
-        var batches = TestData.Batches(rows, seed, maxBatch);
-        for (int i = 0; i < batches.Count; i++)
+        // Once with the state in a store (restarted midway when asked), once kept in the plan's own tables as in memory.
+        foreach (bool keepTables in new[] { false, true })
         {
-            if (restartMidway && i == batches.Count / 2) runner.Restart();
-            seen.AddRange(batches[i]);
-            AssertSameRows(Evaluate(reference, seen), runner.Run(batches[i]), "batch " + i);
+            var runner = new PlanRunner<TIn, TOut>(plan, keepTables: keepTables);
+            var seen = new List<TIn>();
+            var batches = TestData.Batches(rows, seed, maxBatch);
+            for (int i = 0; i < batches.Count; i++)
+            {
+                if (restartMidway && !keepTables && i == batches.Count / 2) runner.Restart();
+                seen.AddRange(batches[i]);
+                AssertSameRows(Evaluate(reference, seen), runner.Run(batches[i]), (keepTables ? "kept tables, " : "store, ") + "batch " + i);
+            }
         }
     }
 
@@ -50,7 +54,16 @@ internal static class Differential
         where TOut : notnull
         where TKey : notnull
     {
-        var runner = new PlanRunner<TIn, TOut>(plan);
+        UpdateOnce(plan, reference, keyOf, rows, seed, maxBatch, restartMidway, keepTables: false);
+        UpdateOnce(plan, reference, keyOf, rows, seed, maxBatch, restartMidway: false, keepTables: true);
+    }
+
+    private static void UpdateOnce<TIn, TOut, TKey>(Func<IQueryPlan<TOut>> plan, Func<IStream<TIn>, IStream<TOut>> reference,
+        Func<TOut, TKey> keyOf, IReadOnlyList<TIn> rows, int seed, int maxBatch, bool restartMidway, bool keepTables)
+        where TOut : notnull
+        where TKey : notnull
+    {
+        var runner = new PlanRunner<TIn, TOut>(plan, keepTables: keepTables);
         var seen = new List<TIn>();
         var folded = new Dictionary<TKey, TOut>();
         IReadOnlyList<TOut> before = [];

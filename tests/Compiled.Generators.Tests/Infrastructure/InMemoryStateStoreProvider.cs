@@ -9,6 +9,11 @@ internal sealed class InMemoryStateStoreProvider : IStateStoreProvider
 
     public IReadOnlyCollection<string> OperatorIds => _stores.Keys;
 
+    /// <summary>Whether an aggregation may keep its state in its own table instead of a store.</summary>
+    public bool KeepsTables { get; init; }
+
+    public bool TryKeep(IInMemoryStore state) => KeepsTables;
+
     public IStateStore<TKey, TValue> GetStore<TKey, TValue>(string operatorId, IStateSerializer<TKey>? keySerializer,
         IStateSerializer<TValue>? valueSerializer)
         where TKey : notnull

@@ -13,15 +13,20 @@ internal sealed class PlanRunner<TIn, TOut>
     private IQueryPlan<TOut> _plan;
     private long _batchId;
 
-    public PlanRunner(Func<IQueryPlan<TOut>> createPlan, int inputCount = 1, int inputIndex = 0)
+    /// <param name="keepTables">
+    /// True to let an aggregation keep its state in its own table, as with state in memory only (a restart then loses it);
+    /// false to give it a store that outlives the plan.
+    /// </param>
+    public PlanRunner(Func<IQueryPlan<TOut>> createPlan, int inputCount = 1, int inputIndex = 0, bool keepTables = false)
     {
         _createPlan = createPlan;
         _inputCount = inputCount;
         _inputIndex = inputIndex;
+        Stores = new InMemoryStateStoreProvider { KeepsTables = keepTables };
         _plan = Open();
     }
 
-    public InMemoryStateStoreProvider Stores { get; } = new();
+    public InMemoryStateStoreProvider Stores { get; }
 
     public QueryPlanInfo Info => _plan.Info;
 

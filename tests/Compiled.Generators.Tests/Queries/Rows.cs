@@ -112,3 +112,9 @@ public sealed record CampaignClicks(DateTime Start, DateTime End, string Campaig
 
 /// <summary>Two impressions of one campaign.</summary>
 public sealed record ImpressionPair(string First, string Second);
+
+/// <summary>A page visit whose user (anonymous visits) and region (unknown) may be null: keys that may be null.</summary>
+public sealed record Visit(string? User, int? Region, string Page);
+
+/// <summary>Visits per region, written by MapGroupsWithState.</summary>
+public sealed record RegionVisits(int? Region, long Visits);

@@ -50,33 +50,37 @@ namespace Shop
                 },
                 "Source(sales)\nAggregate(by s => new { s.Region }: g => new RegionTotal(g.Key.Region, g.Sum(s => (long)s.Amo...)\nSink");
 
-            private readonly global::Compiled.Aggregation.BatchTable<global::System.ValueTuple<string>, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.BatchTable<global::System.ValueTuple<string>, Aggregate0State, Aggregate0KeyOps>();
-            private global::Compiled.State.IStateStore<global::System.ValueTuple<string>, Aggregate0State> _store0 = null!;
+            private readonly global::Compiled.Aggregation.AggregateTable<global::System.ValueTuple<string>, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.AggregateTable<global::System.ValueTuple<string>, Aggregate0State, Aggregate0KeyOps>("aggregate0");
+            private global::Compiled.State.IStateStore<global::System.ValueTuple<string>, Aggregate0State>? _store0;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
 
             public void Open(global::Compiled.Plans.PlanContext context)
             {
-                _store0 = context.GetStateStore<global::System.ValueTuple<string>, Aggregate0State>("aggregate0", new Aggregate0KeySerializer(), null);
+                _store0 = context.GetStateStore<global::System.ValueTuple<string>, global::System.ValueTuple<string>, Aggregate0State, Aggregate0KeyOps>(_table0, new Aggregate0KeySerializer(), null);
             }
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Shop.RegionTotal> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(sales) -> Aggregate(pre-aggregate the batch)
-                _table0.Clear();
+                // Plan: Source(sales) -> Aggregate(fold each row into the operator's table)
+                _table0.BeginBatch();
                 foreach (var __r0 in inputs.Get<global::Shop.Sale>(0))
                 {
                     ref var __acc = ref _table0.FindOrAdd(GroupKey0(__r0), out _);
                     __acc.A0 += Agg0_0(__r0);
                 }
-                // Plan: Aggregate -> merge each distinct key of the batch into state once -> emit the groups this batch changed
-                for (int __i = 0; __i < _table0.Count; __i++)
+                // Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state) -> emit the groups this batch changed
+                var __store = _store0;
+                for (int __i = 0; __i < _table0.ChangedCount; __i++)
                 {
-                    ref var __entry = ref _table0.EntryAt(__i);
-                    ref var __state = ref _store0.GetOrAdd(in __entry.Key, out bool __existed);
-                    if (__existed) Aggregate0State.Merge(ref __entry.Value, in __state);
-                    __state = __entry.Value;
-                    EmitGroup0(__entry.Key, __entry.Value, output);
+                    ref var __entry = ref _table0.ChangedAt(__i);
+                    if (__store is not null)
+                    {
+                        ref var __state = ref __store.GetOrAdd(in __entry.Key, out bool __existed);
+                        if (__existed) Aggregate0State.Merge(ref __entry.Value.State, in __state);
+                        __state = __entry.Value.State;
+                    }
+                    EmitGroup0(__entry.Key, __entry.Value.State, output);
                 }
             }
 

@@ -50,20 +50,20 @@ namespace Compiled.Generators.Tests.Queries
                 },
                 "Source(trades)\nAggregate(by t => t.Broker: g => new BrokerStats( g.Key, g.Sum(t => t.Type == \"BUY\" ?...)\nSink");
 
-            private readonly global::Compiled.Aggregation.BatchTable<string, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.BatchTable<string, Aggregate0State, Aggregate0KeyOps>();
-            private global::Compiled.State.IStateStore<string, Aggregate0State> _store0 = null!;
+            private readonly global::Compiled.Aggregation.AggregateTable<string, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.AggregateTable<string, Aggregate0State, Aggregate0KeyOps>("aggregate0");
+            private global::Compiled.State.IStateStore<string, Aggregate0State>? _store0;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
 
             public void Open(global::Compiled.Plans.PlanContext context)
             {
-                _store0 = context.GetStateStore<string, Aggregate0State>("aggregate0", new Aggregate0KeySerializer(), new Aggregate0StateSerializer());
+                _store0 = context.GetStateStore<string, string, Aggregate0State, Aggregate0KeyOps>(_table0, new Aggregate0KeySerializer(), new Aggregate0StateSerializer());
             }
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.BrokerStats> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(trades) -> Aggregate(pre-aggregate the batch)
-                _table0.Clear();
+                // Plan: Source(trades) -> Aggregate(fold each row into the operator's table)
+                _table0.BeginBatch();
                 foreach (var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Trade>(0))
                 {
                     ref var __acc = ref _table0.FindOrAdd(GroupKey0(__r0), out bool __added);
@@ -85,16 +85,28 @@ namespace Compiled.Generators.Tests.Queries
                     if (Agg0_9(__r0)) __acc.A9++;
                     __acc.A10++;
                 }
-                // Plan: Aggregate -> merge each distinct key of the batch into state once -> emit every group (Complete)
-                for (int __i = 0; __i < _table0.Count; __i++)
+                // Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state) -> emit every group (Complete)
+                var __store = _store0;
+                if (__store is null)
                 {
-                    ref var __entry = ref _table0.EntryAt(__i);
-                    ref var __state = ref _store0.GetOrAdd(in __entry.Key, out bool __existed);
-                    if (__existed) Aggregate0State.Merge(ref __entry.Value, in __state);
-                    __state = __entry.Value;
+                    for (int __i = 0; __i < _table0.Count; __i++)
+                    {
+                        ref var __entry = ref _table0.EntryAt(__i);
+                        EmitGroup0(__entry.Key, __entry.Value.State, output);
+                    }
                 }
-                var __visitor = new Aggregate0Visitor(this, output);
-                _store0.ForEach(ref __visitor);
+                else
+                {
+                    for (int __i = 0; __i < _table0.ChangedCount; __i++)
+                    {
+                        ref var __entry = ref _table0.ChangedAt(__i);
+                        ref var __state = ref __store.GetOrAdd(in __entry.Key, out bool __existed);
+                        if (__existed) Aggregate0State.Merge(ref __entry.Value.State, in __state);
+                        __state = __entry.Value.State;
+                    }
+                    var __visitor = new Aggregate0Visitor(this, output);
+                    __store.ForEach(ref __visitor);
+                }
             }
 
             // Plan: Aggregate -> Sink

@@ -52,8 +52,8 @@ namespace Compiled.Generators.Tests.Queries
                 },
                 "Source(trades)\nWatermark(t => t.Time, delay 10000 ms)\nDropDuplicates(t => (t.Broker, t.Time))\nFilter(t => t.Amount > 0)\nAggregate(by t => t.Broker: g => new WordCount(g.Key, g.LongCount()))\nSink");
 
-            private readonly global::Compiled.Aggregation.BatchTable<string, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.BatchTable<string, Aggregate0State, Aggregate0KeyOps>();
-            private global::Compiled.State.IStateStore<string, Aggregate0State> _store0 = null!;
+            private readonly global::Compiled.Aggregation.AggregateTable<string, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.AggregateTable<string, Aggregate0State, Aggregate0KeyOps>("aggregate0");
+            private global::Compiled.State.IStateStore<string, Aggregate0State>? _store0;
             private global::Compiled.State.IStateStore<(string Broker, long Time), long> _dedup0 = null!;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
@@ -61,13 +61,13 @@ namespace Compiled.Generators.Tests.Queries
             public void Open(global::Compiled.Plans.PlanContext context)
             {
                 _dedup0 = context.GetStateStore<(string Broker, long Time), long>("dedup0", new Dedup0KeySerializer(), null);
-                _store0 = context.GetStateStore<string, Aggregate0State>("aggregate0", new Aggregate0KeySerializer(), null);
+                _store0 = context.GetStateStore<string, string, Aggregate0State, Aggregate0KeyOps>(_table0, new Aggregate0KeySerializer(), null);
             }
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WordCount> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(trades) -> Watermark(t => t.Time, delay 10000 ms) -> DropDuplicates(t => (t.Broker, t.Time)) -> Filter(t => t.Amount > 0) -> Aggregate(pre-aggregate the batch)
-                _table0.Clear();
+                // Plan: Source(trades) -> Watermark(t => t.Time, delay 10000 ms) -> DropDuplicates(t => (t.Broker, t.Time)) -> Filter(t => t.Amount > 0) -> Aggregate(fold each row into the operator's table)
+                _table0.BeginBatch();
                 var __eventTime0 = batch.StartEventTime(0);
                 foreach (var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Trade>(0))
                 {
@@ -82,14 +82,18 @@ namespace Compiled.Generators.Tests.Queries
                     __acc.A0++;
                 }
                 batch.EndEventTime(0, in __eventTime0, 0);
-                // Plan: Aggregate -> merge each distinct key of the batch into state once -> emit the groups this batch changed
-                for (int __i = 0; __i < _table0.Count; __i++)
+                // Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state) -> emit the groups this batch changed
+                var __store = _store0;
+                for (int __i = 0; __i < _table0.ChangedCount; __i++)
                 {
-                    ref var __entry = ref _table0.EntryAt(__i);
-                    ref var __state = ref _store0.GetOrAdd(in __entry.Key, out bool __existed);
-                    if (__existed) Aggregate0State.Merge(ref __entry.Value, in __state);
-                    __state = __entry.Value;
-                    EmitGroup0(__entry.Key, __entry.Value, output);
+                    ref var __entry = ref _table0.ChangedAt(__i);
+                    if (__store is not null)
+                    {
+                        ref var __state = ref __store.GetOrAdd(in __entry.Key, out bool __existed);
+                        if (__existed) Aggregate0State.Merge(ref __entry.Value.State, in __state);
+                        __state = __entry.Value.State;
+                    }
+                    EmitGroup0(__entry.Key, __entry.Value.State, output);
                 }
                 // DropDuplicates(t => (t.Broker, t.Time)): forget the keys the watermark has reached
                 global::Compiled.KeyedState.DedupState.Evict(_dedup0, batch.WatermarkMs);

@@ -54,8 +54,8 @@ namespace Compiled.Generators.Tests.Queries
                 },
                 "Source(lines)\nFlatMap(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))\nDistinct()\nAggregate(by w => w.Length: g => g.Key > 5 ? \"long\" : \"short\")\nDistinct()\nSink");
 
-            private readonly global::Compiled.Aggregation.BatchTable<int, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.BatchTable<int, Aggregate0State, Aggregate0KeyOps>();
-            private global::Compiled.State.IStateStore<int, Aggregate0State> _store0 = null!;
+            private readonly global::Compiled.Aggregation.AggregateTable<int, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.AggregateTable<int, Aggregate0State, Aggregate0KeyOps>("aggregate0");
+            private global::Compiled.State.IStateStore<int, Aggregate0State>? _store0;
             private global::Compiled.State.IStateStore<string, long> _dedup0 = null!;
             private global::Compiled.State.IStateStore<string, long> _dedup1 = null!;
 
@@ -64,14 +64,14 @@ namespace Compiled.Generators.Tests.Queries
             public void Open(global::Compiled.Plans.PlanContext context)
             {
                 _dedup0 = context.GetStateStore<string, long>("dedup0", new Dedup0KeySerializer(), null);
-                _store0 = context.GetStateStore<int, Aggregate0State>("aggregate0", null, null);
+                _store0 = context.GetStateStore<int, int, Aggregate0State, Aggregate0KeyOps>(_table0, null, null);
                 _dedup1 = context.GetStateStore<string, long>("dedup1", new Dedup1KeySerializer(), null);
             }
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<string> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(lines) -> FlatMap(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)) -> Distinct() -> Aggregate(pre-aggregate the batch)
-                _table0.Clear();
+                // Plan: Source(lines) -> FlatMap(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)) -> Distinct() -> Aggregate(fold each row into the operator's table)
+                _table0.BeginBatch();
                 foreach (var __r0 in inputs.Get<string>(0))
                 {
                     global::System.ReadOnlySpan<char> __text1 = global::System.MemoryExtensions.AsSpan(SelectMany0_Text(__r0));
@@ -90,14 +90,18 @@ namespace Compiled.Generators.Tests.Queries
                         ref var __acc = ref _table0.FindOrAdd(GroupKey2(__r6), out _);
                     }
                 }
-                // Plan: Aggregate -> merge each distinct key of the batch into state once -> emit the groups this batch changed
-                for (int __i = 0; __i < _table0.Count; __i++)
+                // Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state) -> emit the groups this batch changed
+                var __store = _store0;
+                for (int __i = 0; __i < _table0.ChangedCount; __i++)
                 {
-                    ref var __entry = ref _table0.EntryAt(__i);
-                    ref var __state = ref _store0.GetOrAdd(in __entry.Key, out bool __existed);
-                    if (__existed) Aggregate0State.Merge(ref __entry.Value, in __state);
-                    __state = __entry.Value;
-                    EmitGroup0(__entry.Key, __entry.Value, output);
+                    ref var __entry = ref _table0.ChangedAt(__i);
+                    if (__store is not null)
+                    {
+                        ref var __state = ref __store.GetOrAdd(in __entry.Key, out bool __existed);
+                        if (__existed) Aggregate0State.Merge(ref __entry.Value.State, in __state);
+                        __state = __entry.Value.State;
+                    }
+                    EmitGroup0(__entry.Key, __entry.Value.State, output);
                 }
             }
 

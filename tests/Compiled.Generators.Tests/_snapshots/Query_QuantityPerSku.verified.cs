@@ -50,20 +50,20 @@ namespace Compiled.Generators.Tests.Queries
                 },
                 "Source(trades)\nAggregate(by t => (t.Broker, t.Side): g => (g.Key.Broker, g.Key.Side, g.Sum(t => (long)t.Amount...)\nSink");
 
-            private readonly global::Compiled.Aggregation.BatchTable<(string Broker, global::Compiled.Generators.Tests.Queries.Side Side), Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.BatchTable<(string Broker, global::Compiled.Generators.Tests.Queries.Side Side), Aggregate0State, Aggregate0KeyOps>();
-            private global::Compiled.State.IStateStore<(string Broker, global::Compiled.Generators.Tests.Queries.Side Side), Aggregate0State> _store0 = null!;
+            private readonly global::Compiled.Aggregation.AggregateTable<(string Broker, global::Compiled.Generators.Tests.Queries.Side Side), Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.AggregateTable<(string Broker, global::Compiled.Generators.Tests.Queries.Side Side), Aggregate0State, Aggregate0KeyOps>("aggregate0");
+            private global::Compiled.State.IStateStore<(string Broker, global::Compiled.Generators.Tests.Queries.Side Side), Aggregate0State>? _store0;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
 
             public void Open(global::Compiled.Plans.PlanContext context)
             {
-                _store0 = context.GetStateStore<(string Broker, global::Compiled.Generators.Tests.Queries.Side Side), Aggregate0State>("aggregate0", new Aggregate0KeySerializer(), new Aggregate0StateSerializer());
+                _store0 = context.GetStateStore<(string Broker, global::Compiled.Generators.Tests.Queries.Side Side), (string Broker, global::Compiled.Generators.Tests.Queries.Side Side), Aggregate0State, Aggregate0KeyOps>(_table0, new Aggregate0KeySerializer(), new Aggregate0StateSerializer());
             }
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<(string Broker, global::Compiled.Generators.Tests.Queries.Side Side, long Amount, string MaxType)> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(trades) -> Aggregate(pre-aggregate the batch)
-                _table0.Clear();
+                // Plan: Source(trades) -> Aggregate(fold each row into the operator's table)
+                _table0.BeginBatch();
                 foreach (var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Trade>(0))
                 {
                     ref var __acc = ref _table0.FindOrAdd(GroupKey0(__r0), out bool __added);
@@ -71,14 +71,18 @@ namespace Compiled.Generators.Tests.Queries
                     var __v1 = Agg0_1(__r0);
                     if (__added || string.CompareOrdinal(__acc.A1, __v1) < 0) __acc.A1 = __v1;
                 }
-                // Plan: Aggregate -> merge each distinct key of the batch into state once -> emit the groups this batch changed
-                for (int __i = 0; __i < _table0.Count; __i++)
+                // Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state) -> emit the groups this batch changed
+                var __store = _store0;
+                for (int __i = 0; __i < _table0.ChangedCount; __i++)
                 {
-                    ref var __entry = ref _table0.EntryAt(__i);
-                    ref var __state = ref _store0.GetOrAdd(in __entry.Key, out bool __existed);
-                    if (__existed) Aggregate0State.Merge(ref __entry.Value, in __state);
-                    __state = __entry.Value;
-                    EmitGroup0(__entry.Key, __entry.Value, output);
+                    ref var __entry = ref _table0.ChangedAt(__i);
+                    if (__store is not null)
+                    {
+                        ref var __state = ref __store.GetOrAdd(in __entry.Key, out bool __existed);
+                        if (__existed) Aggregate0State.Merge(ref __entry.Value.State, in __state);
+                        __state = __entry.Value.State;
+                    }
+                    EmitGroup0(__entry.Key, __entry.Value.State, output);
                 }
             }
 

@@ -50,36 +50,48 @@ namespace Compiled.Generators.Tests.Queries
                 },
                 "Source(trades)\nFilter(t => t.Amount > 0)\nAggregate(by t => new BrokerType(t.Broker, t.Type): g => new BrokerTypeCount(g.Key.Broker, g.Key.Type, g.Coun...)\nSink");
 
-            private readonly global::Compiled.Aggregation.BatchTable<global::Compiled.Generators.Tests.Queries.BrokerType, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.BatchTable<global::Compiled.Generators.Tests.Queries.BrokerType, Aggregate0State, Aggregate0KeyOps>();
-            private global::Compiled.State.IStateStore<global::Compiled.Generators.Tests.Queries.BrokerType, Aggregate0State> _store0 = null!;
+            private readonly global::Compiled.Aggregation.AggregateTable<global::Compiled.Generators.Tests.Queries.BrokerType, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.AggregateTable<global::Compiled.Generators.Tests.Queries.BrokerType, Aggregate0State, Aggregate0KeyOps>("aggregate0");
+            private global::Compiled.State.IStateStore<global::Compiled.Generators.Tests.Queries.BrokerType, Aggregate0State>? _store0;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
 
             public void Open(global::Compiled.Plans.PlanContext context)
             {
-                _store0 = context.GetStateStore<global::Compiled.Generators.Tests.Queries.BrokerType, Aggregate0State>("aggregate0", new Aggregate0KeySerializer(), null);
+                _store0 = context.GetStateStore<global::Compiled.Generators.Tests.Queries.BrokerType, global::Compiled.Generators.Tests.Queries.BrokerType, Aggregate0State, Aggregate0KeyOps>(_table0, new Aggregate0KeySerializer(), null);
             }
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.BrokerTypeCount> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(trades) -> Filter(t => t.Amount > 0) -> Aggregate(pre-aggregate the batch)
-                _table0.Clear();
+                // Plan: Source(trades) -> Filter(t => t.Amount > 0) -> Aggregate(fold each row into the operator's table)
+                _table0.BeginBatch();
                 foreach (var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Trade>(0))
                 {
                     if (!Where0(__r0)) continue;
                     ref var __acc = ref _table0.FindOrAdd(GroupKey1(__r0), out _);
                     __acc.A0++;
                 }
-                // Plan: Aggregate -> merge each distinct key of the batch into state once -> emit every group (Complete)
-                for (int __i = 0; __i < _table0.Count; __i++)
+                // Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state) -> emit every group (Complete)
+                var __store = _store0;
+                if (__store is null)
                 {
-                    ref var __entry = ref _table0.EntryAt(__i);
-                    ref var __state = ref _store0.GetOrAdd(in __entry.Key, out bool __existed);
-                    if (__existed) Aggregate0State.Merge(ref __entry.Value, in __state);
-                    __state = __entry.Value;
+                    for (int __i = 0; __i < _table0.Count; __i++)
+                    {
+                        ref var __entry = ref _table0.EntryAt(__i);
+                        EmitGroup0(__entry.Key, __entry.Value.State, output);
+                    }
                 }
-                var __visitor = new Aggregate0Visitor(this, output);
-                _store0.ForEach(ref __visitor);
+                else
+                {
+                    for (int __i = 0; __i < _table0.ChangedCount; __i++)
+                    {
+                        ref var __entry = ref _table0.ChangedAt(__i);
+                        ref var __state = ref __store.GetOrAdd(in __entry.Key, out bool __existed);
+                        if (__existed) Aggregate0State.Merge(ref __entry.Value.State, in __state);
+                        __state = __entry.Value.State;
+                    }
+                    var __visitor = new Aggregate0Visitor(this, output);
+                    __store.ForEach(ref __visitor);
+                }
             }
 
             // Plan: Aggregate -> Sink

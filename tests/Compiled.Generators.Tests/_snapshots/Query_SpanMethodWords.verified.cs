@@ -51,20 +51,20 @@ namespace Compiled.Generators.Tests.Queries
                 "Source(lines)\nFlatMap(line => line.Split(' ', ','))\nMap(word => word.ToLowerInvariant())\nFilter(word => WordRules.HasLetterOrDigit(word))\nFilter(word => !word.EndsWithPunctuation() && WordRules.Weight(t...)\nAggregate(by word => word: g => new WordCount(g.Key, g.LongCount()))\nSink");
 
             private char[] _scratchSelect1 = new char[64];
-            private readonly global::Compiled.Aggregation.BatchTable<string, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.BatchTable<string, Aggregate0State, Aggregate0KeyOps>();
-            private global::Compiled.State.IStateStore<string, Aggregate0State> _store0 = null!;
+            private readonly global::Compiled.Aggregation.AggregateTable<string, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.AggregateTable<string, Aggregate0State, Aggregate0KeyOps>("aggregate0");
+            private global::Compiled.State.IStateStore<string, Aggregate0State>? _store0;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
 
             public void Open(global::Compiled.Plans.PlanContext context)
             {
-                _store0 = context.GetStateStore<string, Aggregate0State>("aggregate0", new Aggregate0KeySerializer(), null);
+                _store0 = context.GetStateStore<string, string, Aggregate0State, Aggregate0KeyOps>(_table0, new Aggregate0KeySerializer(), null);
             }
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WordCount> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(lines) -> FlatMap(line => line.Split(' ', ',')) -> Map(word => word.ToLowerInvariant()) -> Filter(word => WordRules.HasLetterOrDigit(word)) -> Filter(word => !word.EndsWithPunctuation() && WordRules.Weight(t...) -> Aggregate(pre-aggregate the batch)
-                _table0.Clear();
+                // Plan: Source(lines) -> FlatMap(line => line.Split(' ', ',')) -> Map(word => word.ToLowerInvariant()) -> Filter(word => WordRules.HasLetterOrDigit(word)) -> Filter(word => !word.EndsWithPunctuation() && WordRules.Weight(t...) -> Aggregate(fold each row into the operator's table)
+                _table0.BeginBatch();
                 foreach (var __r0 in inputs.Get<string>(0))
                 {
                     global::System.ReadOnlySpan<char> __text1 = global::System.MemoryExtensions.AsSpan(SelectMany0_Text(__r0));
@@ -83,16 +83,28 @@ namespace Compiled.Generators.Tests.Queries
                         __acc.A0++;
                     }
                 }
-                // Plan: Aggregate -> merge each distinct key of the batch into state once -> emit every group (Complete)
-                for (int __i = 0; __i < _table0.Count; __i++)
+                // Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state) -> emit every group (Complete)
+                var __store = _store0;
+                if (__store is null)
                 {
-                    ref var __entry = ref _table0.EntryAt(__i);
-                    ref var __state = ref _store0.GetOrAdd(in __entry.Key, out bool __existed);
-                    if (__existed) Aggregate0State.Merge(ref __entry.Value, in __state);
-                    __state = __entry.Value;
+                    for (int __i = 0; __i < _table0.Count; __i++)
+                    {
+                        ref var __entry = ref _table0.EntryAt(__i);
+                        EmitGroup0(__entry.Key, __entry.Value.State, output);
+                    }
                 }
-                var __visitor = new Aggregate0Visitor(this, output);
-                _store0.ForEach(ref __visitor);
+                else
+                {
+                    for (int __i = 0; __i < _table0.ChangedCount; __i++)
+                    {
+                        ref var __entry = ref _table0.ChangedAt(__i);
+                        ref var __state = ref __store.GetOrAdd(in __entry.Key, out bool __existed);
+                        if (__existed) Aggregate0State.Merge(ref __entry.Value.State, in __state);
+                        __state = __entry.Value.State;
+                    }
+                    var __visitor = new Aggregate0Visitor(this, output);
+                    __store.ForEach(ref __visitor);
+                }
             }
 
             // Plan: Aggregate -> Sink

@@ -54,8 +54,8 @@ namespace Compiled.Generators.Tests.Queries
 
             private readonly global::Compiled.StaticTable<global::Compiled.Generators.Tests.Queries.BrokerDesk> _desks;
             private readonly global::Compiled.Joins.StaticIndex<(string Broker, string), global::Compiled.Generators.Tests.Queries.BrokerDesk, StaticJoin0KeyOps> _staticJoin0 = new global::Compiled.Joins.StaticIndex<(string Broker, string), global::Compiled.Generators.Tests.Queries.BrokerDesk, StaticJoin0KeyOps>();
-            private readonly global::Compiled.Aggregation.BatchTable<string, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.BatchTable<string, Aggregate0State, Aggregate0KeyOps>();
-            private global::Compiled.State.IStateStore<string, Aggregate0State> _store0 = null!;
+            private readonly global::Compiled.Aggregation.AggregateTable<string, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.AggregateTable<string, Aggregate0State, Aggregate0KeyOps>("aggregate0");
+            private global::Compiled.State.IStateStore<string, Aggregate0State>? _store0;
 
             public __CompiledPlan(global::Compiled.StaticTable<global::Compiled.Generators.Tests.Queries.BrokerDesk> desks)
             {
@@ -66,13 +66,13 @@ namespace Compiled.Generators.Tests.Queries
 
             public void Open(global::Compiled.Plans.PlanContext context)
             {
-                _store0 = context.GetStateStore<string, Aggregate0State>("aggregate0", new Aggregate0KeySerializer(), null);
+                _store0 = context.GetStateStore<string, string, Aggregate0State, Aggregate0KeyOps>(_table0, new Aggregate0KeySerializer(), null);
             }
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WordCount> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(trades) -> StaticJoin(Inner, table on the left on t => (t.Broker, t.Type) = d => (d.Broker, d.Desk)) -> Aggregate(pre-aggregate the batch)
-                _table0.Clear();
+                // Plan: Source(trades) -> StaticJoin(Inner, table on the left on t => (t.Broker, t.Type) = d => (d.Broker, d.Desk)) -> Aggregate(fold each row into the operator's table)
+                _table0.BeginBatch();
                 // Static table on the left 'desks': index its rows by d => (d.Broker, d.Desk) when they changed.
                 var __tableRows0 = _desks.RowsForBatch(out long __tableVersion0);
                 if (__tableVersion0 != _staticJoin0.Version)
@@ -90,14 +90,18 @@ namespace Compiled.Generators.Tests.Queries
                         __acc.A0++;
                     }
                 }
-                // Plan: Aggregate -> merge each distinct key of the batch into state once -> emit the groups this batch changed
-                for (int __i = 0; __i < _table0.Count; __i++)
+                // Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state) -> emit the groups this batch changed
+                var __store = _store0;
+                for (int __i = 0; __i < _table0.ChangedCount; __i++)
                 {
-                    ref var __entry = ref _table0.EntryAt(__i);
-                    ref var __state = ref _store0.GetOrAdd(in __entry.Key, out bool __existed);
-                    if (__existed) Aggregate0State.Merge(ref __entry.Value, in __state);
-                    __state = __entry.Value;
-                    EmitGroup0(__entry.Key, __entry.Value, output);
+                    ref var __entry = ref _table0.ChangedAt(__i);
+                    if (__store is not null)
+                    {
+                        ref var __state = ref __store.GetOrAdd(in __entry.Key, out bool __existed);
+                        if (__existed) Aggregate0State.Merge(ref __entry.Value.State, in __state);
+                        __state = __entry.Value.State;
+                    }
+                    EmitGroup0(__entry.Key, __entry.Value.State, output);
                 }
             }
 

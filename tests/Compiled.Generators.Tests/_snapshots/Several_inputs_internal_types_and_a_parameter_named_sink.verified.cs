@@ -53,20 +53,20 @@ namespace Shop
                 },
                 "Source(sink)\nAggregate(by c => new PageKey(c.Page, c.Referrer is null): g => (g.Key.Page, g.Count(), g.Min(c => c.Referrer)))\nSink");
 
-            private readonly global::Compiled.Aggregation.BatchTable<global::Shop.PageViews.PageKey, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.BatchTable<global::Shop.PageViews.PageKey, Aggregate0State, Aggregate0KeyOps>();
-            private global::Compiled.State.IStateStore<global::Shop.PageViews.PageKey, Aggregate0State> _store0 = null!;
+            private readonly global::Compiled.Aggregation.AggregateTable<global::Shop.PageViews.PageKey, Aggregate0State, Aggregate0KeyOps> _table0 = new global::Compiled.Aggregation.AggregateTable<global::Shop.PageViews.PageKey, Aggregate0State, Aggregate0KeyOps>("aggregate0");
+            private global::Compiled.State.IStateStore<global::Shop.PageViews.PageKey, Aggregate0State>? _store0;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
 
             public void Open(global::Compiled.Plans.PlanContext context)
             {
-                _store0 = context.GetStateStore<global::Shop.PageViews.PageKey, Aggregate0State>("aggregate0", null, new Aggregate0StateSerializer());
+                _store0 = context.GetStateStore<global::Shop.PageViews.PageKey, global::Shop.PageViews.PageKey, Aggregate0State, Aggregate0KeyOps>(_table0, null, new Aggregate0StateSerializer());
             }
 
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<(int Page, int Views, string? FirstReferrer)> output, global::Compiled.Plans.BatchContext batch)
             {
-                // Plan: Source(sink) -> Aggregate(pre-aggregate the batch)
-                _table0.Clear();
+                // Plan: Source(sink) -> Aggregate(fold each row into the operator's table)
+                _table0.BeginBatch();
                 foreach (ref readonly var __r0 in inputs.Get<global::Shop.Click>(0))
                 {
                     ref var __acc = ref _table0.FindOrAdd(GroupKey0(in __r0), out bool __added);
@@ -74,16 +74,28 @@ namespace Shop
                     var __v1 = Agg0_1(in __r0);
                     if (__added || string.CompareOrdinal(__v1, __acc.A1) < 0) __acc.A1 = __v1;
                 }
-                // Plan: Aggregate -> merge each distinct key of the batch into state once -> emit every group (Complete)
-                for (int __i = 0; __i < _table0.Count; __i++)
+                // Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state) -> emit every group (Complete)
+                var __store = _store0;
+                if (__store is null)
                 {
-                    ref var __entry = ref _table0.EntryAt(__i);
-                    ref var __state = ref _store0.GetOrAdd(in __entry.Key, out bool __existed);
-                    if (__existed) Aggregate0State.Merge(ref __entry.Value, in __state);
-                    __state = __entry.Value;
+                    for (int __i = 0; __i < _table0.Count; __i++)
+                    {
+                        ref var __entry = ref _table0.EntryAt(__i);
+                        EmitGroup0(__entry.Key, __entry.Value.State, output);
+                    }
                 }
-                var __visitor = new Aggregate0Visitor(this, output);
-                _store0.ForEach(ref __visitor);
+                else
+                {
+                    for (int __i = 0; __i < _table0.ChangedCount; __i++)
+                    {
+                        ref var __entry = ref _table0.ChangedAt(__i);
+                        ref var __state = ref __store.GetOrAdd(in __entry.Key, out bool __existed);
+                        if (__existed) Aggregate0State.Merge(ref __entry.Value.State, in __state);
+                        __state = __entry.Value.State;
+                    }
+                    var __visitor = new Aggregate0Visitor(this, output);
+                    __store.ForEach(ref __visitor);
+                }
             }
 
             // Plan: Aggregate -> Sink

@@ -4,7 +4,8 @@ namespace Compiled.Tests.Aggregation;
 
 public sealed class BatchTableTests
 {
-    private readonly struct IntOps : IBatchKeyOps<int>
+    /// <summary>Integer keys hashed as themselves; shared with the aggregate table's tests.</summary>
+    internal readonly struct IntOps : IBatchKeyOps<int>
     {
         public bool StoresHash => false;
 

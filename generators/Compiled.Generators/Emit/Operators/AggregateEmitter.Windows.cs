@@ -79,7 +79,7 @@ namespace Compiled.Generators.Emit.Operators
         public bool UsesBatchTable => !IsWindowed || Window.Kind == WindowKind.Session;
 
         /// <summary>What the fused loop does with each row, for the plan comment.</summary>
-        public string LoopText => !IsWindowed ? "Aggregate(pre-aggregate the batch)"
+        public string LoopText => !IsWindowed ? "Aggregate(fold each row into the operator's table)"
             : UsesBatchTable ? "Aggregate(pre-aggregate the batch by session)"
             : "Aggregate(fold each row into its " + (Window.Kind == WindowKind.Sliding ? "pane" : "window") + "'s table)";
 

@@ -6,8 +6,8 @@ using Compiled.Generators.Planning;
 namespace Compiled.Generators.Emit.Operators
 {
     /// <summary>
-    /// Writes the aggregation: accumulate each row into the batch table, then merge each distinct key into the state
-    /// store once, then emit changed groups (Update) or every group (Complete).
+    /// Writes the aggregation: fold each row into the operator's table (its state when state is in memory only), merge
+    /// each group the batch changed into a durable store once, then emit changed groups (Update) or every group (Complete).
     /// </summary>
     internal sealed partial class AggregateEmitter
     {
@@ -19,6 +19,7 @@ namespace Compiled.Generators.Emit.Operators
         private const string Visitor = "Aggregate0Visitor";
         private const string KeySerializer = "Aggregate0KeySerializer";
         private const string StateSerializer = "Aggregate0StateSerializer";
+        private const string AggregateTableG = "global::Compiled.Aggregation.AggregateTable";
 
         private readonly PhysicalPlan _plan;
         private readonly AggregateSpec _aggregate;
@@ -51,10 +52,13 @@ namespace Compiled.Generators.Emit.Operators
 
         private IEnumerable<string> StoreFields()
         {
-            string table = KeyOpsEmitter.TableType(_aggregate.KeyType, State, KeyOps);
-            yield return "private readonly " + table + " " + TableField + " = new " + table + "();";
-            yield return "private " + KnownNames.IStateStoreG + "<" + StoreKey + ", " + State + "> " + StoreField + " = null!;";
+            string table = AggregateTableG + "<" + Key + ", " + State + ", " + KeyOps + ">";
+            yield return "private readonly " + table + " " + TableField + " = new " + table + "(" + Literals.String(_plan.AggregateState!.OperatorId) + ");";
+            yield return "private " + KnownNames.IStateStoreG + "<" + StoreKey + ", " + State + ">? " + StoreField + ";";
         }
+
+        /// <summary>The call starting a batch on the table the fused loop folds into, before the loop.</summary>
+        public string BeginBatch => TableField + (IsWindowed ? ".Clear();" : ".BeginBatch();");
 
         /// <summary>Opens the state store inside <c>Open</c>.</summary>
         public void WriteOpen(SourceWriter w)
@@ -66,7 +70,8 @@ namespace Compiled.Generators.Emit.Operators
             }
             string keySerializer = SerializerEmitter.IsRaw(_aggregate.KeyType) ? "null" : "new " + KeySerializer + "()";
             string stateSerializer = AccumulatorLayout.IsUnmanaged(_aggregate) ? "null" : "new " + StateSerializer + "()";
-            w.Line(StoreField + " = context.GetStateStore<" + StoreKey + ", " + State + ">(" + Literals.String(_plan.AggregateState!.OperatorId)
+            // Null when state is kept in memory only: the table is then the state itself.
+            w.Line(StoreField + " = context.GetStateStore<" + Key + ", " + StoreKey + ", " + State + ", " + KeyOps + ">(" + TableField
                 + ", " + keySerializer + ", " + stateSerializer + ");");
         }
 
@@ -126,20 +131,42 @@ namespace Compiled.Generators.Emit.Operators
                 return;
             }
             bool update = _plan.Query.OutputMode == OutputModes.Update;
-            w.Line("// Plan: Aggregate -> merge each distinct key of the batch into state once"
+            w.Line("// Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state)"
                 + (update ? " -> emit the groups this batch changed" : " -> emit every group (Complete)"));
+            w.Line("var __store = " + StoreField + ";");
+            if (update)
+            {
+                w.Open("for (int __i = 0; __i < " + TableField + ".ChangedCount; __i++)");
+                w.Line("ref var __entry = ref " + TableField + ".ChangedAt(__i);");
+                w.Open("if (__store is not null)");
+                WriteMerge(w);
+                w.Close();
+                w.Line(EmitMethod + "(__entry.Key, __entry.Value.State, output);");
+                w.Close();
+                return;
+            }
+            w.Open("if (__store is null)");
             w.Open("for (int __i = 0; __i < " + TableField + ".Count; __i++)");
             w.Line("ref var __entry = ref " + TableField + ".EntryAt(__i);");
-            w.Line("ref var __state = ref " + StoreField + ".GetOrAdd(" + StoreKeyArgument + ", out bool __existed);");
-            w.Line("if (__existed) " + State + ".Merge(ref __entry.Value, in __state);");
-            w.Line("__state = __entry.Value;");
-            if (update) w.Line(EmitMethod + "(__entry.Key, __entry.Value, output);");
+            w.Line(EmitMethod + "(__entry.Key, __entry.Value.State, output);");
             w.Close();
-            if (!update)
-            {
-                w.Line("var __visitor = new " + Visitor + "(this, output);");
-                w.Line(StoreField + ".ForEach(ref __visitor);");
-            }
+            w.Close();
+            w.Open("else");
+            w.Open("for (int __i = 0; __i < " + TableField + ".ChangedCount; __i++)");
+            w.Line("ref var __entry = ref " + TableField + ".ChangedAt(__i);");
+            WriteMerge(w);
+            w.Close();
+            w.Line("var __visitor = new " + Visitor + "(this, output);");
+            w.Line("__store.ForEach(ref __visitor);");
+            w.Close();
+        }
+
+        // One lookup in the durable store per changed group: the batch's accumulator folds the stored one in and replaces it.
+        private void WriteMerge(SourceWriter w)
+        {
+            w.Line("ref var __state = ref __store.GetOrAdd(" + StoreKeyArgument + ", out bool __existed);");
+            w.Line("if (__existed) " + State + ".Merge(ref __entry.Value.State, in __state);");
+            w.Line("__state = __entry.Value.State;");
         }
 
         /// <summary>The method turning one group into output rows, running the stages after the aggregation.</summary>

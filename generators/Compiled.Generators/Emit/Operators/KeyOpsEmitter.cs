@@ -12,13 +12,8 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>The hash-combining helper used by composite keys.</summary>
         public const string MixMethod = "Mix";
 
-        private const string BatchTableG = "global::Compiled.Aggregation.BatchTable";
         private const string IBatchKeyOpsG = "global::Compiled.Aggregation.IBatchKeyOps";
         private const string IBatchAlternateKeyOpsG = "global::Compiled.Aggregation.IBatchAlternateKeyOps";
-
-        /// <summary>The table type for <paramref name="key"/>, accumulator <paramref name="state"/> and key operations <paramref name="ops"/>.</summary>
-        public static string TableType(TypeSpec key, string state, string ops) =>
-            BatchTableG + "<" + key.Name + ", " + state + ", " + ops + ">";
 
         /// <summary>Writes the key operations struct <paramref name="name"/> for <paramref name="key"/>.</summary>
         public static void Write(SourceWriter w, string name, TypeSpec key, bool spanKeys)

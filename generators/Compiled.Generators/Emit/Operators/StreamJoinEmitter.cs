@@ -91,7 +91,7 @@ namespace Compiled.Generators.Emit.Operators
         public void WriteExecute(SourceWriter w)
         {
             var query = _plan.Query;
-            if (_aggregate is { UsesBatchTable: true }) w.Line(AggregateEmitter.TableField + ".Clear();");
+            if (_aggregate is { UsesBatchTable: true }) w.Line(_aggregate.BeginBatch);
             StaticJoinEmitter.WriteRefresh(w, query, StaticJoinEmitter.Joins(_plan.Source));
             if (_join.RightSource == query.SourceIndex)
             {

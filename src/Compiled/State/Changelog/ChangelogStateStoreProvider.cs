@@ -44,6 +44,9 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
     private (long BatchId, uint Crc)? _pendingBase; // set by the base thread, read after its task completed
     private IReadOnlyList<StateStoreMetrics> _pendingBaseMetrics = [];
     private IReadOnlyList<StateStoreMetrics> _baseMetrics = [];
+    private (long Apply, long Checkpoint) _pendingBaseTimes; // set by the base thread with _pendingBase
+    private long _baseApplyMicros;
+    private long _baseCheckpointMicros;
     private bool _disposed;
 
     /// <summary>Opens the state of one query run, recovering it to <paramref name="recoverToBatchId"/>.</summary>
@@ -152,9 +155,11 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
             store.WriteSection(_frame);
         }
 
+        long encoded = Stopwatch.GetTimestamp();
         int frameBytes = _frame.Length;
         _files.Append(_frame.Written, batchId);
         _frameBases[batchId] = _baseBatchId;
+        long written = Stopwatch.GetTimestamp();
 
         bool overBudget = false;
         foreach (IChangelogStore store in _stores)
@@ -172,11 +177,22 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
             EnforceBudget(batchId);
         }
 
-        long elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        long ended = Stopwatch.GetTimestamp();
+        long elapsedMs = (long)Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds;
+        // Where the commit's time went, in microseconds (a batch's parts are often below a millisecond).
+        var frameMetrics = new Dictionary<string, long>
+        {
+            ["changelogBytes"] = frameBytes,
+            ["changelogEncodeMicros"] = Micros(started, encoded),
+            ["changelogWriteMicros"] = Micros(encoded, written),
+            ["baseHandOffMicros"] = Micros(written, ended),
+            ["baseApplyMicros"] = _baseApplyMicros,
+            ["baseCheckpointMicros"] = _baseCheckpointMicros,
+        };
         var metrics = new StateStoreMetrics[_stores.Count];
         for (int i = 0; i < metrics.Length; i++)
         {
-            metrics[i] = _stores[i].TakeMetrics(elapsedMs, frameBytes, i < _baseMetrics.Count ? _baseMetrics[i].CustomMetrics : null);
+            metrics[i] = _stores[i].TakeMetrics(elapsedMs, frameMetrics, i < _baseMetrics.Count ? _baseMetrics[i].CustomMetrics : null);
         }
 
         _metrics = metrics;
@@ -303,12 +319,15 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
     {
         lock (_baseLock)
         {
+            long started = Stopwatch.GetTimestamp();
             foreach (IBaseChanges change in changes)
             {
                 change.Apply();
             }
 
+            long applied = Stopwatch.GetTimestamp();
             _base.Checkpoint(batchId); // hits state.midCheckpoint between FASTER's checkpoints and the manifest
+            _pendingBaseTimes = (Micros(started, applied), Micros(applied, Stopwatch.GetTimestamp()));
             uint crc = Crc32C.Compute(File.ReadAllBytes(StateVersionManifest.PathOf(BaseVersionsDirectory, batchId)));
             if (purgeBefore >= 0)
             {
@@ -324,6 +343,8 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
             _pendingBase = (batchId, crc);
         }
     }
+
+    private static long Micros(long from, long to) => (long)Stopwatch.GetElapsedTime(from, to).TotalMicroseconds;
 
     private string BaseVersionsDirectory => Path.Combine(_stateDirectory, StateVersionManifest.DirectoryName);
 
@@ -351,6 +372,7 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
             _baseBatchId = batch;
             _baseManifestCrc = crc;
             _baseMetrics = _pendingBaseMetrics;
+            (_baseApplyMicros, _baseCheckpointMicros) = _pendingBaseTimes;
             _pendingBase = null;
         }
     }

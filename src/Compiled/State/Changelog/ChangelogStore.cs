@@ -359,12 +359,16 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     }
 
     /// <inheritdoc />
-    public StateStoreMetrics TakeMetrics(long commitTimeMs, long changelogBytes, IReadOnlyDictionary<string, long>? baseMetrics)
+    public StateStoreMetrics TakeMetrics(long commitTimeMs, IReadOnlyDictionary<string, long> frameMetrics, IReadOnlyDictionary<string, long>? baseMetrics)
     {
         var custom = baseMetrics is null ? new Dictionary<string, long>() : new Dictionary<string, long>(baseMetrics);
+        foreach ((string name, long value) in frameMetrics)
+        {
+            custom[name] = value;
+        }
+
         foreach ((string name, long value) in new Dictionary<string, long>
         {
-            ["changelogBytes"] = changelogBytes,
             ["keysInMemory"] = _table.Count - _tombstones,
             ["keysEvicted"] = _evicted,
             ["baseReads"] = _baseReads,

@@ -21,8 +21,11 @@ internal interface IChangelogStore
     /// <summary>Evicts entries already in a completed base until the table is back under its budget; returns false when nothing more can go.</summary>
     bool Evict();
 
-    /// <summary>Counters of the batch just written, which resets them, with the FASTER metrics of the last completed base.</summary>
-    StateStoreMetrics TakeMetrics(long commitTimeMs, long changelogBytes, IReadOnlyDictionary<string, long>? baseMetrics);
+    /// <summary>
+    /// Counters of the batch just written, which resets them, with the frame's own metrics (its size and where the commit's
+    /// time went) and the FASTER metrics of the last completed base.
+    /// </summary>
+    StateStoreMetrics TakeMetrics(long commitTimeMs, IReadOnlyDictionary<string, long> frameMetrics, IReadOnlyDictionary<string, long>? baseMetrics);
 }
 
 /// <summary>One store's changes since the previous base, applied to FASTER on the base thread.</summary>

@@ -1,0 +1,94 @@
+using Compiled.Aggregation;
+using Compiled.Plans;
+using Compiled.State;
+using Compiled.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using IntOps = Compiled.Tests.Aggregation.BatchTableTests.IntOps;
+
+namespace Compiled.Tests.Aggregation;
+
+public sealed class AggregateTableTests
+{
+    private static (AggregateTable<int, long, IntOps> Table, InMemoryStateStoreProvider Provider) Kept()
+    {
+        var provider = new InMemoryStateStoreProvider(null, 1L << 30, null);
+        var table = new AggregateTable<int, long, IntOps>("aggregate0");
+        Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+        Assert.True(table.KeepsState);
+        return (table, provider);
+    }
+
+    private static void Fold(AggregateTable<int, long, IntOps> table, params int[] keys)
+    {
+        table.BeginBatch();
+        foreach (int key in keys) table.FindOrAdd(key, out _)++;
+    }
+
+    private static List<(int, long)> Changed(AggregateTable<int, long, IntOps> table) =>
+        Enumerable.Range(0, table.ChangedCount).Select(i => (table.ChangedAt(i).Key, table.ChangedAt(i).Value.State)).ToList();
+
+    [Fact]
+    public void Kept_state_accumulates_across_batches_and_lists_each_batch_s_changed_groups_once_in_first_touched_order()
+    {
+        var (table, _) = Kept();
+        Fold(table, 5, 1, 5, 9);
+        Assert.Equal([(5, 2L), (1, 1L), (9, 1L)], Changed(table));
+
+        // Enough keys to grow the table: changed entries must still point at the right groups afterwards.
+        var keys = new[] { 9 }.Concat(Enumerable.Range(100, 200)).Concat([1, 9]).ToArray();
+        Fold(table, keys);
+        var changed = Changed(table);
+        Assert.Equal(202, changed.Count);
+        Assert.Equal((9, 3L), changed[0]);
+        Assert.Equal((100, 1L), changed[1]);
+        Assert.Equal((1, 2L), changed[^1]);
+        Assert.Equal(203, table.Count);
+        // Every group ever seen, in first-seen order.
+        Assert.Equal([5, 1, 9, 100], Enumerable.Range(0, 4).Select(i => table.EntryAt(i).Key));
+        Assert.Equal(2, table.EntryAt(0).Value.State);
+
+        Fold(table);
+        Assert.Empty(Changed(table));
+        Assert.Equal(203, table.Count);
+    }
+
+    [Fact]
+    public void Kept_state_reports_the_operator_s_rows_in_the_in_memory_provider_s_metrics()
+    {
+        var (table, provider) = Kept();
+        Fold(table, 1, 2, 3, 1);
+        provider.Checkpoint(0);
+        var first = Assert.Single(provider.CollectMetrics());
+        Assert.Equal(("aggregate0", 3L, 3L, 0L), (first.OperatorId, first.NumRowsTotal, first.NumRowsUpdated, first.NumRowsRemoved));
+
+        Fold(table, 3, 4);
+        provider.Checkpoint(1);
+        var second = Assert.Single(provider.CollectMetrics());
+        Assert.Equal((4L, 2L), (second.NumRowsTotal, second.NumRowsUpdated));
+        Assert.True(second.MemoryUsedBytes > 0);
+    }
+
+    [Fact]
+    public void Without_kept_state_each_batch_starts_empty_and_the_store_is_returned()
+    {
+        using var directory = new TempDirectory();
+        var table = new AggregateTable<int, long, IntOps>("aggregate0");
+        using var provider = new Compiled.State.Changelog.ChangelogStateStoreProvider(directory.Path, null, 1L << 26, 10, null);
+        Assert.NotNull(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+        Assert.False(table.KeepsState);
+        Fold(table, 1, 1, 2);
+        Assert.Equal([(1, 2L), (2, 1L)], Changed(table));
+        Fold(table, 2);
+        Assert.Equal([(2, 1L)], Changed(table));
+        Assert.Equal(1, table.Count);
+    }
+
+    [Fact]
+    public void The_in_memory_provider_refuses_a_second_table_for_the_same_operator()
+    {
+        var (_, provider) = Kept();
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(new AggregateTable<int, long, IntOps>("aggregate0")));
+        Assert.Contains("'aggregate0'", error.Message);
+    }
+}
