@@ -17,3 +17,6 @@ public sealed record CampaignWindowClicks(DateTime Start, string Campaigner, lon
 
 /// <summary>An impression and a later one of the same campaign, or null when none followed.</summary>
 public sealed record AdPair(string First, string? Second);
+
+/// <summary>An impression that was clicked.</summary>
+public sealed record ClickedImpression(string Id, string Campaigner, DateTime Time);

@@ -63,10 +63,12 @@ namespace Compiled.Generators.Emit.Operators
             : Field + ".OutputWatermarkMs(batch.WatermarkMs)";
 
         /// <summary>Drops a joined row whose event time <paramref name="time"/> is late for the aggregation after the join, counting it against that operator.</summary>
-        public static void WriteLateCheck(SourceWriter w, string time, string skip)
+        public static void WriteLateCheck(SourceWriter w, PhysicalPlan plan, string time, string skip)
         {
+            int aggregate = 0;
+            while (!ReferenceEquals(plan.StateOperators[aggregate], plan.AggregateState)) aggregate++;
             w.Open("if (" + time + " <= " + Field + ".LateThroughMs)");
-            w.Line("batch.CountLateRows(1, 1L);");
+            w.Line("batch.CountLateRows(" + Literals.Int(aggregate) + ", 1L);");
             w.Line(skip);
             w.Close();
         }
@@ -207,7 +209,9 @@ namespace Compiled.Generators.Emit.Operators
                 : _join.LeftType.Name + " __left, " + _join.RightType.Name + " __right";
             w.Line("// Plan: Join -> " + string.Join(" -> ", _joinPlan.AfterJoin.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!))
                 .Concat(new[] { _aggregate is null ? "Sink" : _aggregate.LoopText })));
-            w.Open("private " + (_aggregate is null ? "static " : string.Empty) + "void " + EmitMethod + "(" + parameters + ", " + KnownNames.RowBufferG + "<" + _output + "> output"
+            // A deduplication or an aggregation after the join keeps its state in fields of the plan.
+            bool instance = _aggregate is not null || _joinPlan.AfterJoin.Any(s => s.Kind == StageKind.Dedup);
+            w.Open("private " + (instance ? string.Empty : "static ") + "void " + EmitMethod + "(" + parameters + ", " + KnownNames.RowBufferG + "<" + _output + "> output"
                 + (_aggregate is null ? ")" : ", " + KnownNames.BatchContextG + " batch)"));
             var pipeline = new PipelineEmitter(w, "return;");
             string first = IsSemi ? "__left" : pipeline.Local("r");
