@@ -2,7 +2,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Compiled.Analyzers.CodeFixes
@@ -35,23 +34,10 @@ namespace Compiled.Analyzers.CodeFixes
         }
 
         /// <summary>Inserts the watermark between the <c>GroupBy</c>'s receiver and the call, keeping the chain's layout.</summary>
-        public static async Task<Document> ApplyAsync(Document document, InvocationExpressionSyntax groupBy, MemberAccessExpressionSyntax time, string parameter, CancellationToken cancellationToken)
+        public static Task<Document> ApplyAsync(Document document, InvocationExpressionSyntax groupBy, MemberAccessExpressionSyntax time, string parameter, CancellationToken cancellationToken)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null) return document;
             var access = (MemberAccessExpressionSyntax)groupBy.Expression;
-            bool timeSpanInScope = model.LookupNamespacesAndTypes(groupBy.SpanStart, name: "TimeSpan")
-                .Any(s => s.ToDisplayString() == "System.TimeSpan");
-            string timeSpan = timeSpanInScope ? "TimeSpan" : "System.TimeSpan";
-            var arguments = SyntaxFactory.ParseArgumentList(
-                "(" + parameter + " => " + time.WithoutTrivia() + ", " + timeSpan + ".FromMinutes(10))");
-            var watermark = SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, access.Expression,
-                        access.OperatorToken, SyntaxFactory.IdentifierName("WithWatermark")),
-                    arguments)
-                .WithTrailingTrivia(access.Expression.GetTrailingTrivia());
-            return document.WithSyntaxRoot(root.ReplaceNode(access.Expression, watermark));
+            return WatermarkInsertion.ApplyAsync(document, access.Expression, parameter, time.WithoutTrivia().ToString(), access.OperatorToken, cancellationToken);
         }
     }
 }

@@ -42,7 +42,7 @@ namespace Compiled.Analyzers.CodeFixes
                 if (HasWatermark(input) || TimeMember(model, input, context.CancellationToken) is not { } member) continue;
                 string title = "Add WithWatermark(" + member + ") to the " + (rightOuter ? "left" : "right") + " input";
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => AddWatermarkAsync(context.Document, input, member, ct), equivalenceKey: title),
+                    CodeAction.Create(title, ct => WatermarkInsertion.ApplyAsync(context.Document, input, "row", "row." + member, dot: null, ct), equivalenceKey: title),
                     diagnostic);
             }
         }
@@ -66,17 +66,6 @@ namespace Compiled.Analyzers.CodeFixes
                 if (type is { SpecialType: SpecialType.System_DateTime } or { Name: "DateTimeOffset", ContainingNamespace.Name: "System" }) return member.Name;
             }
             return null;
-        }
-
-        private static async Task<Document> AddWatermarkAsync(Document document, ExpressionSyntax input, string member, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            // Parentheses only where the input is not already a name or a call chain.
-            string receiver = input is IdentifierNameSyntax or InvocationExpressionSyntax or MemberAccessExpressionSyntax
-                ? input.WithoutTrivia().ToString()
-                : "(" + input.WithoutTrivia() + ")";
-            var watermarked = SyntaxFactory.ParseExpression(receiver + ".WithWatermark(row => row." + member + ", System.TimeSpan.FromMinutes(10))");
-            return document.WithSyntaxRoot(root!.ReplaceNode(input, watermarked.WithTriviaFrom(input)));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Compiled;
 using Compiled.Kafka;
+using Compiled.Samples;
 
 namespace KafkaTrades;
 
@@ -50,7 +51,7 @@ public sealed record KafkaTradesArguments(
                 case "--input-topic": input = NonBlank(option, Value()); break;
                 case "--output-topic": output = NonBlank(option, Value()); break;
                 case "--checkpoint": checkpoint = NonBlank(option, Value()); break;
-                case "--trigger": trigger = ParseTrigger(Value()); break;
+                case "--trigger": trigger = SampleOptions.ParseTrigger(Value()); break;
                 case "--max-offsets-per-trigger":
                     string text = Value();
                     maxOffsets = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n > 0
@@ -90,16 +91,4 @@ public sealed record KafkaTradesArguments(
 
     private static string NonBlank(string option, string value) =>
         string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"{option} must not be blank") : value;
-
-    private static Trigger ParseTrigger(string text)
-    {
-        const string processingTime = "processing-time:";
-        if (text == "default") return Trigger.Default;
-        if (text == "available-now") return Trigger.AvailableNow;
-        if (text == "once") return Trigger.Once;
-        if (text.StartsWith(processingTime, StringComparison.Ordinal)
-            && TimeSpan.TryParse(text[processingTime.Length..], CultureInfo.InvariantCulture, out TimeSpan interval) && interval > TimeSpan.Zero)
-            return Trigger.ProcessingTime(interval);
-        throw new ArgumentException($"--trigger: '{text}' is not one of default, available-now, once, processing-time:<hh:mm:ss>");
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Compiled;
 using Compiled.Kafka;
+using Compiled.Samples;
 using Confluent.Kafka;
 using KafkaTrades;
 
@@ -31,7 +32,7 @@ var sink = Sink.Kafka(new KafkaSinkOptions<TradeTotals>
 {
     BootstrapServers = arguments.Bootstrap,
     Topic = arguments.OutputTopic,
-    KeySelector = t => t.Start.ToString(SecondsDateTimeConverter.Format, System.Globalization.CultureInfo.InvariantCulture),
+    KeySelector = t => t.Start.ToString(SecondsTimeConverter.Format, System.Globalization.CultureInfo.InvariantCulture),
     Delivery = arguments.Delivery,
 }, TradeJson.Default.TradeTotals);
 

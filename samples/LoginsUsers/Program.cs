@@ -56,13 +56,16 @@ catch (ArgumentException e)
     return 2;
 }
 
-usersDb ??= BundledUsers();
+string? bundled = usersDb is null ? BundledUsers() : null;
+usersDb ??= bundled!;
 var users = StaticTable<User>.From(
     new SqliteTableSource<User>(usersDb, "SELECT id, name, country FROM users", r => new User(r.GetString(0), r.GetString(1), r.GetString(2))),
     refresh);
 var options = new QueryOptions { CheckpointLocation = checkpoint, Trigger = trigger, Listeners = [ConsoleProgress.Create()] };
-return await SampleHost.RunAsync("LoginsUsers", () =>
+int exitCode = await SampleHost.RunAsync("LoginsUsers", () =>
     LoginsWithUsers.Start(Source.JsonFiles<Login>(logins), users, Sink.Console<LoginUser>(new() { NumRows = rows }), options));
+if (bundled is not null) Directory.Delete(Path.GetDirectoryName(bundled)!, recursive: true);
+return exitCode;
 
 // A users database in a temporary directory, from the bundled users.csv.
 static string BundledUsers()

@@ -3,7 +3,7 @@ using Compiled.Analyzers.Tests.Harness;
 
 namespace Compiled.Analyzers.Tests;
 
-/// <summary>The keyed-state rules (CQ1104, CQ1304, and CQ1306 for an event-time timeout upstream), on the exact span and quiet on compliant forms.</summary>
+/// <summary>The keyed-state rules (CQ1104, CQ1304, CQ1001 for UpdateStateByKey, and CQ1306 for an event-time timeout upstream), on the exact span and quiet on compliant forms.</summary>
 public sealed class GroupStateRuleTests
 {
     private const string Rows = """
@@ -19,6 +19,11 @@ public sealed class GroupStateRuleTests
     private static string FlatMap(string mode, string timeout) =>
         ".GroupBy(c => c.User).FlatMapGroupsWithState<long, UserCount>(OutputMode." + mode + ", GroupStateTimeout." + timeout
         + ", (user, rows, state) => { state.Update(state.GetOrDefault(0) + System.Linq.Enumerable.Count(rows)); return new[] { new UserCount(user, state.Get()) }; })";
+
+    private const string UpdateByKey =
+        ".GroupBy(c => c.User).UpdateStateByKey<long>((values, running) => (running ?? 0) + values.Count)";
+
+    private const string ToUserCount = ".Select(s => new UserCount(s.Key, s.State))";
 
     private static string Query(string mode, string body) =>
         Rows + "\n[StreamingQuery(OutputMode." + mode + ")] static partial class Q { static IStream<UserCount> Define(IStream<Click> clicks) => clicks" + body + "; }";
@@ -75,4 +80,22 @@ public sealed class GroupStateRuleTests
     [Fact]
     public Task CQ1306_not_reported_after_a_processing_time_timeout() => AnalyzerVerifier<StatefulAfterLateEmitterAnalyzer>.VerifyAsync(
         Query("Append", Watermark + FlatMap("Append", "ProcessingTimeTimeout") + ".DropDuplicatesWithinWatermark(u => u.User)"));
+
+    [Fact]
+    public async Task CQ1304_update_state_by_key_in_append()
+    {
+        await AnalyzerVerifier<GroupStateModeRulesAnalyzer>.VerifyAsync(Query("Append", Marked(UpdateByKey, "UpdateStateByKey") + ToUserCount));
+        var diagnostic = Assert.Single(await AnalyzerVerifier<GroupStateModeRulesAnalyzer>.GetDiagnosticsAsync(Query("Append", UpdateByKey + ToUserCount)));
+        Assert.Contains("UpdateStateByKey rewrites a key's state in every batch, which OutputMode.Append (final rows only) cannot express",
+            diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Update")]
+    [InlineData("Complete")]
+    public async Task Update_state_by_key_is_accepted_in_update_and_complete(string mode)
+    {
+        await AnalyzerVerifier<GroupStateModeRulesAnalyzer>.VerifyAsync(Query(mode, UpdateByKey + ToUserCount));
+        await AnalyzerVerifier<CompleteModeWithoutAggregationAnalyzer>.VerifyAsync(Query(mode, UpdateByKey + ToUserCount));
+    }
 }

@@ -278,7 +278,7 @@ public sealed class OuterJoinWithoutWatermarkFixerTests
         static partial class Attributed
         {
             static IStream<Attribution> Define(IStream<Impression> impressions, IStream<Click> clicks) => impressions
-                .Join(clicks.WithWatermark(row => row.Time, System.TimeSpan.FromMinutes(10)), i => i.Id, c => c.ImpressionId, (i, c) => new Attribution(i.Id, c?.Time), JoinType.LeftOuter,
+                .Join(clicks.WithWatermark(row => row.Time, TimeSpan.FromMinutes(10)), i => i.Id, c => c.ImpressionId, (i, c) => new Attribution(i.Id, c?.Time), JoinType.LeftOuter,
                     condition: (i, c) => c.Time >= i.Time && c.Time <= i.Time + TimeSpan.FromMinutes(15));
         }
         """ + Rows);

@@ -23,13 +23,17 @@ internal static class TradeWindowsReference
     public static List<(string Key, string Value)> AppendOutput((DateTime Time, string Type, int Amount)[] trades)
     {
         DateTime watermark = trades.Max(t => t.Time).AddMinutes(-30);
-        return trades
-            .GroupBy(t => new DateTime(t.Time.Ticks / TimeSpan.FromMinutes(15).Ticks * TimeSpan.FromMinutes(15).Ticks, DateTimeKind.Utc))
-            .Where(g => g.Key.AddMinutes(15) <= watermark)
-            .Select(g => (Key: g.Key.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                Value: $"{{\"Start\":\"{g.Key:yyyy-MM-dd HH:mm:ss}\",\"End\":\"{g.Key.AddMinutes(15):yyyy-MM-dd HH:mm:ss}\"," +
-                       $"\"TotalBuy\":{g.Where(t => t.Type == "BUY").Sum(t => t.Amount)},\"TotalSell\":{g.Where(t => t.Type == "SELL").Sum(t => t.Amount)}}}"))
-            .OrderBy(r => r.Key, StringComparer.Ordinal)
-            .ToList();
+        return Totals(trades).Where(w => w.Start.AddMinutes(15) <= watermark).Select(w => (w.Key, w.Value)).ToList();
     }
+
+    /// <summary>Every window's final totals, the last row Update mode writes for it, keyed by its start, ordered by key.</summary>
+    public static List<(string Key, string Value)> FinalTotals((DateTime Time, string Type, int Amount)[] trades) =>
+        Totals(trades).Select(w => (w.Key, w.Value)).ToList();
+
+    private static IEnumerable<(DateTime Start, string Key, string Value)> Totals((DateTime Time, string Type, int Amount)[] trades) => trades
+        .GroupBy(t => new DateTime(t.Time.Ticks / TimeSpan.FromMinutes(15).Ticks * TimeSpan.FromMinutes(15).Ticks, DateTimeKind.Utc))
+        .Select(g => (Start: g.Key, Key: g.Key.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            Value: $"{{\"Start\":\"{g.Key:yyyy-MM-dd HH:mm:ss}\",\"End\":\"{g.Key.AddMinutes(15):yyyy-MM-dd HH:mm:ss}\"," +
+                   $"\"TotalBuy\":{g.Where(t => t.Type == "BUY").Sum(t => t.Amount)},\"TotalSell\":{g.Where(t => t.Type == "SELL").Sum(t => t.Amount)}}}"))
+        .OrderBy(w => w.Key, StringComparer.Ordinal);
 }

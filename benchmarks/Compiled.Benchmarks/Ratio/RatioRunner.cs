@@ -92,6 +92,8 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
             string[] text = lines();
             yield return new W5StreamingWordCount(text, batchLines, W5Source.Files);
             yield return new W5StreamingWordCount(text[..Math.Min(text.Length, W5StreamingWordCount.MockCapacity)], batchLines, W5Source.Kafka);
+            yield return new W5StreamingTrades(options.Lines, batchLines, W5Source.Files);
+            yield return new W5StreamingTrades(Math.Min(options.Lines, W5StreamingTrades.MockCapacity), batchLines, W5Source.Kafka);
         }
         if (options.Includes("T1")) yield return new T1TableUpsert(T1TableUpsert.Generate(options.TableRows));
         if (options.Includes("W4")) yield return new W4Yahoo(AdEventData.Generate(options.WindowEvents), options.BatchSize);

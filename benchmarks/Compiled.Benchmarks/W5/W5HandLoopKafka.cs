@@ -1,4 +1,3 @@
-using Compiled.Benchmarks.Baselines.W3;
 using Compiled.Benchmarks.Workloads;
 using Confluent.Kafka;
 
@@ -6,13 +5,13 @@ namespace Compiled.Benchmarks.W5;
 
 /// <summary>
 /// W5's reference over Kafka: a plain Confluent.Kafka consumer reads every partition from its first to its last offset,
-/// and its value deserialiser counts each record's words straight from librdkafka's buffer (<see cref="W5HandLoopFiles.CountRecord"/>).
+/// and its value deserialiser folds each record into an <see cref="IW5Aggregate"/> straight from librdkafka's buffer.
 /// No offsets are kept, no checkpoint, no sink.
 /// </summary>
-internal sealed class W5HandLoopKafka(W5Input input) : Variant("Hand-written loop, Kafka mock (Confluent.Kafka)")
+internal sealed class W5HandLoopKafka(W5Input input, Func<IW5Aggregate> aggregate) : Variant("Hand-written loop, Kafka mock (Confluent.Kafka)")
 {
     private string _topic = "";
-    private LowercaseWordTable _table = new();
+    private IW5Aggregate _result = aggregate();
 
     /// <inheritdoc/>
     public override void Prepare() => _topic = input.Topic;
@@ -20,14 +19,14 @@ internal sealed class W5HandLoopKafka(W5Input input) : Variant("Hand-written loo
     /// <inheritdoc/>
     public override long Run()
     {
-        var counter = new CountingDeserializer();
+        var folder = new FoldingDeserializer(aggregate());
         var config = new ConsumerConfig
         {
             BootstrapServers = W5Input.Bootstrap,
             GroupId = "w5-hand-loop",
             EnableAutoCommit = false,
         };
-        using (var consumer = new ConsumerBuilder<Ignore, Null>(config).SetValueDeserializer(counter).SetLogHandler(static (_, _) => { }).Build())
+        using (var consumer = new ConsumerBuilder<Ignore, Null>(config).SetValueDeserializer(folder).SetLogHandler(static (_, _) => { }).Build())
         {
             // Read up to the ends known now, from explicit offsets: Offset.Beginning costs a lookup, and waiting for the
             // end-of-partition event costs a long-poll fetch (fetch.wait.max.ms) per partition.
@@ -50,23 +49,21 @@ internal sealed class W5HandLoopKafka(W5Input input) : Variant("Hand-written loo
             }
             consumer.Close();
         }
-        _table = counter.Table;
-        return _table.Count;
+        _result = folder.Result;
+        return _result.Count;
     }
 
     /// <inheritdoc/>
-    public override Checksum Checksum() => _table.Checksum();
+    public override Checksum Checksum() => _result.Checksum();
 
-    /// <summary>Counts the record's words while Confluent.Kafka hands it over; the value itself is not kept.</summary>
-    private sealed class CountingDeserializer : IDeserializer<Null>
+    /// <summary>Folds the record while Confluent.Kafka hands it over; the value itself is not kept.</summary>
+    private sealed class FoldingDeserializer(IW5Aggregate result) : IDeserializer<Null>
     {
-        private char[] _text = new char[256];
-
-        public LowercaseWordTable Table { get; } = new();
+        public IW5Aggregate Result => result;
 
         public Null Deserialize(ReadOnlySpan<byte> data, bool isNull, SerializationContext context)
         {
-            if (!isNull) W5HandLoopFiles.CountRecord(data, Table, ref _text);
+            if (!isNull) result.Add(data);
             return null!;
         }
     }

@@ -1,6 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Compiled.Kafka;
 using Compiled.Kafka.Testing;
+using Compiled.Sources;
+using Compiled.Sources.Files;
 using Confluent.Kafka;
 
 namespace Compiled.Benchmarks.W5;
@@ -10,7 +13,10 @@ namespace Compiled.Benchmarks.W5;
 /// files of one batch each in a temporary directory, and the same records in a topic of <see cref="Partitions"/>
 /// partitions on a librdkafka mock cluster in this process.
 /// </summary>
-internal sealed class W5Input(string[] lines, int batchLines)
+/// <param name="count">Records in the input.</param>
+/// <param name="record">The JSON text of record <c>i</c>, made when the files or the topic are written.</param>
+/// <param name="batchRecords">Records per batch: per file, and the offsets per trigger of the Kafka source.</param>
+internal sealed class W5Input(int count, Func<int, string> record, int batchRecords)
 {
     /// <summary>Partitions of the input topic.</summary>
     public const int Partitions = 4;
@@ -22,11 +28,11 @@ internal sealed class W5Input(string[] lines, int batchLines)
     private string? _directory;
     private string? _topic;
 
-    /// <summary>The lines the records carry.</summary>
-    public string[] Lines => lines;
+    /// <summary>Records in the input.</summary>
+    public int Count => count;
 
-    /// <summary>Lines per batch: per file, and the offsets per trigger of the Kafka source.</summary>
-    public int BatchLines => batchLines;
+    /// <summary>Records per batch: per file, and the offsets per trigger of the Kafka source.</summary>
+    public int BatchRecords => batchRecords;
 
     /// <summary>The mock cluster's bootstrap servers.</summary>
     public static string Bootstrap => s_cluster.Value.BootstrapServers;
@@ -40,18 +46,32 @@ internal sealed class W5Input(string[] lines, int batchLines)
     /// <summary>The input files in batch order.</summary>
     public string[] Files() => [.. System.IO.Directory.GetFiles(Directory, "*.jsonl").Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The source a Compiled query reads this input with: one file per trigger, or the topic from its earliest offsets
+    /// with <see cref="BatchRecords"/> offsets per trigger.
+    /// </summary>
+    public ISource<T> Source<T>(W5Source from, JsonTypeInfo<T> typeInfo) => from == W5Source.Files
+        ? Compiled.Source.JsonFiles<T>(Directory, new FileSourceOptions { MaxFilesPerTrigger = 1 }, typeInfo.Options)
+        : Compiled.Source.Kafka(new KafkaSourceOptions
+        {
+            BootstrapServers = Bootstrap,
+            Subscribe = [Topic],
+            StartingOffsets = KafkaStartingOffsets.Earliest,
+            MaxOffsetsPerTrigger = batchRecords,
+        }, typeInfo);
+
     private string WriteFiles()
     {
         string directory = Path.Combine(Path.GetTempPath(), "compiled-bench-w5-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.Directory.Delete(directory, recursive: true);
         DateTime first = DateTime.UtcNow.AddHours(-1);
-        for (int start = 0, file = 0; start < lines.Length; start += batchLines, file++)
+        for (int start = 0, file = 0; start < count; start += batchRecords, file++)
         {
             string path = Path.Combine(directory, $"lines-{file.ToString("D5", CultureInfo.InvariantCulture)}.jsonl");
             using (var writer = new StreamWriter(path))
             {
-                for (int i = start; i < Math.Min(lines.Length, start + batchLines); i++) writer.WriteLine(Record(lines[i]));
+                for (int i = start; i < Math.Min(count, start + batchRecords); i++) writer.WriteLine(record(i));
             }
             // The file source orders by modification time: one file per batch, in name order.
             File.SetLastWriteTimeUtc(path, first.AddSeconds(file));
@@ -65,9 +85,9 @@ internal sealed class W5Input(string[] lines, int batchLines)
         var config = new ProducerConfig { BootstrapServers = Bootstrap, LingerMs = 5, BatchNumMessages = 10_000 };
         using var producer = new ProducerBuilder<Null, string>(config).SetLogHandler(static (_, _) => { }).Build();
         string? failure = null;
-        for (int i = 0; i < lines.Length; i++)
+        for (int i = 0; i < count; i++)
         {
-            var message = new Message<Null, string> { Value = Record(lines[i]) };
+            var message = new Message<Null, string> { Value = record(i) };
             while (true)
             {
                 try
@@ -83,7 +103,7 @@ internal sealed class W5Input(string[] lines, int batchLines)
         }
         int pending = producer.Flush(TimeSpan.FromMinutes(2));
         if (pending > 0 || failure is not null)
-            throw new InvalidOperationException($"W5: producing {lines.Length:N0} records to the mock cluster failed: {failure ?? $"{pending} not acknowledged"}.");
+            throw new InvalidOperationException($"W5: producing {count:N0} records to the mock cluster failed: {failure ?? $"{pending} not acknowledged"}.");
         using var check = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = Bootstrap, GroupId = "w5-check" })
             .SetLogHandler(static (_, _) => { }).Build();
         for (int p = 0; p < Partitions; p++)
@@ -91,10 +111,9 @@ internal sealed class W5Input(string[] lines, int batchLines)
             WatermarkOffsets marks = check.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(30));
             if (marks.Low.Value > 0)
                 throw new InvalidOperationException(
-                    $"W5: the mock cluster dropped the first {marks.Low.Value:N0} records of partition {p} (it keeps about 5 MB per partition); use fewer lines.");
+                    $"W5: the mock cluster dropped the first {marks.Low.Value:N0} records of partition {p} (it keeps about 5 MB per partition); use fewer records.");
         }
         return topic;
     }
 
-    private static string Record(string line) => JsonSerializer.Serialize(new TextLine(line), W5Json.Default.TextLine);
 }

@@ -32,7 +32,7 @@ namespace Compiled.Generators.Emit
             _aggregate = plan.Aggregate is null ? null : new AggregateEmitter(plan);
             _groupState = GroupStateEmitter.Of(plan) is { } state ? new GroupStateEmitter(plan, state) : null;
             _staticJoins = StaticJoinEmitter.Joins(plan.Source);
-            _streamJoin = plan.StreamJoin is null ? null : new StreamJoinEmitter(plan);
+            _streamJoin = plan.StreamJoin is null ? null : new StreamJoinEmitter(plan, _aggregate);
         }
 
         private string Output => _query.OutputType.Name;
@@ -48,12 +48,12 @@ namespace Compiled.Generators.Emit
             StaticJoinEmitter.WriteConstructor(_w, _query);
             _w.Line();
             _w.Line("public " + KnownNames.QueryPlanInfoG + " Info => s_info;");
-            if (_aggregate is { IsWindowed: true })
+            if (_aggregate is { IsWindowed: true } && _streamJoin is null)
             {
                 _w.Line();
                 _aggregate.WriteDeadline(_w);
             }
-            if (_streamJoin is not null && _plan.StateOperators[0].NeedsNoDataBatch)
+            if (_streamJoin is not null && _plan.StateOperators.Any(s => s.NeedsNoDataBatch))
             {
                 _w.Line();
                 _streamJoin.WriteDeadline(_w);
@@ -63,10 +63,10 @@ namespace Compiled.Generators.Emit
             _w.Open("public void Open(" + KnownNames.PlanContextG + " context)");
             // In chain order, which is the order progress reports the operators in.
             DedupEmitter.WriteOpen(_w, _plan.Source);
+            _streamJoin?.WriteOpen(_w);
             _aggregate?.WriteOpen(_w);
             _groupState?.WriteOpen(_w);
             DedupEmitter.WriteOpen(_w, _plan.AfterAggregate);
-            _streamJoin?.WriteOpen(_w);
             _w.Close();
             _w.Line();
             WriteExecute();
@@ -110,8 +110,8 @@ namespace Compiled.Generators.Emit
         }
 
         private IEnumerable<Stage> AllStages => _plan.StreamJoin is { } join
-            ? _plan.Source.Concat(join.Right).Concat(join.AfterJoin)
-            : _plan.Source.Concat(_plan.AfterAggregate);
+            ? _plan.Source.Concat(join.Right).Concat(join.AfterJoin).Concat(_plan.AfterAggregate)
+            : _plan.Source.Concat(_plan.Union?.Other ?? ImmutableEquatableArray<Stage>.Empty).Concat(_plan.AfterAggregate);
 
         private void WriteInfo()
         {
@@ -170,10 +170,7 @@ namespace Compiled.Generators.Emit
                 _w.Close();
                 return;
             }
-            _w.Line("// Plan: " + string.Join(" -> ", new[] { "Source(" + source.Name + ")" }
-                .Concat(_plan.Source.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))
-                .Concat(new[] { _groupState is not null ? GroupStateEmitter.Of(_plan)!.Name + "(group the batch's rows by key)"
-                    : _aggregate is null ? "Sink" : _aggregate.LoopText })));
+            WritePlanLine(source.Name, _plan.Source, _plan.Union?.SharedFrom ?? -1);
             if (_aggregate is { UsesBatchTable: true }) _w.Line(_aggregate.BeginBatch);
             _aggregate?.WriteBeforeLoop(_w);
             StaticJoinEmitter.WriteRefresh(_w, _query, _staticJoins);
@@ -189,10 +186,7 @@ namespace Compiled.Generators.Emit
                 _w.Line("int " + AppendCountLocal + " = 0;");
                 input = InputLocal;
             }
-            var pipeline = new PipelineEmitter(_w, "continue;", dropsLateRows: _plan.StateOperators.Count > 0);
-            string row = pipeline.Local("r");
-            bool byReference = type.IsValueType && type.Shape is not (TypeShape.Primitive or TypeShape.Enum);
-            _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in " + input + ")");
+            var pipeline = OpenInputLoop(type, input, out string row);
             if (_aggregate is not null)
             {
                 _aggregate.WriteAccumulate(_w, pipeline, pipeline.Write(_plan.Source, new Row(row, isSpan: false)));
@@ -219,10 +213,53 @@ namespace Compiled.Generators.Emit
             _w.Close();
             if (reserved) _w.Line("output.Advance(" + AppendCountLocal + ");");
             EventTimeEmitter.WriteEnd(_w, _plan.Source, _plan.StateOperators.Count > 0 ? 0 : -1);
+            if (_plan.Union is { } union) WriteUnionLoop(union);
             _aggregate?.WriteMergeAndEmit(_w);
             _groupState?.WriteRun(_w);
             DedupEmitter.WriteEvictions(_w, AllStages);
             _w.Close();
+        }
+
+        /// <summary>The other input of a union: its own stages, then the stages after the union, into the same sink or aggregation.</summary>
+        private void WriteUnionLoop(UnionPlan union)
+        {
+            var input = _query.Inputs[union.Union.OtherSource];
+            var stages = union.Other.Concat(_plan.Source.Skip(union.SharedFrom)).ToList();
+            WritePlanLine(input.Name, stages, union.Other.Count);
+            EventTimeEmitter.WriteStart(_w, union.Other);
+            var pipeline = OpenInputLoop(input.RowType, "inputs.Get<" + input.RowType.Name + ">(" + Literals.Int(union.Union.OtherSource) + ")", out string row);
+            var last = pipeline.Write(stages, new Row(row, isSpan: false));
+            if (_aggregate is not null) _aggregate.WriteAccumulate(_w, pipeline, last);
+            else _w.Line("output.Add(" + last.Variable + ");");
+            pipeline.CloseLoops();
+            _w.Close();
+            EventTimeEmitter.WriteEnd(_w, union.Other, _plan.StateOperators.Count > 0 ? 0 : -1);
+        }
+
+        /// <summary>The plan comment of an input loop; a union's other input shows where it joins the first input's stages.</summary>
+        private void WritePlanLine(string input, IEnumerable<Stage> stages, int unionAt = -1)
+        {
+            var steps = new List<string> { "Source(" + input + ")" };
+            int at = 0;
+            foreach (var stage in stages)
+            {
+                if (at++ == unionAt) steps.Add("Union");
+                if (stage.Operator is not null) steps.Add(Planner.OperatorText(stage.Operator));
+            }
+            if (at == unionAt) steps.Add("Union");
+            steps.Add(_groupState is not null ? GroupStateEmitter.Of(_plan)!.Name + "(group the batch's rows by key)"
+                : _aggregate is null ? "Sink" : _aggregate.LoopText);
+            _w.Line("// Plan: " + string.Join(" -> ", steps));
+        }
+
+        /// <summary>Opens the loop over an input's rows (by reference for structs); returns the pipeline writing its stages.</summary>
+        private PipelineEmitter OpenInputLoop(TypeSpec type, string input, out string row)
+        {
+            var pipeline = new PipelineEmitter(_w, "continue;", dropsLateRows: _plan.StateOperators.Count > 0);
+            row = pipeline.Local("r");
+            bool byReference = type.IsValueType && type.Shape is not (TypeShape.Primitive or TypeShape.Enum);
+            _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in " + input + ")");
+            return pipeline;
         }
     }
 }

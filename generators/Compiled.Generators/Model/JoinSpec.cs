@@ -101,6 +101,12 @@ namespace Compiled.Generators.Model
     {
         /// <inheritdoc/>
         public override string Kind => "Join";
+
+        /// <summary>Members of the join's result that copy a left row's member unchanged, for watermark lineage.</summary>
+        public ImmutableEquatableArray<MemberCopy> LeftCopies { get; init; } = ImmutableEquatableArray<MemberCopy>.Empty;
+
+        /// <summary>Members of the join's result that copy a right row's member unchanged.</summary>
+        public ImmutableEquatableArray<MemberCopy> RightCopies { get; init; } = ImmutableEquatableArray<MemberCopy>.Empty;
     }
 
     /// <summary>
@@ -132,5 +138,11 @@ namespace Compiled.Generators.Model
     {
         /// <inheritdoc/>
         public override string Kind => Operation;
+
+        /// <summary>For a union of two streams, the input the other stream starts from; -1 otherwise.</summary>
+        public int OtherSource { get; init; } = -1;
+
+        /// <summary>For a union of two streams, the other stream's chain after its source.</summary>
+        public ImmutableEquatableArray<OperatorSpec> OtherOperators { get; init; } = ImmutableEquatableArray<OperatorSpec>.Empty;
     }
 }

@@ -25,6 +25,9 @@ namespace Compiled.Generators.Model
         /// <summary>True when a serialiser can be generated (or none is needed).</summary>
         public bool IsSerializable => Problem is null;
 
+        /// <summary>True for <c>Nullable&lt;T&gt;</c> and annotated reference types (<c>string?</c>): a key of this type may be null.</summary>
+        public bool AdmitsNull => Shape == TypeShape.Nullable || (!IsValueType && Name.EndsWith("?", System.StringComparison.Ordinal));
+
         /// <summary>The type as users write it, without <c>global::</c>.</summary>
         public string Display => Name.Replace("global::", string.Empty);
     }

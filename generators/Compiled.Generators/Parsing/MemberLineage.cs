@@ -16,15 +16,19 @@ namespace Compiled.Generators.Parsing
     /// </summary>
     internal static class MemberLineage
     {
-        /// <summary>The result members of <paramref name="selector"/> that copy an input member; empty when none can be told.</summary>
-        public static ImmutableEquatableArray<MemberCopy> Of(SemanticModel model, ExpressionSyntax selector, ITypeSymbol resultType, CancellationToken cancellationToken)
+        /// <summary>
+        /// The result members of <paramref name="selector"/> that copy a member of its parameter number
+        /// <paramref name="parameterIndex"/> of <paramref name="arity"/> (a join's result reads two rows); empty when none can be told.
+        /// </summary>
+        public static ImmutableEquatableArray<MemberCopy> Of(SemanticModel model, ExpressionSyntax selector, ITypeSymbol resultType, CancellationToken cancellationToken,
+            int parameterIndex = 0, int arity = 1)
         {
             if (selector is not LambdaExpressionSyntax { ExpressionBody: { } body } lambda
-                || model.GetSymbolInfo(lambda, cancellationToken).Symbol is not IMethodSymbol { Parameters.Length: 1 } method)
+                || model.GetSymbolInfo(lambda, cancellationToken).Symbol is not IMethodSymbol method || method.Parameters.Length != arity)
             {
                 return ImmutableEquatableArray<MemberCopy>.Empty;
             }
-            var parameter = method.Parameters[0];
+            var parameter = method.Parameters[parameterIndex];
             var copies = new List<MemberCopy>();
 
             string? Source(ExpressionSyntax expression) =>

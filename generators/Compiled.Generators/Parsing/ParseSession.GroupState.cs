@@ -8,7 +8,10 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Compiled.Generators.Parsing
 {
-    /// <summary>Reads <c>GroupBy(key).MapGroupsWithState(timeout, f)</c> and <c>.FlatMapGroupsWithState(mode, timeout, f)</c>.</summary>
+    /// <summary>
+    /// Reads <c>GroupBy(key).MapGroupsWithState(timeout, f)</c>, <c>.FlatMapGroupsWithState(mode, timeout, f)</c> and
+    /// <c>.UpdateStateByKey(f)</c>, the last lowered onto the keyed-state operator without a timeout.
+    /// </summary>
     internal sealed partial class ParseSession
     {
         private GroupStateSpec? ParseGroupState(SemanticModel model, InvocationExpressionSyntax groupBy, IMethodSymbol groupByMethod,
@@ -19,7 +22,8 @@ namespace Compiled.Generators.Parsing
             if (key is null) return null;
             if (model.GetOperation(call, _cancellationToken) is not IInvocationOperation operation) return Silent<GroupStateSpec>();
             var stateType = method.TypeArguments[0];
-            var resultType = method.TypeArguments[1];
+            var resultType = Symbols.StreamRowType(method.ReturnType)!;
+            bool updateByKey = method.Name == "UpdateStateByKey";
             if (TypeNames.HasErrors(stateType) || TypeNames.HasErrors(resultType)) return Silent<GroupStateSpec>();
 
             int timeout = 0, mode = OutputModes.Update;
@@ -38,7 +42,7 @@ namespace Compiled.Generators.Parsing
                         if (argument.Parameter.Name == "timeout") timeout = value;
                         else mode = value;
                         break;
-                    case "function":
+                    case "function" or "update":
                         function = (argument.Syntax as ArgumentSyntax)?.Expression ?? argument.Syntax as ExpressionSyntax;
                         break;
                 }
@@ -48,12 +52,15 @@ namespace Compiled.Generators.Parsing
             var spec = GroupFunction(model, function, method.Name + index, signature);
             if (spec is null) return null;
             var state = new GroupStateSpec(method.Name == "FlatMapGroupsWithState", key, TypeSpecBuilder.Build(keyType), TypeSpecBuilder.Build(rowType),
-                TypeSpecBuilder.Build(stateType), TypeSpecBuilder.Build(resultType), timeout, mode, spec);
+                TypeSpecBuilder.Build(stateType), TypeSpecBuilder.Build(resultType), timeout, mode, spec, updateByKey);
             Syntax.Set(state, SyntaxParts.GroupCall, CallLocation(call));
             return state;
         }
 
-        /// <summary>The function as a three-parameter lambda or a static method group, with the delegate's parameter and return types.</summary>
+        /// <summary>
+        /// The function as a lambda or a static method group with the delegate's parameters (three for the GroupState
+        /// operators, two for UpdateStateByKey), with the delegate's parameter and return types.
+        /// </summary>
         private GroupFunctionSpec? GroupFunction(SemanticModel model, ExpressionSyntax argument, string name, IMethodSymbol signature)
         {
             if (signature.Parameters.Any(p => TypeNames.HasErrors(p.Type)) || TypeNames.HasErrors(signature.ReturnType)) return Silent<GroupFunctionSpec>();
@@ -61,7 +68,8 @@ namespace Compiled.Generators.Parsing
             string returnType = TypeNames.Render(signature.ReturnType, nullable);
             var helpers = new HelperSet(name);
             if (argument is ParenthesizedLambdaExpressionSyntax lambda
-                && model.GetSymbolInfo(lambda, _cancellationToken).Symbol is IMethodSymbol { Parameters.Length: 3 })
+                && model.GetSymbolInfo(lambda, _cancellationToken).Symbol is IMethodSymbol lambdaMethod
+                && lambdaMethod.Parameters.Length == signature.Parameters.Length)
             {
                 if (lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword))
                 {
@@ -79,17 +87,17 @@ namespace Compiled.Generators.Parsing
             }
             var symbolInfo = model.GetSymbolInfo(argument, _cancellationToken);
             var group = symbolInfo.Symbol ?? (symbolInfo.CandidateSymbols.Length == 1 ? symbolInfo.CandidateSymbols[0] : null);
-            if (group is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary, Parameters.Length: 3 } target)
+            var names = signature.Parameters.Length == 2 ? new[] { "values", "running" } : new[] { "key", "rows", "state" };
+            if (group is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary } target && target.Parameters.Length == names.Length)
             {
-                var parameters = new[] { "key", "rows", "state" }
-                    .Select((p, i) => TypeNames.Render(signature.Parameters[i].Type, nullable) + " " + p);
-                string call = TypeNames.Render(target.ContainingType, annotate: false) + "." + target.Name + "(key, rows, state)";
+                var parameters = names.Select((p, i) => TypeNames.Render(signature.Parameters[i].Type, nullable) + " " + p);
+                string call = TypeNames.Render(target.ContainingType, annotate: false) + "." + target.Name + "(" + string.Join(", ", names) + ")";
                 return new GroupFunctionSpec(name, parameters.ToEquatableArray(), returnType, call, false, nullable,
                     ImmutableEquatableArray<string>.Empty, LambdaRewriter.Display(argument));
             }
             if (group is null && symbolInfo.CandidateReason != CandidateReason.None) return Silent<GroupFunctionSpec>();
             Report(DiagnosticIds.QueryBodyNotAChain, argument, _queryName, "the keyed-state function receives '"
-                + LambdaRewriter.Display(argument) + "'; pass a lambda such as '(key, rows, state) => ...' or a static method");
+                + LambdaRewriter.Display(argument) + "'; pass a lambda such as '(" + string.Join(", ", names) + ") => ...' or a static method");
             return null;
         }
     }

@@ -36,9 +36,25 @@ namespace Compiled.Generators.Parsing
         private static ITypeSymbol RowTypeAfterJoin(IMethodSymbol method, ITypeSymbol rowType) =>
             method.Name == "Join" && method.TypeArguments.Length == 3 ? method.TypeArguments[2] : rowType;
 
-        /// <summary><c>Union</c>, <c>Intersect</c>, <c>Except</c>: recorded for the validation passes, which reject or defer them.</summary>
-        private static SetOperationSpec ParseSetOperation(IMethodSymbol method) =>
-            new SetOperationSpec(method.Name, IsStaticTable(method.Parameters[0].Type));
+        /// <summary>
+        /// <c>Union</c>, <c>Intersect</c>, <c>Except</c>: recorded for the validation passes, which reject or defer them; the
+        /// union of two streams also holds the other stream's chain, which the plan runs as a second input loop.
+        /// </summary>
+        private SetOperationSpec? ParseSetOperation(SemanticModel model, InvocationExpressionSyntax call, IMethodSymbol method, string index)
+        {
+            bool isStatic = IsStaticTable(method.Parameters[0].Type);
+            var set = new SetOperationSpec(method.Name, isStatic);
+            if (isStatic || method.Name != "Union") return set;
+            if (model.GetOperation(call, _cancellationToken) is not IInvocationOperation operation || Argument(operation, 0) is not { } other)
+                return Silent<SetOperationSpec>();
+            var chain = RightChain(model, other);
+            if (chain is null) return null;
+            var (source, calls) = chain.Value;
+            if (!Symbols.IsStream(source.Type)) return set;
+            var operators = ParseOperators(model, InputIndex(source), source.Type, calls, "Union" + index);
+            if (operators is null) return null;
+            return set with { OtherSource = InputIndex(source), OtherOperators = operators };
+        }
 
         /// <summary>A join call on a stream whose rows are <paramref name="leftRowType"/>.</summary>
         private OperatorSpec? ParseJoin(SemanticModel model, InvocationExpressionSyntax call, IMethodSymbol method, ITypeSymbol leftRowType, string index)
@@ -89,6 +105,16 @@ namespace Compiled.Generators.Parsing
             if (rightOperators is null) return null;
             var join = new JoinSpec(InputIndex(source), rightOperators, kind.Value, leftKey, rightKey, TypeSpecBuilder.Build(keyType),
                 TypeSpecBuilder.Build(leftRowType), TypeSpecBuilder.Build(rightRowType), result, condition, range);
+            if (result is not null && Argument(operation, 3) is { } resultSyntax)
+            {
+                // The joined rows keep the watermarked members their result copies, as Spark keeps both sides' event-time columns.
+                var resultType = method.TypeArguments[2];
+                join = join with
+                {
+                    LeftCopies = MemberLineage.Of(model, resultSyntax, resultType, _cancellationToken, 0, 2),
+                    RightCopies = MemberLineage.Of(model, resultSyntax, resultType, _cancellationToken, 1, 2),
+                };
+            }
             if (conditionArgument is not null && condition is not null) Syntax.Set(join, SyntaxParts.Key, conditionArgument.Syntax.GetLocation());
             return join;
         }

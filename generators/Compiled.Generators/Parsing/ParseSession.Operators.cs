@@ -63,10 +63,10 @@ namespace Compiled.Generators.Parsing
                             Silent();
                             return null;
                         }
-                        if (select.Name is "MapGroupsWithState" or "FlatMapGroupsWithState")
+                        if (select.Name is "MapGroupsWithState" or "FlatMapGroupsWithState" or "UpdateStateByKey")
                         {
                             parsed = ParseGroupState(model, call, method, calls[++i], select, rowType, index);
-                            rowType = select.TypeArguments[1];
+                            rowType = Symbols.StreamRowType(select.ReturnType)!;
                             break;
                         }
                         parsed = ParseAggregate(model, call, method, calls[++i], select, rowType, index);
@@ -84,7 +84,7 @@ namespace Compiled.Generators.Parsing
                         rowType = RowTypeAfterJoin(method, rowType);
                         break;
                     case "Union" or "Intersect" or "Except":
-                        parsed = ParseSetOperation(method);
+                        parsed = ParseSetOperation(model, call, method, index);
                         break;
                     case "Distinct":
                         parsed = ParseDistinct(rowType, operators);

@@ -27,7 +27,7 @@ namespace Compiled.Generators.Planning
                     // The planner chains any number of them; the emitters write one grouping loop after the input loop.
                     _ when StateOperators.IsBreaker(op) && breaker is not null => op.Kind + " after " + breaker.Kind + " (one grouping stateful operator per query)",
                     JoinSpec join when StreamJoinSupport.Unsupported(query, join) is { } reason => reason,
-                    SetOperationSpec { Operation: "Union", OtherIsStatic: false } => "Union of two streams",
+                    SetOperationSpec union when UnionPlanner.IsStreamUnion(union) && UnionPlanner.Unsupported(query, union) is { } reason => reason,
                     SetOperationSpec { Operation: "Except", OtherIsStatic: true } => "Except with a static table",
                     _ => null,
                 };

@@ -38,6 +38,9 @@ namespace Compiled.Generators.Planning
 
         /// <summary>The stream-stream join fed by <see cref="Source"/> (its left side), or null: see <see cref="StreamJoinPlan"/>.</summary>
         public StreamJoinPlan? StreamJoin { get; init; }
+
+        /// <summary>The union of two streams: a second input loop feeding the stages after it, or null: see <see cref="UnionPlan"/>.</summary>
+        public UnionPlan? Union { get; init; }
     }
 
     /// <summary>A stateful operator's identity in the checkpoint and what the engine must do for it.</summary>

@@ -12,6 +12,7 @@ namespace Compiled.Generators.Planning
         public static PhysicalPlan Plan(QuerySpec query, CancellationToken cancellationToken)
         {
             if (StreamJoinPlanner.Plan(query) is { } joined) return joined;
+            if (UnionPlanner.Plan(query) is { } union) return union;
             var states = StateOperators.Of(query);
             var runs = Split(query.Operators, states);
             var segments = new List<PlanSegment>(runs.Count);

@@ -28,7 +28,9 @@ namespace Compiled.Generators.Planning
             bool watermarked = false;
             foreach (var op in query.Operators)
             {
-                if (op is WatermarkSpec) watermarked = true;
+                // A stream-stream join's or a union's output is watermarked when either of its inputs is.
+                if (op is WatermarkSpec || op is JoinSpec join && join.RightOperators.Any(o => o is WatermarkSpec)
+                    || op is SetOperationSpec union && union.OtherOperators.Any(o => o is WatermarkSpec)) watermarked = true;
                 if (!IsStateful(op)) continue;
                 ordinals.TryGetValue(op.Kind, out int ordinal);
                 ordinals[op.Kind] = ordinal + 1;
@@ -52,7 +54,7 @@ namespace Compiled.Generators.Planning
         private static StateOperatorPlan Dedup(DedupSpec dedup, string id, bool watermarked)
         {
             var eviction = dedup.Eviction(watermarked);
-            string schema = "dedup|key=" + dedup.KeyType.SchemaName + "|evict=" + eviction.ToString().ToLowerInvariant();
+            string schema = "dedup|key=" + dedup.KeyType.SchemaName + NullKeyMarker(dedup.KeyType) + "|evict=" + eviction.ToString().ToLowerInvariant();
             string name = DedupName(dedup);
             string fingerprint = Fingerprint.Of(schema);
             bool evicts = eviction != DedupEvictionKind.Never;
@@ -63,14 +65,17 @@ namespace Compiled.Generators.Planning
         /// <summary>Keyed state keeps each key's state and timeout; a timeout makes batches without rows worth running.</summary>
         private static StateOperatorPlan GroupState(GroupStateSpec state, string id)
         {
-            string schema = "groupstate|key=" + state.KeyType.SchemaName + "|state=" + state.StateType.SchemaName
-                + "|timeout=" + state.Timeout.ToString(CultureInfo.InvariantCulture);
+            string schema = "groupstate|key=" + state.KeyType.SchemaName + NullKeyMarker(state.KeyType) + "|state=" + state.StateType.SchemaName
+                + "|timeout=" + state.Timeout.ToString(CultureInfo.InvariantCulture) + (state.IsUpdateStateByKey ? "|every-key" : string.Empty);
             string name = state.Name + "(" + state.Function.Display + ")";
             string fingerprint = Fingerprint.Of(schema);
             var stores = new[] { new StateStorePlan(id, schema, fingerprint) }.ToEquatableArray();
             var emission = state.OperatorMode == OutputModes.Append ? StateEmission.Final : StateEmission.Changed;
             return new StateOperatorPlan(id, name, fingerprint, schema, stores, emission, state.EventTimeTimeout, NeedsNoDataBatch: state.Timeout != 0);
         }
+
+        /// <summary>Marks a key that may be null, which the store keeps with a presence flag (a layout of its own).</summary>
+        private static string NullKeyMarker(TypeSpec key) => key.AdmitsNull ? "|nullable" : string.Empty;
 
         /// <summary>A deduplication as written, e.g. <c>DropDuplicates(c =&gt; c.Id)</c> or <c>Distinct()</c>.</summary>
         public static string DedupName(DedupSpec dedup) => dedup.Key is null ? "Distinct()"

@@ -1,10 +1,11 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Compiled.Generators.Model;
 
 namespace Compiled.Generators.Planning
 {
-    /// <summary>Plans a query with a stream-stream join: left stages, right stages, the join's state operator, stages after it.</summary>
+    /// <summary>Plans a query with a stream-stream join: left stages, right stages, the join's state operator, stages after it, and a window aggregation fed by the joined rows.</summary>
     internal static class StreamJoinPlanner
     {
         /// <summary>The operator id of the join's state.</summary>
@@ -24,17 +25,31 @@ namespace Compiled.Generators.Planning
             if (leftSpan) left.Add(new Stage(StageKind.Materialize, null));
             var right = Planner.Fuse(Stateless(join.RightOperators), out bool rightSpan);
             if (rightSpan) right.Add(new Stage(StageKind.Materialize, null));
-            var after = Planner.Fuse(Stateless(query.Operators.Skip(at + 1)), out bool afterSpan);
+            // A window aggregation after the join starts a segment of its own, as after an input loop.
+            var rest = query.Operators.Skip(at + 1).ToList();
+            int aggregateAt = rest.FindIndex(o => o is AggregateSpec);
+            var after = Planner.Fuse(Stateless(aggregateAt < 0 ? rest : rest.Take(aggregateAt)), out bool afterSpan);
             if (afterSpan) after.Add(new Stage(StageKind.Materialize, null));
-            var states = new[] { State(join) }.ToEquatableArray();
-            var segments = new[] { new PlanSegment(null, null, left.ToEquatableArray()) }.ToEquatableArray();
-            return new PhysicalPlan(query, segments, SourceWrite.Append, false, Planner.Describe(query), Planner.PlanFingerprint(query, states), states)
+            var joinState = State(join);
+            var segments = new List<PlanSegment> { new PlanSegment(null, null, left.ToEquatableArray()) };
+            var states = new List<StateOperatorPlan> { joinState };
+            if (aggregateAt >= 0)
+            {
+                var aggregateState = StateOperators.Of(query)[0];
+                var afterAggregate = Planner.Fuse(Stateless(rest.Skip(aggregateAt + 1)), out bool aggregateSpan);
+                if (aggregateSpan) afterAggregate.Add(new Stage(StageKind.Materialize, null));
+                segments.Add(new PlanSegment(rest[aggregateAt], aggregateState, afterAggregate.ToEquatableArray()));
+                states.Add(aggregateState);
+            }
+            var stateArray = states.ToEquatableArray();
+            return new PhysicalPlan(query, segments.ToEquatableArray(), SourceWrite.Append, false, Planner.Describe(query),
+                Planner.PlanFingerprint(query, stateArray), stateArray)
             {
                 StreamJoin = new StreamJoinPlan(join, right.ToEquatableArray(), after.ToEquatableArray()),
             };
         }
 
-        /// <summary>Operators around a join hold no state of their own (<see cref="StreamJoinSupport"/> refuses the others).</summary>
+        /// <summary>Operators around a join hold no state of their own but the aggregation after it (<see cref="StreamJoinSupport"/> refuses the others).</summary>
         private static System.Collections.Generic.IEnumerable<(OperatorSpec, StateOperatorPlan?)> Stateless(System.Collections.Generic.IEnumerable<OperatorSpec> operators) =>
             operators.Select(o => (o, (StateOperatorPlan?)null));
 

@@ -52,6 +52,12 @@ namespace Compiled.Generators.Validation
                     case MapSpec map:
                         member = map.Copies.FirstOrDefault(c => c.Output == member)?.Input;
                         break;
+                    case JoinSpec join:
+                        // A joined row's member comes from one side: follow the left chain on, or the right one from its end.
+                        if (join.RightCopies.FirstOrDefault(c => c.Output == member) is { } right)
+                            return IsWatermarked(join.RightOperators, join.RightOperators.Count, right.Input);
+                        member = join.LeftCopies.FirstOrDefault(c => c.Output == member)?.Input;
+                        break;
                     case FlatMapSpec:
                         return false;
                 }

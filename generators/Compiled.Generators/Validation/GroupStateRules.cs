@@ -5,7 +5,7 @@ using Compiled.Generators.Parsing;
 
 namespace Compiled.Generators.Validation
 {
-    /// <summary>Keyed-state rules: CQ1104 (SS-G6) and CQ1304 (SS-P2..P4, SS-G2..G5).</summary>
+    /// <summary>Keyed-state rules: CQ1104 (SS-G6) and CQ1304 (SS-P2..P4, SS-G2..G5, and UpdateStateByKey's modes).</summary>
     internal static class GroupStateRules
     {
         /// <summary>Adds the keyed-state findings of <paramref name="context"/>'s query.</summary>
@@ -28,7 +28,15 @@ namespace Compiled.Generators.Validation
                     context.Report(DiagnosticIds.EventTimeTimeoutWithoutWatermark, op, SyntaxParts.GroupCall, context.ClassName, state.Name);
 
                 string? problem = null;
-                if (!state.IsFlatMap && seenMap)
+                if (state.IsUpdateStateByKey)
+                {
+                    // DStream's updateStateByKey writes every key's state each batch: Update (changed keys) or Complete (all keys).
+                    if (seenMap || seenFlat)
+                        problem = "a query may run only one keyed-state operator besides several FlatMapGroupsWithState in OutputMode.Append";
+                    else if (mode == OutputModes.Append)
+                        problem = "UpdateStateByKey rewrites a key's state in every batch, which OutputMode.Append (final rows only) cannot express; use OutputMode.Update (the keys whose state changed) or OutputMode.Complete (every key)";
+                }
+                else if (!state.IsFlatMap && seenMap)
                     problem = "a query may run only one MapGroupsWithState (Spark: 'Multiple mapGroupsWithStates are not supported')";
                 else if ((state.IsFlatMap && seenMap) || (!state.IsFlatMap && seenFlat))
                     problem = "MapGroupsWithState and FlatMapGroupsWithState cannot be mixed in one query";

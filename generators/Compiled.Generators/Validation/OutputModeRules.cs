@@ -16,7 +16,7 @@ namespace Compiled.Generators.Validation
             if (found is not { } located)
             {
                 // CQ1001 (SS-O3): Complete rewrites the whole result, which without an aggregation is every row ever read.
-                if (query.OutputMode == OutputModes.Complete)
+                if (query.OutputMode == OutputModes.Complete && !query.Operators.Any(op => op is GroupStateSpec { IsUpdateStateByKey: true }))
                     context.Findings.Add(new Finding(DiagnosticIds.CompleteModeWithoutAggregation, context.Syntax.ModeArgument, context.ClassName));
                 return;
             }

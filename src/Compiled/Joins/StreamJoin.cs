@@ -26,6 +26,7 @@ public sealed class StreamJoin<TKey, TLeft, TRight, TKeyOps>
     private readonly long _lowerMs;
     private readonly long _upperMs;
     private long _nextId;
+    private long _previousWatermarkMs;
 
     /// <summary>Opens the join's state store and indexes the rows recovered from it, in the order they were buffered.</summary>
     /// <param name="context">The plan's context, inside <see cref="IQueryPlan{TOut}.Open"/>.</param>
@@ -41,6 +42,7 @@ public sealed class StreamJoin<TKey, TLeft, TRight, TKeyOps>
         ArgumentNullException.ThrowIfNull(context);
         _lowerMs = lowerMs;
         _upperMs = upperMs;
+        _previousWatermarkMs = context.CommittedWatermarkMs;
         Left = new JoinSide<TKey, TLeft, TKeyOps>(lowerMs != long.MinValue);
         Right = new JoinSide<TKey, TRight, TKeyOps>(upperMs != long.MaxValue);
         var serializer = new JoinEntrySerializer<TKey, TLeft, TRight>(
@@ -74,6 +76,36 @@ public sealed class StreamJoin<TKey, TLeft, TRight, TKeyOps>
             return Math.Min(leftDeadline, rightDeadline);
         }
     }
+
+    /// <summary>
+    /// The watermark of the joined rows for a stateful operator after the join (Spark 3.5's watermark propagation): no
+    /// joined row written in a batch at input watermark <paramref name="watermarkMs"/> or later is at or behind it. Each
+    /// side of a pair was new in its batch (newer than W when its input is watermarked) or survived the eviction at the
+    /// previous watermark W (a left row newer than W + lower, a right row newer than W - upper), and the range bounds each
+    /// side by the other (left &gt;= right + lower, right &gt;= left - upper): so both are newer than
+    /// W + min(lower, 0) + min(-upper, 0). Without both bounds rows are never evicted and no such bound exists: the input
+    /// watermark is used, as in Spark, and older joined rows are late downstream.
+    /// </summary>
+    public long OutputWatermarkMs(long watermarkMs) =>
+        watermarkMs == long.MinValue || !Bounded ? watermarkMs : SaturatingAdd(watermarkMs, -Lag);
+
+    /// <summary>The smallest input watermark whose <see cref="OutputWatermarkMs"/> reaches <paramref name="outputMs"/>: a downstream deadline in input terms.</summary>
+    public long InputWatermarkReaching(long outputMs) =>
+        outputMs is long.MaxValue or long.MinValue || !Bounded ? outputMs : SaturatingAdd(outputMs, Lag);
+
+    /// <summary>How far the output watermark trails the input one, with both bounds: -(min(lower, 0) + min(-upper, 0)).</summary>
+    private long Lag => -(Math.Min(_lowerMs, 0) + Math.Min(-_upperMs, 0));
+
+    /// <summary>
+    /// Joined rows at or behind this are late for the operator after the join: the output watermark of the previous batch's
+    /// watermark, whose eviction the buffered rows survived (so, with a range, no joined row is ever late).
+    /// </summary>
+    public long LateThroughMs => OutputWatermarkMs(_previousWatermarkMs);
+
+    /// <summary>Records the watermark this batch evicted with; the next batch's <see cref="LateThroughMs"/> follows from it.</summary>
+    public void EndBatch(long watermarkMs) => _previousWatermarkMs = watermarkMs;
+
+    private bool Bounded => _lowerMs != long.MinValue && _upperMs != long.MaxValue;
 
     /// <summary>Buffers a left row (<paramref name="matched"/> when it already found a right row).</summary>
     public void AddLeft(in TKey key, in TLeft row, long timeMs, bool matched)

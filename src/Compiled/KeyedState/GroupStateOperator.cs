@@ -7,7 +7,8 @@ namespace Compiled.KeyedState;
 /// Runs <c>MapGroupsWithState</c> / <c>FlatMapGroupsWithState</c> for a generated plan, by Spark's rules
 /// (FlatMapGroupsWithStateExec, spark-semantics §6.5): the batch's rows are grouped by key; the function is called once per
 /// key with rows, then once per key whose timeout is strictly before the batch's processing time (processing-time
-/// timeouts) or watermark (event-time timeouts), with no rows. The timeout is reset before each call.
+/// timeouts) or watermark (event-time timeouts), with no rows. The timeout is reset before each call. For
+/// <c>UpdateStateByKey</c> (DStream's rule, spark-semantics §8) it is also called once per stored key without rows in the batch.
 /// </summary>
 /// <typeparam name="TKey">The grouping key.</typeparam>
 /// <typeparam name="TRow">The rows grouped.</typeparam>
@@ -18,6 +19,7 @@ public sealed class GroupStateOperator<TKey, TRow, TState>
     private static readonly List<TRow> s_noRows = [];
     private readonly IStateStore<TKey, GroupStateEntry<TState>> _store;
     private readonly GroupStateTimeout _timeout;
+    private readonly bool _everyKey;
     private readonly GroupState<TState> _handle;
     private readonly Dictionary<TKey, int> _slots = [];
     private readonly List<TKey> _keys = [];
@@ -25,10 +27,20 @@ public sealed class GroupStateOperator<TKey, TRow, TState>
 
     /// <summary>An operator over <paramref name="store"/> whose keys time out as <paramref name="timeout"/> says.</summary>
     public GroupStateOperator(IStateStore<TKey, GroupStateEntry<TState>> store, GroupStateTimeout timeout)
+        : this(store, timeout, everyKey: false)
+    {
+    }
+
+    /// <summary>
+    /// An operator over <paramref name="store"/> whose keys time out as <paramref name="timeout"/> says; when
+    /// <paramref name="everyKey"/> is set, every stored key without rows in a batch is called too, with none (<c>UpdateStateByKey</c>).
+    /// </summary>
+    public GroupStateOperator(IStateStore<TKey, GroupStateEntry<TState>> store, GroupStateTimeout timeout, bool everyKey)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         _timeout = timeout;
+        _everyKey = everyKey;
         _handle = new GroupState<TState>(timeout);
     }
 
@@ -71,6 +83,16 @@ public sealed class GroupStateOperator<TKey, TRow, TState>
             function.Call(key, _rows[i], _handle);
             Apply(key, stored, entry.TimeoutMs);
             if (_handle.TimeoutTimestampMs != GroupState<TState>.NoTimestamp) next = Math.Min(next, _handle.TimeoutTimestampMs);
+        }
+        if (_everyKey)
+        {
+            // Before the slots are cleared: they tell which stored keys this batch has already called.
+            var rest = new RestVisitor<TFunction>(this, function, watermark, now);
+            _store.ForEach(ref rest);
+            function = rest.Function;
+        }
+        for (int i = 0; i < _slots.Count; i++)
+        {
             _rows[i].Clear();
             _keys[i] = default!;
         }
@@ -109,6 +131,22 @@ public sealed class GroupStateOperator<TKey, TRow, TState>
             Value = _handle.Exists ? _handle.Get() : default!,
             TimeoutMs = timeout,
         });
+    }
+
+    /// <summary>Calls the function, without rows, for each stored key that had no rows in the batch; keys may be replaced or removed during the visit.</summary>
+    private struct RestVisitor<TFunction>(GroupStateOperator<TKey, TRow, TState> op, TFunction function, long watermark, long now)
+        : IStateVisitor<TKey, GroupStateEntry<TState>>
+        where TFunction : struct, IGroupStateFunction<TKey, TRow, TState>
+    {
+        public TFunction Function = function;
+
+        public void Visit(in TKey key, in GroupStateEntry<TState> value)
+        {
+            if (op._slots.ContainsKey(key)) return;
+            op._handle.Reset(value.Exists, value.Value, hasTimedOut: false, watermark, now);
+            Function.Call(key, s_noRows, op._handle);
+            op.Apply(key, stored: true, value.TimeoutMs);
+        }
     }
 
     /// <summary>Calls the function for each key whose timeout is strictly before the threshold; keys may be replaced or removed during the visit.</summary>

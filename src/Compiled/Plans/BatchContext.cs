@@ -61,10 +61,20 @@ public sealed class BatchContext
         if (tracker.MaxMs > MaxEventTimeMs) MaxEventTimeMs = tracker.MaxMs;
         if (tracker.MinMs < MinEventTimeMs) MinEventTimeMs = tracker.MinMs;
         if (tracker.LateRows == 0) return;
+        CountLateRows(stateOperator, tracker.LateRows);
+    }
+
+    /// <summary>
+    /// Counts <paramref name="rows"/> late rows dropped before stateful operator <paramref name="stateOperator"/> (its index
+    /// in <see cref="QueryPlanInfo.StateOperators"/>): rows an upstream stateful operator wrote behind the watermark this one
+    /// follows, or input rows behind the batch's watermark.
+    /// </summary>
+    public void CountLateRows(int stateOperator, long rows)
+    {
         if (stateOperator < 0)
             throw new ArgumentOutOfRangeException(nameof(stateOperator), stateOperator, "Late rows are dropped before a stateful operator; name its index.");
         if (stateOperator >= _droppedByOperator.Length) Array.Resize(ref _droppedByOperator, stateOperator + 1);
-        _droppedByOperator[stateOperator] += tracker.LateRows;
+        _droppedByOperator[stateOperator] += rows;
     }
 
     /// <summary>

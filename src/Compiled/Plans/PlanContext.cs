@@ -26,6 +26,14 @@ public sealed class PlanContext
     /// <summary>The trigger time of the last committed batch (<see cref="long.MinValue"/> when none): the same bound for processing-time windows.</summary>
     public long CommittedBatchTimestampMs { get; }
 
+    /// <summary>
+    /// This context as an operator fed by another stateful operator sees it: its rows follow that operator's output
+    /// watermark (a stream-stream join's), so the bound of what it closed before the restart is that watermark.
+    /// </summary>
+    /// <param name="committedWatermarkMs">The upstream operator's output watermark at <see cref="CommittedWatermarkMs"/>.</param>
+    public PlanContext WithCommittedWatermark(long committedWatermarkMs) =>
+        new(_stores, Logger, committedWatermarkMs, CommittedBatchTimestampMs);
+
     /// <summary>Logger for the query.</summary>
     public ILogger Logger { get; }
 

@@ -56,7 +56,7 @@ public sealed class GroupStateRestartTests : IDisposable
     }
 
     /// <summary>Replays the batches the engine reported through the reference; each batch's rows and the operator's state size must match.</summary>
-    private static void Compare<TRow, TOut>(RestartedRunResult<TOut> run, List<TRow> rows, string operatorName,
+    internal static void Compare<TRow, TOut>(RestartedRunResult<TOut> run, List<TRow> rows, string operatorName,
         Func<IReadOnlyList<TRow>, List<TOut>> batch, Func<int> stateKeys)
         where TOut : notnull
     {
@@ -75,7 +75,7 @@ public sealed class GroupStateRestartTests : IDisposable
     }
 
     /// <summary>Readings whose time moves forward by up to 4 s a row, now and then 20 s (so sessions end), a fifth up to 15 s in the past, over three sensors.</summary>
-    private static List<Reading> Readings(int count, int seed)
+    internal static List<Reading> Readings(int count, int seed)
     {
         var random = new Random(seed);
         var now = new DateTime(2026, 12, 4, 10, 0, 0, DateTimeKind.Utc);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Compiled.EndToEnd.Tests.Queries;
 using Compiled.EndToEnd.Tests.Support;
 using Compiled.Sinks;
@@ -42,37 +41,7 @@ public sealed class StreamJoinRestartTests : IDisposable
         JoinType type, int seed, bool semi = false)
     {
         var (impressions, clicks) = Events(500, seed);
-        var impressionChunks = InputData.Chunks(impressions, seed, 60);
-        var clickChunks = InputData.Chunks(clicks, seed + 1, 60);
-        var impressionSource = Source.Memory<AdImpression>("impressions", maxRowsPerTrigger: 20 + seed % 17);
-        var clickSource = Source.Memory<AdClick>("clicks", maxRowsPerTrigger: 15 + seed % 13);
-        var recorder = new ProgressRecorder();
-        var options = new QueryOptions
-        {
-            CheckpointLocation = _dir.Combine("checkpoint"),
-            StateStore = StateStoreKind.Faster,
-            StateMemoryBudgetBytes = 1 << 20,
-            Listeners = [recorder],
-        };
-        var emitted = new Dictionary<long, IReadOnlyList<AdMatch>>();
-        ISink<AdMatch> NewSink() => Sink.ForeachBatch<AdMatch>((rows, batchId) =>
-        {
-            lock (emitted) emitted[batchId] = rows;
-        });
-
-        int rounds = Math.Max(impressionChunks.Count, clickChunks.Count);
-        foreach (var (from, to) in new[] { (0, rounds / 2), (rounds / 2, rounds) })
-        {
-            await using var query = start(impressionSource, clickSource, NewSink(), options);
-            for (int i = from; i < to; i++)
-            {
-                if (i < impressionChunks.Count) impressionSource.AddData(impressionChunks[i]);
-                if (i < clickChunks.Count) clickSource.AddData(clickChunks[i]);
-            }
-            await query.ProcessAllAvailableAsync().Within();
-            await query.StopAsync().Within();
-            Assert.Null(query.Exception);
-        }
+        var (recorder, emitted) = await TwoInputRun.RunAsync(start, impressions, clicks, seed, _dir.Combine("checkpoint"));
 
         var reference = new StreamJoinReference<AdImpression, AdClick, string, AdMatch>
         {
@@ -88,7 +57,7 @@ public sealed class StreamJoinRestartTests : IDisposable
             Semi = semi,
             Result = (i, c) => new AdMatch(i == null ? c.ImpressionId : i.Id, i?.Campaigner, i?.Time, c?.Time),
         };
-        var ranges = Ranges(recorder);
+        var ranges = TwoInputRun.Ranges(recorder);
         Assert.Equal(impressions.Count, ranges.Values.Last().Left.End);
         Assert.Equal(clicks.Count, ranges.Values.Last().Right.End);
         var all = new List<AdMatch>();
@@ -122,27 +91,11 @@ public sealed class StreamJoinRestartTests : IDisposable
 
     private static IEnumerable<string> Sorted(IEnumerable<AdMatch> rows) => rows.Select(r => r.ToString()).Order(StringComparer.Ordinal);
 
-    /// <summary>The (start, end] rows each batch read from each of the two memory sources, by batch id.</summary>
-    private static SortedDictionary<long, ((int Start, int End) Left, (int Start, int End) Right)> Ranges(ProgressRecorder recorder)
-    {
-        var ranges = new SortedDictionary<long, ((int, int), (int, int))>();
-        foreach (var p in recorder.Progress)
-        {
-            Assert.Equal(2, p.Sources.Count);
-            Assert.True(ranges.TryAdd(p.BatchId, ((Rows(p.Sources[0].StartOffset), Rows(p.Sources[0].EndOffset)),
-                (Rows(p.Sources[1].StartOffset), Rows(p.Sources[1].EndOffset)))), $"batch {p.BatchId} was reported twice");
-        }
-        return ranges;
-    }
-
-    private static int Rows(string? offset) =>
-        offset is null ? 0 : JsonDocument.Parse(offset).RootElement.GetProperty("rows").GetInt32();
-
     /// <summary>
     /// Impressions moving forward by up to 2 minutes each, a fifth of them up to 50 minutes in the past (some behind the
     /// 30-minute watermark); about half get a click 0-20 minutes later (some outside the 15-minute range), some two.
     /// </summary>
-    private static (List<AdImpression> Impressions, List<AdClick> Clicks) Events(int count, int seed)
+    internal static (List<AdImpression> Impressions, List<AdClick> Clicks) Events(int count, int seed)
     {
         var random = new Random(seed);
         var now = new DateTime(2026, 12, 4, 10, 0, 0, DateTimeKind.Utc);

@@ -8,3 +8,9 @@ public sealed record AdClick(string ImpressionId, DateTime Time);
 
 /// <summary>An impression and its click; either side default (null) for an outer row.</summary>
 public sealed record AdMatch(string? Id, string? Campaigner, DateTime? ImpressionTime, DateTime? ClickTime);
+
+/// <summary>A click with its impression's campaign.</summary>
+public sealed record CampaignClick(string Campaigner, DateTime Time);
+
+/// <summary>Clicks of one campaign in the window starting at <paramref name="Start"/>.</summary>
+public sealed record CampaignWindowClicks(DateTime Start, string Campaigner, long Clicks);

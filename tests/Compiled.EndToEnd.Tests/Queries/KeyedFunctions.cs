@@ -30,4 +30,22 @@ public static class KeyedFunctions
         state.SetTimeoutTimestamp(session.End + SessionGap);
         return [];
     }
+
+    /// <summary>UpdateStateByKey's function: adds the readings' magnitudes to the score, or quarters it in a batch without any; null (forget the sensor) at zero.</summary>
+    public static long? Decay(IReadOnlyList<Reading> values, long? running)
+    {
+        if (values.Count == 0) return running / 4 is > 0 and var quarter ? quarter : null;
+        long score = running ?? 0;
+        foreach (var r in values) score += Math.Abs(r.Value) + 1;
+        return score;
+    }
+
+    /// <summary>A running count and sum per sensor; the unknown sensor (null key) is written as "?".</summary>
+    public static SensorCount Total(string? sensor, IEnumerable<Reading> rows, GroupState<SensorCount> state)
+    {
+        var total = state.GetOrDefault(new SensorCount(sensor ?? "?", 0, 0));
+        foreach (var r in rows) total = total with { Count = total.Count + 1, Sum = total.Sum + r.Value };
+        state.Update(total);
+        return total;
+    }
 }

@@ -24,6 +24,9 @@ internal sealed class SampleApp
     /// <summary><c>samples/TradeWindows</c>.</summary>
     public static SampleApp TradeWindows { get; } = new("TradeWindows");
 
+    /// <summary><c>samples/LoginsUsers</c>.</summary>
+    public static SampleApp LoginsUsers { get; } = new("LoginsUsers");
+
     /// <summary>The program's name, as it prefixes its error messages.</summary>
     public string Name { get; }
 

@@ -103,3 +103,15 @@ public sealed record Click(string ImpressionID, DateTime ClickTime);
 
 /// <summary>An impression with its click, or a null click time.</summary>
 public sealed record ImpressionClick(string ImpressionID, string Campaigner, DateTime ImpressionTime, DateTime? ClickTime);
+
+/// <summary>A click with its impression's campaign: the rows a join feeds a window aggregation.</summary>
+public sealed record ClickedImpression(string Campaigner, DateTime ClickTime);
+
+/// <summary>Clicks of one campaign in one window.</summary>
+public sealed record CampaignClicks(DateTime Start, DateTime End, string Campaigner, long Clicks);
+
+/// <summary>A page visit whose user (anonymous visits) and region (unknown) may be null: keys that may be null.</summary>
+public sealed record Visit(string? User, int? Region, string Page);
+
+/// <summary>Visits per region, written by MapGroupsWithState.</summary>
+public sealed record RegionVisits(int? Region, long Visits);

@@ -10,17 +10,17 @@ namespace Compiled.Testing.KeyedState;
 /// duplicate and dropped; otherwise it passes and its key is stored with a forget time: its event time when the key
 /// holds the event time, its event time plus the delay for DropDuplicatesWithinWatermark, never without a watermark.
 /// After the batch every key whose forget time is at or behind the batch's watermark is removed.
+/// Keys are held in one-element tuples, so a null key is one key like any other, as in Spark.
 /// </remarks>
 /// <typeparam name="TRow">The input row.</typeparam>
 /// <typeparam name="TKey">The deduplication key.</typeparam>
 public sealed class DedupReference<TRow, TKey>
-    where TKey : notnull
 {
     private readonly Func<TRow, TKey> _key;
     private readonly Func<TRow, long>? _timeMs;
     private readonly long _delayMs;
     private readonly DedupForget _forget;
-    private readonly Dictionary<TKey, long> _state = [];
+    private readonly Dictionary<ValueTuple<TKey>, long> _state = [];
     private long _maxTimeMs = long.MinValue;
 
     /// <summary>A deduplication by <paramref name="key"/>.</summary>
@@ -62,7 +62,7 @@ public sealed class DedupReference<TRow, TKey>
                     continue;
                 }
             }
-            var key = _key(row);
+            var key = ValueTuple.Create(_key(row));
             if (_state.ContainsKey(key)) continue;
             _state[key] = _forget switch
             {

@@ -11,16 +11,16 @@ namespace Compiled.Testing.KeyedState;
 /// timeout is strictly before the threshold (the batch time for processing-time timeouts, the watermark for event-time
 /// ones), with no rows. Before each call the timeout is cleared. After a call: a key with neither state nor timeout is
 /// dropped; otherwise its state and timeout are kept.
+/// Keys are held in one-element tuples, so a null key is one key like any other, as in Spark.
 /// </remarks>
 public sealed class GroupStateReference<TRow, TKey, TState, TOut>
-    where TKey : notnull
 {
     private readonly Func<TRow, TKey> _key;
     private readonly Func<TKey, IEnumerable<TRow>, GroupState<TState>, IEnumerable<TOut>> _function;
     private readonly GroupStateTimeout _timeout;
     private readonly Func<TRow, long>? _timeMs;
     private readonly long _delayMs;
-    private readonly Dictionary<TKey, (bool Exists, TState Value, long TimeoutMs)> _state = [];
+    private readonly Dictionary<ValueTuple<TKey>, (bool Exists, TState Value, long TimeoutMs)> _state = [];
     private long _maxTimeMs = long.MinValue;
 
     /// <summary>A keyed-state operator over rows grouped by <paramref name="key"/>.</summary>
@@ -87,7 +87,7 @@ public sealed class GroupStateReference<TRow, TKey, TState, TOut>
             foreach (var key in _state.Where(e => e.Value.TimeoutMs != GroupState<TState>.NoTimestamp && e.Value.TimeoutMs < threshold).Select(e => e.Key).ToList())
             {
                 TimedOut++;
-                output.AddRange(Call(key, [], timedOut: true, watermark, batchTimeMs));
+                output.AddRange(Call(key.Item1, [], timedOut: true, watermark, batchTimeMs));
             }
         }
         return output;
@@ -96,11 +96,11 @@ public sealed class GroupStateReference<TRow, TKey, TState, TOut>
     private List<TOut> Call(TKey key, List<TRow> rows, bool timedOut, long watermark, long now)
     {
         var state = new GroupState<TState>(_timeout);
-        bool stored = _state.TryGetValue(key, out var entry);
+        bool stored = _state.TryGetValue(ValueTuple.Create(key), out var entry);
         state.Reset(stored && entry.Exists, entry.Value, timedOut, watermark, now);
         var written = _function(key, rows, state).ToList();
-        if (!state.Exists && state.TimeoutTimestampMs == GroupState<TState>.NoTimestamp) _state.Remove(key);
-        else _state[key] = (state.Exists, state.Exists ? state.Get() : default!, state.TimeoutTimestampMs);
+        if (!state.Exists && state.TimeoutTimestampMs == GroupState<TState>.NoTimestamp) _state.Remove(ValueTuple.Create(key));
+        else _state[ValueTuple.Create(key)] = (state.Exists, state.Exists ? state.Get() : default!, state.TimeoutTimestampMs);
         return written;
     }
 }

@@ -99,7 +99,7 @@ namespace Compiled.Generators.Emit.Operators
                 WindowKind.Sliding => Span(Window.SizeMs) + ", " + Span(Window.SlideMs) + ", " + Span(Window.OffsetMs),
                 _ => Window.Gap is null ? Span(Window.GapMs) : "null",
             };
-            w.Line(WindowField + " = new " + WindowAggregationType + "(context, " + Literals.String(_plan.AggregateState!.OperatorId) + ", "
+            w.Line(WindowField + " = new " + WindowAggregationType + "(" + StreamJoinEmitter.DownstreamContext(_plan) + ", " + Literals.String(_plan.AggregateState!.OperatorId) + ", "
                 + Literals.OutputMode(_plan.Query.OutputMode) + ", " + lengths + ", " + keySerializer + ", " + stateSerializer + ");");
         }
 
@@ -115,7 +115,7 @@ namespace Compiled.Generators.Emit.Operators
             {
                 time = ProcessingTimeLocal;
             }
-            else if (EventTimeEmitter.SharedTime(_plan.Source, Window) is { } watermark)
+            else if (EventTimeEmitter.SharedTime(_plan, Window) is { } watermark)
             {
                 // The watermark step already read and converted this member.
                 time = EventTimeEmitter.TimeLocal(watermark.Input);
@@ -124,6 +124,7 @@ namespace Compiled.Generators.Emit.Operators
             {
                 time = pipeline.Local("t");
                 w.Line("long " + time + " = " + EventTimeEmitter.UnixMs(Window.TimeKind, PipelineEmitter.Call(Window.Time!, row)) + ";");
+                if (_plan.StreamJoin is not null) StreamJoinEmitter.WriteLateCheck(w, time, pipeline.SkipStatement);
             }
             string other = OtherKeyType is null
                 ? "default(" + OtherKey + ")"
@@ -183,14 +184,14 @@ namespace Compiled.Generators.Emit.Operators
             w.Line("// Plan: Aggregate(" + WindowText + ") -> " + into + " -> " + emits + " (" + mode + ")");
             w.Line("var __emitter = new " + WindowEmitter + "(this, output);");
             string table = UsesBatchTable ? TableField + ", " : string.Empty;
-            w.Line(WindowField + ".Apply(" + table + (IsProcessingTime ? "batch.BatchTimestampMs" : "batch.WatermarkMs") + ", ref __emitter);");
+            w.Line(WindowField + ".Apply(" + table + (IsProcessingTime ? "batch.BatchTimestampMs" : StreamJoinEmitter.DownstreamWatermark(_plan)) + ", ref __emitter);");
         }
 
         /// <summary>The deadline property telling the engine when a batch without data would close a window.</summary>
         public void WriteDeadline(SourceWriter w)
         {
             string property = IsProcessingTime ? "ProcessingTimeDeadlineMs" : "EventTimeDeadlineMs";
-            w.Line("public long " + property + " => " + WindowField + ".NextWindowEndMs;");
+            w.Line("public long " + property + " => " + WindowField + ".NextWindowEndMs" + ";");
         }
 
         private void WriteWindowEmitterType(SourceWriter w)

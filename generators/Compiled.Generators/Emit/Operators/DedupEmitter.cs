@@ -21,15 +21,13 @@ namespace Compiled.Generators.Emit.Operators
 
         private static DedupSpec Spec(Stage stage) => (DedupSpec)stage.Operator!;
 
-        /// <summary>The key as the state store sees it: stores require non-null keys, so a nullable reference key drops its '?'.</summary>
-        private static string StoreKey(TypeSpec key) => key.IsValueType ? key.Name : key.Name.TrimEnd('?');
 
         /// <summary>The deduplication stages among <paramref name="stages"/>.</summary>
         public static IEnumerable<Stage> Of(IEnumerable<Stage> stages) => stages.Where(s => s.Kind == StageKind.Dedup);
 
         /// <summary>The state-store fields.</summary>
         public static IEnumerable<string> Fields(IEnumerable<Stage> stages) =>
-            Of(stages).Select(s => "private " + KnownNames.IStateStoreG + "<" + StoreKey(Spec(s).KeyType) + ", long> " + Field(s) + " = null!;");
+            Of(stages).Select(s => "private " + KnownNames.IStateStoreG + "<" + NullableKeys.StoreKey(Spec(s).KeyType) + ", long> " + Field(s) + " = null!;");
 
         /// <summary>Opens each store inside <c>Open</c>.</summary>
         public static void WriteOpen(SourceWriter w, IEnumerable<Stage> stages)
@@ -37,8 +35,8 @@ namespace Compiled.Generators.Emit.Operators
             foreach (var stage in Of(stages))
             {
                 var key = Spec(stage).KeyType;
-                string serializer = SerializerEmitter.IsRaw(key) ? "null" : "new " + KeySerializer(stage) + "()";
-                w.Line(Field(stage) + " = context.GetStateStore<" + StoreKey(key) + ", long>(" + Literals.String(stage.State!.OperatorId)
+                string serializer = NullableKeys.Serializer(key, KeySerializer(stage));
+                w.Line(Field(stage) + " = context.GetStateStore<" + NullableKeys.StoreKey(key) + ", long>(" + Literals.String(stage.State!.OperatorId)
                     + ", " + serializer + ", null);");
             }
         }
@@ -50,8 +48,7 @@ namespace Compiled.Generators.Emit.Operators
         public static void WriteStep(SourceWriter w, Stage stage, Row row, WatermarkSpec? watermark, string skip)
         {
             var dedup = Spec(stage);
-            string key = dedup.Key is null ? row.Variable : PipelineEmitter.Call(dedup.Key, row);
-            if (!dedup.KeyType.IsValueType && dedup.KeyType.Name.EndsWith("?", System.StringComparison.Ordinal)) key += "!";
+            string key = NullableKeys.ToStore(dedup.KeyType, dedup.Key is null ? row.Variable : PipelineEmitter.Call(dedup.Key, row));
             string forget = "0L";
             if (stage.State!.EvictsBehindWatermark)
             {
@@ -80,11 +77,10 @@ namespace Compiled.Generators.Emit.Operators
         {
             foreach (var stage in Of(stages))
             {
-                var key = Spec(stage).KeyType;
+                var key = NullableKeys.Inner(Spec(stage).KeyType);
                 if (SerializerEmitter.IsRaw(key)) continue;
-                string name = StoreKey(key);
                 w.Line();
-                codec.WriteSerializer(w, KeySerializer(stage), key, name, "Encodes the keys of " + Emitter.Xml(stage.State!.OperatorName) + ".");
+                codec.WriteSerializer(w, KeySerializer(stage), key, key.Name, "Encodes the keys of " + Emitter.Xml(stage.State!.OperatorName) + ".");
             }
         }
     }

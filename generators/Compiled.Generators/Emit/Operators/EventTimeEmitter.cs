@@ -35,6 +35,14 @@ namespace Compiled.Generators.Emit.Operators
                 : null;
         }
 
+        /// <summary>
+        /// <see cref="SharedTime(IEnumerable{Stage}, WindowSpec)"/> for the aggregation of <paramref name="plan"/>: none when a
+        /// stream-stream join feeds it, as its rows are joined rows whose time no input's watermark step read, nor after a
+        /// union, whose inputs read their times into locals of their own.
+        /// </summary>
+        public static WatermarkSpec? SharedTime(PhysicalPlan plan, WindowSpec window) =>
+            plan.StreamJoin is null && plan.Union is null ? SharedTime(plan.Source, window) : null;
+
         /// <summary>The late-row buffer local of input <paramref name="input"/>.</summary>
         public static string LateBuffer(int input) => "__late" + Literals.Int(input);
 

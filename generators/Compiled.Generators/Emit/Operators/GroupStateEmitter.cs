@@ -33,7 +33,7 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>The keyed-state breaker of <paramref name="plan"/>, or null.</summary>
         public static GroupStateSpec? Of(PhysicalPlan plan) => plan.Segments.Count > 1 ? plan.Segments[1].Breaker as GroupStateSpec : null;
 
-        private string Key => _state.KeyType.IsValueType ? _state.KeyType.Name : _state.KeyType.Name.TrimEnd('?');
+        private string Key => NullableKeys.StoreKey(_state.KeyType);
 
         private string OperatorType => KeyedState + "GroupStateOperator<" + Key + ", " + _state.RowType.Name + ", " + _state.StateType.Name + ">";
 
@@ -62,26 +62,27 @@ namespace Compiled.Generators.Emit.Operators
         public void WriteOpen(SourceWriter w)
         {
             string entry = KeyedState + "GroupStateEntry<" + _state.StateType.Name + ">";
-            string keySerializer = SerializerEmitter.IsRaw(_state.KeyType) ? "null" : "new " + KeySerializer + "()";
+            string keySerializer = NullableKeys.Serializer(_state.KeyType, KeySerializer);
             string valueSerializer = SerializerEmitter.IsRaw(_state.StateType) ? "null"
                 : "new " + KeyedState + "GroupStateEntrySerializer<" + _state.StateType.Name + ">(new " + StateSerializer + "())";
             w.Line(Field + " = new " + OperatorType + "(context.GetStateStore<" + Key + ", " + entry + ">("
-                + Literals.String(_plan.AggregateState!.OperatorId) + ", " + keySerializer + ", " + valueSerializer + "), " + Timeout + ");");
+                + Literals.String(_plan.AggregateState!.OperatorId) + ", " + keySerializer + ", " + valueSerializer + "), " + Timeout
+                + (_state.IsUpdateStateByKey ? ", everyKey: true" : string.Empty) + ");");
         }
 
         /// <summary>Adds <paramref name="row"/> to its key's group, inside the fused loop.</summary>
         public void WriteAccumulate(SourceWriter w, Row row)
         {
-            string key = PipelineEmitter.Call(_state.Key, row);
-            if (!_state.KeyType.IsValueType && _state.KeyType.Name.EndsWith("?", System.StringComparison.Ordinal)) key += "!";
+            string key = NullableKeys.ToStore(_state.KeyType, PipelineEmitter.Call(_state.Key, row));
             w.Line(Field + ".Add(" + key + ", " + row.Variable + ");");
         }
 
         /// <summary>After the loop: call the function per key with rows, then per timed-out key.</summary>
         public void WriteRun(SourceWriter w)
         {
-            w.Line("// Plan: " + _state.Name + " -> call the function once per key with rows"
-                + (_state.Timeout == 0 ? string.Empty : ", then once per key whose timeout passed") + " -> emit its rows");
+            string calls = _state.IsUpdateStateByKey ? " -> call the function once per key with rows, then once per other key in state"
+                : " -> call the function once per key with rows" + (_state.Timeout == 0 ? string.Empty : ", then once per key whose timeout passed");
+            w.Line("// Plan: " + _state.Name + calls + " -> emit its rows");
             w.Line("var __calls = new " + Calls + "(this, output);");
             w.Line(Field + ".Run(ref __calls, batch);");
         }
@@ -106,6 +107,26 @@ namespace Compiled.Generators.Emit.Operators
             }
         }
 
+        /// <summary>
+        /// UpdateStateByKey's call: the function maps (rows, running state or null) to the new state or null; null removes the
+        /// key. Update mode writes the key when its state is new or not equal to the running one, Complete mode always.
+        /// </summary>
+        private void WriteUpdateByKey(SourceWriter w)
+        {
+            string state = _state.StateType.Name.TrimEnd('?');
+            bool complete = _plan.Query.OutputMode == OutputModes.Complete;
+            w.Line("var __next = " + _state.Function.Name + "(rows, state.Exists ? state.Get() : default(" + state + "?));");
+            w.Open("if (__next is null)");
+            w.Line("state.Remove();");
+            w.Line("return;");
+            w.Close();
+            string next = _state.StateType.IsValueType ? "__next.Value" : "__next";
+            w.Line("bool __changed = !state.Exists || !global::System.Collections.Generic.EqualityComparer<" + state + ">.Default.Equals(state.Get(), " + next + ");");
+            w.Line("if (__changed) state.Update(" + next + ");");
+            w.Line((complete ? string.Empty : "if (__changed) ") + "_plan." + EmitMethod + "(new " + _state.ResultType.Name + "("
+                + NullableKeys.FromStore(_state.KeyType, "key") + ", " + next + "), _output);");
+        }
+
         /// <summary>The calls struct and the serialisers.</summary>
         public void WriteTypes(SourceWriter w, SerializerEmitter codec)
         {
@@ -123,8 +144,12 @@ namespace Compiled.Generators.Emit.Operators
             w.Line();
             w.Open("public void Call(" + Key + " key, global::System.Collections.Generic.List<" + _state.RowType.Name + "> rows, global::Compiled.GroupState<"
                 + _state.StateType.Name + "> state)");
-            string call = _state.Function.Name + "(key, rows, state)";
-            if (_state.IsFlatMap)
+            string call = _state.Function.Name + "(" + NullableKeys.FromStore(_state.KeyType, "key") + ", rows, state)";
+            if (_state.IsUpdateStateByKey)
+            {
+                WriteUpdateByKey(w);
+            }
+            else if (_state.IsFlatMap)
             {
                 w.Line("foreach (var __row in " + call + ") _plan." + EmitMethod + "(__row, _output);");
             }
@@ -134,10 +159,11 @@ namespace Compiled.Generators.Emit.Operators
             }
             w.Close();
             w.Close();
-            if (!SerializerEmitter.IsRaw(_state.KeyType))
+            var key = NullableKeys.Inner(_state.KeyType);
+            if (!SerializerEmitter.IsRaw(key))
             {
                 w.Line();
-                codec.WriteSerializer(w, KeySerializer, _state.KeyType, Key, "Encodes the keys of " + _state.Name + ".");
+                codec.WriteSerializer(w, KeySerializer, key, key.Name, "Encodes the keys of " + _state.Name + ".");
             }
             if (!SerializerEmitter.IsRaw(_state.StateType))
             {

@@ -14,11 +14,12 @@ namespace Compiled.Generators.Emit.Operators
         public static void Write(SourceWriter w, PhysicalPlan plan)
         {
             foreach (var stage in plan.Source) WriteStage(w, stage);
+            foreach (var stage in plan.Union?.Other ?? ImmutableEquatableArray<Stage>.Empty) WriteStage(w, stage);
             if (plan.Aggregate is { } aggregate)
             {
                 if (aggregate.Window is { } window)
                 {
-                    if (window.Time is { } time && EventTimeEmitter.SharedTime(plan.Source, window) is null)
+                    if (window.Time is { } time && EventTimeEmitter.SharedTime(plan, window) is null)
                         Write(w, "Window time", time, valueForm: true, spanForm: false);
                     if (window.Gap is { } gap) Write(w, "Session gap", gap, valueForm: true, spanForm: false);
                     foreach (var part in window.OtherKeyParts) Write(w, "Key part", part, valueForm: true, spanForm: false);

@@ -12,7 +12,8 @@ namespace Compiled.Generators.Emit.Operators
     /// </summary>
     internal sealed class StreamJoinEmitter
     {
-        private const string Field = "_join0";
+        /// <summary>The join's field.</summary>
+        public const string Field = "_join0";
         private const string EmitMethod = "EmitJoined0";
         private const string KeyOps = "Join0KeyOps";
         private const string StreamJoinG = "global::Compiled.Joins.StreamJoin";
@@ -21,10 +22,13 @@ namespace Compiled.Generators.Emit.Operators
         private readonly StreamJoinPlan _joinPlan;
         private readonly JoinSpec _join;
         private readonly string _output;
+        private readonly AggregateEmitter? _aggregate;
 
-        public StreamJoinEmitter(PhysicalPlan plan)
+        /// <summary>A join writing to the sink, or feeding <paramref name="aggregate"/> (the plan's aggregation) with its joined rows.</summary>
+        public StreamJoinEmitter(PhysicalPlan plan, AggregateEmitter? aggregate)
         {
             _plan = plan;
+            _aggregate = aggregate;
             _joinPlan = plan.StreamJoin!;
             _join = _joinPlan.Join;
             _output = plan.Query.OutputType.Name;
@@ -40,8 +44,32 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>The join's field.</summary>
         public string FieldDeclaration => "private " + JoinType + " " + Field + " = null!;";
 
-        /// <summary>The engine's deadline for a batch without data: when the watermark would evict the oldest buffered row.</summary>
-        public void WriteDeadline(SourceWriter w) => w.Line("public long EventTimeDeadlineMs => " + Field + ".DeadlineMs;");
+        /// <summary>
+        /// The engine's deadline for a batch without data: when the watermark would evict the oldest buffered row, or make
+        /// the join's output watermark close the aggregation's next window.
+        /// </summary>
+        public void WriteDeadline(SourceWriter w) => w.Line("public long EventTimeDeadlineMs => " + (_aggregate is null
+            ? Field + ".DeadlineMs;"
+            : "global::System.Math.Min(" + Field + ".DeadlineMs, " + Field + ".InputWatermarkReaching(" + AggregateEmitter.WindowField + ".NextWindowEndMs));"));
+
+        /// <summary>The context an aggregation after the join opens with: what it closed before a restart follows the join's output watermark.</summary>
+        public static string DownstreamContext(PhysicalPlan plan) => plan.StreamJoin is null
+            ? "context"
+            : "context.WithCommittedWatermark(" + Field + ".OutputWatermarkMs(context.CommittedWatermarkMs))";
+
+        /// <summary>The watermark an aggregation after the join closes windows by: the join's output watermark.</summary>
+        public static string DownstreamWatermark(PhysicalPlan plan) => plan.StreamJoin is null
+            ? "batch.WatermarkMs"
+            : Field + ".OutputWatermarkMs(batch.WatermarkMs)";
+
+        /// <summary>Drops a joined row whose event time <paramref name="time"/> is late for the aggregation after the join, counting it against that operator.</summary>
+        public static void WriteLateCheck(SourceWriter w, string time, string skip)
+        {
+            w.Open("if (" + time + " <= " + Field + ".LateThroughMs)");
+            w.Line("batch.CountLateRows(1, 1L);");
+            w.Line(skip);
+            w.Close();
+        }
 
         /// <summary>Opens the join's state inside <c>Open</c>.</summary>
         public void WriteOpen(SourceWriter w)
@@ -63,6 +91,7 @@ namespace Compiled.Generators.Emit.Operators
         public void WriteExecute(SourceWriter w)
         {
             var query = _plan.Query;
+            if (_aggregate is { UsesBatchTable: true }) w.Line(_aggregate.BeginBatch);
             StaticJoinEmitter.WriteRefresh(w, query, StaticJoinEmitter.Joins(_plan.Source));
             EventTimeEmitter.WriteStart(w, _plan.Source);
             EventTimeEmitter.WriteStart(w, _joinPlan.Right);
@@ -72,15 +101,22 @@ namespace Compiled.Generators.Emit.Operators
             WriteSide(w, left: false, _join.RightSource, query.Inputs[_join.RightSource].RowType, _joinPlan.Right);
             EventTimeEmitter.WriteEnd(w, _plan.Source, 0);
             EventTimeEmitter.WriteEnd(w, _joinPlan.Right, 0);
-            if (_join.TimeRange is null) return;
+            if (_join.TimeRange is not null) WriteEvictions(w);
+            if (_aggregate is null) return;
+            _aggregate.WriteMergeAndEmit(w);
+            w.Line(Field + ".EndBatch(batch.WatermarkMs);");
+        }
+
+        private void WriteEvictions(SourceWriter w)
+        {
             w.Line("// The watermark passed these rows' last chance to match: evict them, writing the unmatched rows of an outer side.");
             bool writesLeft = _join.JoinKind is JoinKind.LeftOuter or JoinKind.FullOuter;
             bool writesRight = _join.JoinKind is JoinKind.RightOuter or JoinKind.FullOuter;
             w.Open("while (" + Field + ".TryEvictLeft(batch.WatermarkMs, out var __evictedLeft, out bool __leftMatched))");
-            w.Line(writesLeft ? "if (!__leftMatched) " + EmitMethod + "(__evictedLeft, default!, output);" : "// Inner or semi: an unmatched left row is dropped.");
+            w.Line(writesLeft ? "if (!__leftMatched) " + EmitMethod + "(__evictedLeft, default!" + EmitTail + ");" : "// Inner or semi: an unmatched left row is dropped.");
             w.Close();
             w.Open("while (" + Field + ".TryEvictRight(batch.WatermarkMs, out var __evictedRight, out bool __rightMatched))");
-            w.Line(writesRight ? "if (!__rightMatched) " + EmitMethod + "(default!, __evictedRight, output);" : "// Not an outer side: an unmatched right row is dropped.");
+            w.Line(writesRight ? "if (!__rightMatched) " + EmitMethod + "(default!, __evictedRight" + EmitTail + ");" : "// Not an outer side: an unmatched right row is dropped.");
             w.Close();
         }
 
@@ -114,20 +150,20 @@ namespace Compiled.Generators.Emit.Operators
                 // A left row is written once, at its first match.
                 w.Line("if (" + Field + ".Left.IsMatched(__slot)) continue;");
                 w.Line(Field + ".MarkLeftMatched(__slot);");
-                w.Line(EmitMethod + "(__other, output);");
+                w.Line(EmitMethod + "(__other" + EmitTail + ");");
             }
             else
             {
                 bool marksOther = left ? _join.JoinKind is JoinKind.RightOuter or JoinKind.FullOuter : _join.JoinKind is JoinKind.LeftOuter or JoinKind.FullOuter;
                 if (marksOther) w.Line(Field + ".Mark" + other + "Matched(__slot);");
-                w.Line(EmitMethod + "(" + pair + ", output);");
+                w.Line(EmitMethod + "(" + pair + EmitTail + ");");
             }
             w.Close();
             if (IsSemi && left)
             {
                 // A left row that matched on arrival is written now and never again: it need not be buffered.
                 w.Open("if (__matched)");
-                w.Line(EmitMethod + "(" + last + ", output);");
+                w.Line(EmitMethod + "(" + last + EmitTail + ");");
                 w.Line(pipeline.SkipStatement);
                 w.Close();
             }
@@ -135,6 +171,9 @@ namespace Compiled.Generators.Emit.Operators
             pipeline.CloseLoops();
             w.Close();
         }
+
+        /// <summary>The emit method's arguments after the rows: the batch too when an aggregation counts late joined rows.</summary>
+        private string EmitTail => _aggregate is null ? ", output" : ", output, batch";
 
         private string KeyArgument() => _join.KeyType.IsValueType || !_join.KeyType.Name.EndsWith("?", System.StringComparison.Ordinal) ? "__key" : "__key!";
 
@@ -144,13 +183,16 @@ namespace Compiled.Generators.Emit.Operators
             string parameters = IsSemi
                 ? _join.LeftType.Name + " __left"
                 : _join.LeftType.Name + " __left, " + _join.RightType.Name + " __right";
-            w.Line("// Plan: Join -> " + string.Join(" -> ", _joinPlan.AfterJoin.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)).Concat(new[] { "Sink" })));
-            w.Open("private static void " + EmitMethod + "(" + parameters + ", " + KnownNames.RowBufferG + "<" + _output + "> output)");
+            w.Line("// Plan: Join -> " + string.Join(" -> ", _joinPlan.AfterJoin.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!))
+                .Concat(new[] { _aggregate is null ? "Sink" : _aggregate.LoopText })));
+            w.Open("private " + (_aggregate is null ? "static " : string.Empty) + "void " + EmitMethod + "(" + parameters + ", " + KnownNames.RowBufferG + "<" + _output + "> output"
+                + (_aggregate is null ? ")" : ", " + KnownNames.BatchContextG + " batch)"));
             var pipeline = new PipelineEmitter(w, "return;");
             string first = IsSemi ? "__left" : pipeline.Local("r");
             if (!IsSemi) w.Line("var " + first + " = " + _join.Result!.Name + "(__left, __right);");
             var last = pipeline.Write(_joinPlan.AfterJoin, new Row(first, isSpan: false));
-            w.Line("output.Add(" + last.Variable + ");");
+            if (_aggregate is null) w.Line("output.Add(" + last.Variable + ");");
+            else _aggregate.WriteAccumulate(w, pipeline, last);
             pipeline.CloseLoops();
             w.Close();
         }

@@ -1,0 +1,52 @@
+using Compiled.Diagnostics;
+using Compiled.Generators.Tests.Infrastructure;
+
+namespace Compiled.Generators.Tests.Generation;
+
+/// <summary>
+/// Several stateful operators or inputs in one query: a stream-stream join feeding an event-time window aggregation and a
+/// union of two streams compile; the shapes the emitters do not compile yet stay CQ0003, with a message naming the shape.
+/// </summary>
+public sealed class MultiOperatorTests
+{
+    private const string Rows = """
+        public record Imp(string Id, DateTime Time, string Campaign);
+        public record Clk(string Id, DateTime Time);
+        public record Hit(string Campaign, DateTime Time);
+        public record Count(DateTime Start, string Campaign, long N);
+        """;
+
+    private const string Join = "i.WithWatermark(x => x.Time, TimeSpan.FromMinutes(30)).Join(c.WithWatermark(x => x.Time, TimeSpan.FromMinutes(30)), x => x.Id, y => y.Id, (x, y) => new Hit(x.Campaign, y.Time), JoinType.Inner, condition: (x, y) => y.Time >= x.Time && y.Time <= x.Time + TimeSpan.FromMinutes(15))";
+
+    private const string Window = ".GroupBy(h => (Window.Tumbling(h.Time, TimeSpan.FromMinutes(10)), h.Campaign)).Select(g => new Count(g.Key.Item1.Start, g.Key.Campaign, g.LongCount()))";
+
+    [Fact]
+    public void Join_then_window_aggregation_compiles_with_both_state_operators()
+    {
+        var run = GeneratorHarness.Run(Query("Count", Join + Window), Rows);
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("new global::Compiled.Plans.StateOperatorInfo(\"join0\"", run.Source, StringComparison.Ordinal);
+        Assert.Contains("new global::Compiled.Plans.StateOperatorInfo(\"aggregate0\"", run.Source, StringComparison.Ordinal);
+        Assert.Contains("_window0.Apply(_join0.OutputWatermarkMs(batch.WatermarkMs)", run.Source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hit", Join + ".DropDuplicates(h => h.Campaign)", "a deduplication after a stream-stream join")]
+    [InlineData("Count", Join + Window + ".GroupBy(h => (Window.Tumbling(h.Start, TimeSpan.FromHours(1)), h.Campaign)).Select(g => new Count(g.Key.Item1.Start, g.Key.Campaign, g.LongCount()))", "GroupBy after an aggregation")]
+    [InlineData("Hit", "i.WithWatermark(x => x.Time, TimeSpan.FromMinutes(30)).Join(i.WithWatermark(x => x.Time, TimeSpan.FromMinutes(30)), x => x.Id, y => y.Id, (x, y) => new Hit(x.Campaign, y.Time), JoinType.Inner)", "a stream-stream join of an input with itself")]
+    [InlineData("Hit", "i.Select(x => new Hit(x.Campaign, x.Time)).Union(i.Select(x => new Hit(x.Id, x.Time)))", "a Union of an input with itself")]
+    [InlineData("Hit", "i.Select(x => new Hit(x.Campaign, x.Time)).Union(c.Select(x => new Hit(x.Id, x.Time))).DropDuplicates(h => h.Campaign)", "a deduplication in a query with a Union of two streams")]
+    [InlineData("Hit", "i.Select(x => new Hit(x.Campaign, x.Time)).Union(c.Select(x => new Hit(x.Id, x.Time))).WithWatermark(h => h.Time, TimeSpan.FromMinutes(1))", "WithWatermark after a Union of two streams")]
+    [InlineData("Count", "i.WithWatermark(x => x.Time, TimeSpan.FromMinutes(1)).Select(x => new Hit(x.Campaign, x.Time)).Union(c.Select(x => new Hit(x.Id, x.Time)))" + Window, "a Union of a watermarked and an unwatermarked stream")]
+    public void Shapes_not_compiled_yet_are_CQ0003_naming_the_shape(string output, string chain, string message)
+    {
+        var run = GeneratorHarness.Run(Query(output, chain), Rows);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal(DiagnosticIds.UnsupportedOperator, diagnostic.Id);
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    private static string Query(string output, string chain) =>
+        "[StreamingQuery(OutputMode.Append)] public static partial class Q { static IStream<" + output
+        + "> Define(IStream<Imp> i, IStream<Clk> c) => " + chain + "; }";
+}
