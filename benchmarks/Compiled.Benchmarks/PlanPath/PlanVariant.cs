@@ -1,71 +1,27 @@
-using Compiled.Benchmarks.Workloads;
 using Compiled.Plans;
 
 namespace Compiled.Benchmarks.PlanPath;
 
-/// <summary>
-/// A variant that feeds its input to a compiled plan in batches of <c>batchSize</c> rows through
-/// <see cref="PlanDriver{TIn, TOut}"/>, with state of the given <see cref="StateStoreKind"/>.
-/// </summary>
-/// <remarks>
-/// <see cref="Prepare"/> (untimed) creates a fresh plan, a fresh state directory in the temp folder and fresh
-/// stores, so every timed run starts from empty state at batch 0, as a new query would. The directory is
-/// deleted before the next run and on <see cref="Dispose"/>.
-/// </remarks>
+/// <summary>A one-input plan variant: the input is cut into batches of <c>batchSize</c> rows.</summary>
 internal sealed class PlanVariant<TIn, TOut>(
     string name,
     TIn[] input,
     int batchSize,
     Func<IQueryPlan<TOut>> createPlan,
     StateStoreKind kind,
-    IPlanOutput<TOut> output) : Variant(name)
+    IPlanOutput<TOut> output) : PlanVariantBase<TOut>(name, createPlan, kind, output)
 {
-    private PlanDriver<TIn, TOut>? _driver;
-    private string? _runDirectory;
-    private bool _prepared;
-
     /// <inheritdoc/>
-    public override void Prepare()
+    private protected override long RunBatches(PlanDriver<TOut> driver, IPlanOutput<TOut> sink)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        Release();
-        _runDirectory = Path.Combine(Path.GetTempPath(), "compiled-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_runDirectory);
-        // "state" as in a checkpoint's layout; the FASTER provider creates it.
-        _driver = new PlanDriver<TIn, TOut>(createPlan(), kind, Path.Combine(_runDirectory, "state"));
-        output.Reset();
-        _prepared = true;
-    }
-
-    /// <inheritdoc/>
-    public override long Run()
-    {
-        // A second run on the same stores would start again at batch 0 over state that already holds the data.
-        if (!_prepared || _driver is null) throw new InvalidOperationException($"Variant '{Name}' must be prepared before each run.");
-        _prepared = false;
         long batches = 0;
         for (int start = 0; start < input.Length; start += batchSize)
         {
             int length = Math.Min(batchSize, input.Length - start);
-            output.Write(_driver.Execute(input.AsMemory(start, length)), start + length == input.Length && !_driver.NeedsNoDataBatches);
+            sink.Write(driver.Execute<TIn>(input.AsMemory(start, length)), start + length == input.Length && !driver.NeedsNoDataBatches);
             batches++;
         }
-        // Windows the last watermark closed are emitted by a batch without data, as the engine runs one at the end.
-        if (_driver.NeedsNoDataBatches) output.Write(_driver.ExecuteWithoutData(), isLastBatch: true);
         return batches;
-    }
-
-    /// <inheritdoc/>
-    public override Checksum Checksum() => output.Checksum();
-
-    /// <inheritdoc/>
-    public override void Dispose() => Release();
-
-    private void Release()
-    {
-        _driver?.Dispose();
-        _driver = null;
-        if (_runDirectory is not null && Directory.Exists(_runDirectory)) Directory.Delete(_runDirectory, recursive: true);
-        _runDirectory = null;
     }
 }

@@ -18,6 +18,9 @@ internal sealed record RatioOptions
     /// <summary>Rows of T1's batch.</summary>
     public int TableRows { get; init; } = Tables.T1TableUpsert.Rows;
 
+    /// <summary>Rows of J1, impressions and clicks together.</summary>
+    public int JoinRows { get; init; } = ImpressionClickData.Rows;
+
     /// <summary>Rows per batch of the plan-driven variants.</summary>
     public int BatchSize { get; init; } = WorkloadSizes.BatchSize;
 
@@ -41,6 +44,7 @@ internal sealed record RatioOptions
         Lines = 20_000,
         BatchSize = 50_000,
         TableRows = 50_000,
+        JoinRows = 200_000,
         Runs = 3,
         Budget = TimeSpan.FromSeconds(60),
         WarmUp = TimeSpan.FromSeconds(1),
@@ -85,11 +89,14 @@ internal sealed record RatioOptions
                 case "--table-rows":
                     options = options with { TableRows = PositiveInt(args, ++i, arg) };
                     break;
+                case "--join-rows":
+                    options = options with { JoinRows = PositiveInt(args, ++i, arg) };
+                    break;
                 case "--only":
                     options = options with { Only = new HashSet<string>(Value(args, ++i, arg).Split(','), StringComparer.OrdinalIgnoreCase) };
                     break;
                 default:
-                    throw new ArgumentException($"Unknown ratio option '{arg}'. Options: --quick --events N --window-events N --lines N --table-rows N --batch N --runs N --budget SECONDS --only {string.Join(",", KnownWorkloads)}.");
+                    throw new ArgumentException($"Unknown ratio option '{arg}'. Options: --quick --events N --window-events N --lines N --table-rows N --join-rows N --batch N --runs N --budget SECONDS --only {string.Join(",", KnownWorkloads)}.");
             }
         }
         foreach (string id in options.Only)
@@ -101,7 +108,7 @@ internal sealed record RatioOptions
     }
 
     /// <summary>The ids the ratio runner knows.</summary>
-    public static IReadOnlyList<string> KnownWorkloads { get; } = ["W1", "W2a", "W2", "W2b", "Sliding1", "Sliding4", "Sliding16", "W3", "W5", "T1", "W4"];
+    public static IReadOnlyList<string> KnownWorkloads { get; } = ["W1", "W2a", "W2", "W2b", "Sliding1", "Sliding4", "Sliding16", "W3", "W5", "T1", "W4", "J1"];
 
     private static string Value(IReadOnlyList<string> args, int index, string option) =>
         index < args.Count ? args[index] : throw new ArgumentException($"Option '{option}' needs a value.");

@@ -97,6 +97,11 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
         }
         if (options.Includes("T1")) yield return new T1TableUpsert(T1TableUpsert.Generate(options.TableRows));
         if (options.Includes("W4")) yield return new W4Yahoo(AdEventData.Generate(options.WindowEvents), options.BatchSize);
+        if (options.Includes("J1"))
+        {
+            var (impressions, clicks) = ImpressionClickData.Generate(options.JoinRows);
+            yield return new J1StreamJoin(impressions, clicks, options.BatchSize);
+        }
     }
 
     private bool RunWorkload(Workload workload)

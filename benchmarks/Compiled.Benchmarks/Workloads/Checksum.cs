@@ -12,6 +12,10 @@ internal readonly record struct Checksum(long Groups, long Rows, long Digest)
     /// <summary>The term one (key, count) result row adds to <see cref="Digest"/>.</summary>
     public static long KeyTerm(int key, long count) => unchecked((long)((ulong)key * 0x9E3779B97F4A7C15UL) * count);
 
+    /// <summary>The term one joined (impression, click) row adds to <see cref="Digest"/> (J1).</summary>
+    public static long PairTerm(long impressionId, DateTime clickTime) =>
+        unchecked((long)((ulong)impressionId * 0x9E3779B97F4A7C15UL) ^ clickTime.Ticks);
+
     /// <summary>The term one (word, count) result row adds to <see cref="Digest"/>; the word must be lower case.</summary>
     public static long WordTerm(ReadOnlySpan<char> word, long count)
     {

@@ -42,6 +42,16 @@ public interface IStateStore<TKey, TValue>
     /// <summary>Number of live keys.</summary>
     long Count { get; }
 
+    /// <summary>
+    /// Reports the operator's own count of state rows, which the store's metrics (NumRowsTotal, NumRowsUpdated,
+    /// NumRowsRemoved) then show instead of its entries: for operators that store many rows per entry, such as the chunks
+    /// of tumbling and sliding windows.
+    /// </summary>
+    /// <param name="total">Rows the operator holds now.</param>
+    /// <param name="updated">Rows it added or changed since its previous report.</param>
+    /// <param name="removed">Rows it removed since its previous report.</param>
+    void ReportRows(long total, long updated, long removed);
+
     /// <summary>Visits every live key once, in no particular order (writes during the visit: see the type's remarks).</summary>
     void ForEach<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IStateVisitor<TKey, TValue>;

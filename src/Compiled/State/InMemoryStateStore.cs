@@ -18,6 +18,7 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
     private long _updated;
     private long _removed;
     private bool _visiting;
+    private ReportedRows _reported;
 
     internal InMemoryStateStore(string operatorId) => OperatorId = operatorId;
 
@@ -82,9 +83,13 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
     }
 
     /// <inheritdoc />
+    public void ReportRows(long total, long updated, long removed) => _reported.Set(total, updated, removed);
+
+    /// <inheritdoc />
     public StateStoreMetrics TakeMetrics(long commitTimeMs)
     {
-        var metrics = new StateStoreMetrics(OperatorId, _entries.Count, _updated, _removed, EstimatedBytes, commitTimeMs,
+        (long total, long updated, long removed) = _reported.Take(_entries.Count, _updated, _removed);
+        var metrics = new StateStoreMetrics(OperatorId, total, updated, removed, EstimatedBytes, commitTimeMs,
             new Dictionary<string, long>());
         _updated = 0;
         _removed = 0;

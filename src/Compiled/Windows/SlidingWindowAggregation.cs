@@ -81,6 +81,7 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindowA
         if (Mode == OutputMode.Complete)
         {
             foreach (long start in _windowStarts) EmitFolded(start, ref emitter);
+            ReportRows();
             return;
         }
         bool append = Mode == OutputMode.Append;
@@ -96,6 +97,7 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindowA
                 if (TryTake(start, out WindowTable<TKey, TAcc, TKeyOps>? pane)) Drop(pane);
             }
         }
+        ReportRows();
     }
 
     /// <remarks>A recovered pane outlives the earlier windows holding it, which were closed (and emitted) already: those are never registered again.</remarks>

@@ -44,6 +44,10 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     private WindowTable<TKey, TAcc, TKeyOps>? _last;
     private int _stamp = 1;
     private long _nextChunk;
+    // (window or pane, key) entries held, and changed and removed since the last report: the operator's state rows.
+    private long _rows;
+    private long _rowsUpdated;
+    private long _rowsRemoved;
 
     /// <summary>Opens the operator's chunk store; the derived constructor then calls <see cref="RestoreTables"/>.</summary>
     /// <param name="context">The plan's context, inside <see cref="IQueryPlan{TOut}.Open"/>.</param>
@@ -88,6 +92,8 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         if (cell.Stamp != _stamp)
         {
             cell.Stamp = _stamp;
+            _rowsUpdated++;
+            if (added) _rows++;
             if (table.Stamp != _stamp)
             {
                 table.Stamp = _stamp;
@@ -159,8 +165,21 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     /// <summary>Removes a taken table's chunks from the store and keeps the table for a later start.</summary>
     private protected void Drop(WindowTable<TKey, TAcc, TKeyOps> table)
     {
+        _rows -= table.Entries.Count;
+        _rowsRemoved += table.Entries.Count;
         foreach (long chunk in table.Chunks) _store.Remove(new WindowKey<long>(table.StartMs, table.EndMs, chunk));
         _free.Push(table);
+    }
+
+    /// <summary>
+    /// Reports the batch's state rows to the store's metrics: (window, key) entries for tumbling windows, (pane, key)
+    /// entries for sliding ones, not the chunks the store holds. Called once at the end of each batch.
+    /// </summary>
+    private protected void ReportRows()
+    {
+        _store.ReportRows(_rows, _rowsUpdated, _rowsRemoved);
+        _rowsUpdated = 0;
+        _rowsRemoved = 0;
     }
 
     /// <summary>Emits every entry of <paramref name="table"/> as its window.</summary>
@@ -221,7 +240,8 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         for (int i = 0; i < count; i++)
         {
             TKey key = _keys.Read(chunk, ref offset);
-            table.Entries.FindOrAdd(in key, out _).Accumulator = _values.Read(chunk, ref offset);
+            table.Entries.FindOrAdd(in key, out bool added).Accumulator = _values.Read(chunk, ref offset);
+            if (added) _rows++;
         }
     }
 

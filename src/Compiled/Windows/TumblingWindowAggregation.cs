@@ -77,6 +77,7 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindow
         if (Mode == OutputMode.Complete)
         {
             foreach (WindowTable<TKey, TAcc, TKeyOps> table in Tables) EmitTable(table, ref emitter);
+            ReportRows();
             return;
         }
         bool append = Mode == OutputMode.Append;
@@ -87,6 +88,7 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindow
             if (append) EmitTable(table, ref emitter);
             Drop(table);
         }
+        ReportRows();
     }
 
     private protected override void Opened(WindowTable<TKey, TAcc, TKeyOps> table)

@@ -98,6 +98,11 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
 
     public bool TryRemove(in TKey key, out TValue value) => TryGet(key, out value) && Remove(key);
 
+    // The test provider reports no metrics.
+    public void ReportRows(long total, long updated, long removed)
+    {
+    }
+
     public void ForEach<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IStateVisitor<TKey, TValue>
     {

@@ -128,9 +128,15 @@ internal sealed class DifferentialRun
             if (want.WatermarkMs != long.MinValue)
                 Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(want.WatermarkMs).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
                     progress[want.BatchId].EventTime["watermark"]);
-            // Tumbling and sliding state holds chunks of window (pane) tables, so only sessions count one state row per open window.
-            if (kind is not (WindowKind.Tumbling or WindowKind.Sliding))
+            // State rows are (window, key) entries, as in Spark, for tumbling windows and sessions; sliding windows count
+            // (pane, key) entries, which the reference does not model.
+            if (kind is not WindowKind.Sliding)
                 Assert.True(want.OpenWindows == op.NumRowsTotal, $"{context}: batch {want.BatchId}: {want.OpenWindows} open windows expected, state holds {op.NumRowsTotal}");
+            if (kind is WindowKind.Tumbling)
+            {
+                Assert.True(want.UpdatedWindows == op.NumRowsUpdated, $"{context}: batch {want.BatchId}: {want.UpdatedWindows} updated windows expected, state reports {op.NumRowsUpdated}");
+                Assert.True(want.RemovedWindows == op.NumRowsRemoved, $"{context}: batch {want.BatchId}: {want.RemovedWindows} removed windows expected, state reports {op.NumRowsRemoved}");
+            }
         }
     }
 

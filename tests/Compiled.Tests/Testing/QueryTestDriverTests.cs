@@ -35,10 +35,11 @@ public sealed class QueryTestDriverTests
         Assert.Equal(3, noData.BatchId);
         Assert.Empty(noData.Rows);
         Assert.Equal(0, noData.Progress.NumInputRows);
-        // State rows are chunks: one per window and batch that changed it. Three windows stay open, changed in one
-        // batch each; the closed window 10:00 was changed in batches 0 and 1, so two chunks go.
+        // State rows are (window, key) entries, as in Spark: three windows of one key each stay open, one goes, and the
+        // batch without data updates none.
         Assert.Equal(3, noData.Progress.StateOperators.Single().NumRowsTotal);
-        Assert.Equal(2, noData.Progress.StateOperators.Single().NumRowsRemoved);
+        Assert.Equal(0, noData.Progress.StateOperators.Single().NumRowsUpdated);
+        Assert.Equal(1, noData.Progress.StateOperators.Single().NumRowsRemoved);
     }
 
     [Fact]

@@ -94,10 +94,14 @@ public static class EventTimeReference
                 if (emit) output.Add(query.Result(start, end, key, members.Select(m => m.Row).ToList()));
             }
             int open = query.Mode == OutputMode.Complete ? windows.Count : windows.Keys.Count(w => w.End > watermark);
+            int updated = windows.Values.Count(members => members.Any(m => m.Batch == batch));
+            // Closed now: open after the previous batch (its end past that batch's watermark), at or behind this one's.
+            int removed = query.Mode == OutputMode.Complete ? 0
+                : windows.Keys.Count(w => w.End <= watermark && w.End > _lastBatchWatermark);
 
             _lastBatchWatermark = watermark;
             if (!processingTime && max != long.MinValue) _watermark = Math.Max(_watermark, max - query.DelayMs);
-            Results.Add(new ReferenceBatch<TRow, TOut>(batch, watermark, noData, output, late, open, _watermark));
+            Results.Add(new ReferenceBatch<TRow, TOut>(batch, watermark, noData, output, late, open, _watermark, updated, removed));
         }
 
         public bool NoDataBatchDue()

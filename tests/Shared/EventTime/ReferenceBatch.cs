@@ -8,6 +8,8 @@ namespace Compiled.Testing.EventTime;
 /// <param name="Late">The input rows found late (dropped, or routed to a late-row sink).</param>
 /// <param name="OpenWindows">Windows (sessions) the operator holds after the batch: tumbling and session state size.</param>
 /// <param name="NextWatermarkMs">The watermark after the batch.</param>
+/// <param name="UpdatedWindows">Windows holding a row this batch counted: the tumbling state rows it updated.</param>
+/// <param name="RemovedWindows">Windows the batch's watermark closed (none in Complete mode): the tumbling state rows it removed.</param>
 public sealed record ReferenceBatch<TRow, TOut>(
     long BatchId,
     long WatermarkMs,
@@ -15,4 +17,6 @@ public sealed record ReferenceBatch<TRow, TOut>(
     IReadOnlyList<TOut> Output,
     IReadOnlyList<TRow> Late,
     int OpenWindows,
-    long NextWatermarkMs);
+    long NextWatermarkMs,
+    int UpdatedWindows,
+    int RemovedWindows);

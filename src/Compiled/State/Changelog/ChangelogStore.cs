@@ -45,6 +45,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     private long _baseReads;
     private long _evicted;
     private long _tombstones;
+    private ReportedRows _reported;
 
     /// <summary>Creates the store over its (recovered or empty) FASTER base.</summary>
     public ChangelogStore(string operatorId, StateSchema schema, IBaseStore<TKey, TValue> baseStore, object baseLock, long budgetBytes,
@@ -197,6 +198,9 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         _tombstones++;
         return true;
     }
+
+    /// <inheritdoc />
+    public void ReportRows(long total, long updated, long removed) => _reported.Set(total, updated, removed);
 
     /// <inheritdoc />
     public void ForEach<TVisitor>(ref TVisitor visitor)
@@ -377,7 +381,8 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             custom[name] = value;
         }
 
-        var metrics = new StateStoreMetrics(OperatorId, _count, _updated, _removed, _table.Count * _entryBytes, commitTimeMs, custom);
+        (long total, long updated, long removed) = _reported.Take(_count, _updated, _removed);
+        var metrics = new StateStoreMetrics(OperatorId, total, updated, removed, _table.Count * _entryBytes, commitTimeMs, custom);
         _updated = 0;
         _removed = 0;
         _baseReads = 0;
