@@ -231,6 +231,7 @@ namespace Compiled.Generators.Emit
             var pipeline = OpenInputLoop(input.RowType, "inputs.Get<" + input.RowType.Name + ">(" + Literals.Int(union.Union.OtherSource) + ")", out string row);
             var last = pipeline.Write(stages, new Row(row, isSpan: false));
             if (_aggregate is not null) _aggregate.WriteAccumulate(_w, pipeline, last);
+            else if (_groupState is not null) _groupState.WriteAccumulate(_w, last);
             else _w.Line("output.Add(" + last.Variable + ");");
             pipeline.CloseLoops();
             _w.Close();

@@ -27,7 +27,6 @@ namespace Compiled.Generators.Planning
                 return "a stateful operator before a Union of two streams";
             var after = operators.Skip(at + 1).ToList();
             if (after.Any(o => o is WatermarkSpec)) return "WithWatermark after a Union of two streams (declare it on each input before the Union)";
-            if (after.Any(o => o is GroupStateSpec)) return "keyed state after a Union of two streams";
             if (union.OtherOperators.OfType<WatermarkSpec>().Any(w => w.LateRows == LateRowsPolicy.ToSink))
                 return "a late-row sink on the other input of a Union";
             bool leftWatermarked = operators.Take(at).Any(o => o is WatermarkSpec);

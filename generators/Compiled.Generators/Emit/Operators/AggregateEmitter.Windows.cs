@@ -191,7 +191,7 @@ namespace Compiled.Generators.Emit.Operators
         public void WriteDeadline(SourceWriter w)
         {
             string property = IsProcessingTime ? "ProcessingTimeDeadlineMs" : "EventTimeDeadlineMs";
-            w.Line("public long " + property + " => " + WindowField + ".NextWindowEndMs" + ";");
+            w.Line("public long " + property + " => " + WindowField + ".NextWindowEndMs;");
         }
 
         private void WriteWindowEmitterType(SourceWriter w)
