@@ -71,7 +71,7 @@ namespace Compiled.Generators.Planning
             string fingerprint = Fingerprint.Of(schema);
             var stores = new[] { new StateStorePlan(id, schema, fingerprint) }.ToEquatableArray();
             var emission = state.OperatorMode == OutputModes.Append ? StateEmission.Final : StateEmission.Changed;
-            return new StateOperatorPlan(id, name, fingerprint, schema, stores, emission, state.EventTimeTimeout, NeedsNoDataBatch: state.Timeout != 0);
+            return new StateOperatorPlan(id, name, fingerprint, schema, stores, emission, state.EventTimeTimeout, NeedsNoDataBatch: state.Timeout != 0 || state.IsUpdateStateByKey);
         }
 
         /// <summary>Marks a key that may be null, which the store keeps with a presence flag (a layout of its own).</summary>

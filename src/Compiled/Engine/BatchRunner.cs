@@ -29,6 +29,9 @@ internal sealed class BatchRunner<TOut> : IBatchRunner
     public long ProcessingTimeDeadlineMs => _plan.ProcessingTimeDeadlineMs;
 
     /// <inheritdoc />
+    public bool WantsBatchEveryTrigger => _plan.WantsBatchEveryTrigger;
+
+    /// <inheritdoc />
     public void Open(PlanContext planContext, SinkContext sinkContext, BatchContext batch, Func<int, string> lateSinkDirectory)
     {
         _sink.Open(sinkContext);

@@ -15,6 +15,9 @@ internal interface IBatchRunner : IDisposable
     /// <summary>The plan's <see cref="IQueryPlan{TOut}.ProcessingTimeDeadlineMs"/>.</summary>
     long ProcessingTimeDeadlineMs { get; }
 
+    /// <summary>The plan's <see cref="IQueryPlan{TOut}.WantsBatchEveryTrigger"/>.</summary>
+    bool WantsBatchEveryTrigger { get; }
+
     /// <summary>
     /// Opens the sinks (the query's and the late-row sinks, whose private directories <paramref name="lateSinkDirectory"/>
     /// gives per input) and the plan (creating its state stores), and connects the late-row buffers to <paramref name="batch"/>.

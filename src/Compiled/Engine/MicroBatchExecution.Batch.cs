@@ -149,14 +149,16 @@ internal sealed partial class MicroBatchExecution
     /// <summary>
     /// Whether a batch without new data should run now: some operator closes windows on its own (and the option allows
     /// it), and either the watermark moved since the last batch and reached the plan's earliest window end, or the clock
-    /// reached the earliest end of a processing-time window.
+    /// reached the earliest end of a processing-time window (or a timeout), or a processing-time trigger fired while an
+    /// operator wants a batch every trigger (<c>UpdateStateByKey</c> holding state).
     /// </summary>
     private bool NoDataBatchDue(long nowMs)
     {
         if (!_noDataBatches) return false;
         long watermarkMs = _watermark.CurrentMs;
         bool eventTimeDue = watermarkMs != long.MinValue && watermarkMs > _lastBatchWatermarkMs && watermarkMs >= _runner.EventTimeDeadlineMs;
-        return eventTimeDue || nowMs >= _runner.ProcessingTimeDeadlineMs;
+        return eventTimeDue || nowMs >= _runner.ProcessingTimeDeadlineMs
+            || (_options.Trigger is Trigger.ProcessingTimeTrigger && _runner.WantsBatchEveryTrigger);
     }
 
     private static long ElapsedMs(long startTicks) => (long)Stopwatch.GetElapsedTime(startTicks).TotalMilliseconds;

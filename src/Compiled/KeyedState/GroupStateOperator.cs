@@ -51,6 +51,9 @@ public sealed class GroupStateOperator<TKey, TRow, TState>
     /// </summary>
     public long NextTimeoutMs { get; private set; } = long.MinValue;
 
+    /// <summary>Whether any key has state: an <c>UpdateStateByKey</c> operator then wants a batch every trigger interval.</summary>
+    public bool HoldsState => _store.Count > 0;
+
     /// <summary>Adds a row of this batch to its key's group.</summary>
     public void Add(TKey key, TRow row)
     {

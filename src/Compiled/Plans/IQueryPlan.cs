@@ -35,4 +35,12 @@ public interface IQueryPlan<TOut>
     /// something: the earliest end of a processing-time window in state; <see cref="long.MaxValue"/> (the default) when none.
     /// </summary>
     long ProcessingTimeDeadlineMs => long.MaxValue;
+
+    /// <summary>
+    /// True while an operator must run in every trigger interval even without new rows: <c>UpdateStateByKey</c> holding
+    /// state calls its function for every key each interval, as a DStream does. The engine honours it only under a
+    /// processing-time trigger, whose interval is the DStream batch interval; under the default trigger it would run
+    /// empty batches back to back.
+    /// </summary>
+    bool WantsBatchEveryTrigger => false;
 }

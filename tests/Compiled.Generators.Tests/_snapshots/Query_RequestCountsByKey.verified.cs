@@ -46,13 +46,15 @@ namespace Compiled.Generators.Tests.Queries
                 new global::Compiled.Plans.StateOperatorInfo[]
                 {
                     // Schema: groupstate|key=string|state=long|timeout=0|every-key
-                    new global::Compiled.Plans.StateOperatorInfo("groupstate0", "UpdateStateByKey((values, running) => (running ?? 0) + values.Count)", "91c3b37d6ac76d51"),
+                    new global::Compiled.Plans.StateOperatorInfo("groupstate0", "UpdateStateByKey((values, running) => (running ?? 0) + values.Count)", "91c3b37d6ac76d51", NeedsNoDataBatch: true),
                 },
                 "Source(requests)\nUpdateStateByKey(by r => r.User: (values, running) => (running ?? 0) + values.Count)\nSink");
 
             private global::Compiled.KeyedState.GroupStateOperator<string, global::Compiled.Generators.Tests.Queries.Request, long> _groupState0 = null!;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
+
+            public bool WantsBatchEveryTrigger => _groupState0.HoldsState;
 
             public void Open(global::Compiled.Plans.PlanContext context)
             {

@@ -46,13 +46,15 @@ namespace Compiled.Generators.Tests.Queries
                 new global::Compiled.Plans.StateOperatorInfo[]
                 {
                     // Schema: groupstate|key=string|state=record Compiled.Generators.Tests.Queries.Activity(long Score,string LastPath)|timeout=0|every-key
-                    new global::Compiled.Plans.StateOperatorInfo("groupstate0", "UpdateStateByKey(Decay)", "fe3e0fd45fd40128"),
+                    new global::Compiled.Plans.StateOperatorInfo("groupstate0", "UpdateStateByKey(Decay)", "fe3e0fd45fd40128", NeedsNoDataBatch: true),
                 },
                 "Source(requests)\nUpdateStateByKey(by r => r.User: Decay)\nSink");
 
             private global::Compiled.KeyedState.GroupStateOperator<string, global::Compiled.Generators.Tests.Queries.Request, global::Compiled.Generators.Tests.Queries.Activity> _groupState0 = null!;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
+
+            public bool WantsBatchEveryTrigger => _groupState0.HoldsState;
 
             public void Open(global::Compiled.Plans.PlanContext context)
             {

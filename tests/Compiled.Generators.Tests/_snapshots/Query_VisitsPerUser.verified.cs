@@ -46,13 +46,15 @@ namespace Compiled.Generators.Tests.Queries
                 new global::Compiled.Plans.StateOperatorInfo[]
                 {
                     // Schema: groupstate|key=string|nullable|state=long|timeout=0|every-key
-                    new global::Compiled.Plans.StateOperatorInfo("groupstate0", "UpdateStateByKey((values, running) => (running ?? 0) + values.Count)", "5603ad65e2b80802"),
+                    new global::Compiled.Plans.StateOperatorInfo("groupstate0", "UpdateStateByKey((values, running) => (running ?? 0) + values.Count)", "5603ad65e2b80802", NeedsNoDataBatch: true),
                 },
                 "Source(visits)\nUpdateStateByKey(by v => v.User: (values, running) => (running ?? 0) + values.Count)\nSink");
 
             private global::Compiled.KeyedState.GroupStateOperator<global::Compiled.KeyedState.NullableKey<string>, global::Compiled.Generators.Tests.Queries.Visit, long> _groupState0 = null!;
 
             public global::Compiled.Plans.QueryPlanInfo Info => s_info;
+
+            public bool WantsBatchEveryTrigger => _groupState0.HoldsState;
 
             public void Open(global::Compiled.Plans.PlanContext context)
             {

@@ -49,9 +49,17 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>The operator field.</summary>
         public string FieldDeclaration => "private " + OperatorType + " " + Field + " = null!;";
 
-        /// <summary>The deadline property telling the engine when a batch without rows would time a key out.</summary>
+        /// <summary>
+        /// The deadline property telling the engine when a batch without rows would time a key out; for UpdateStateByKey,
+        /// the wish for a batch every trigger interval while keys have state.
+        /// </summary>
         public void WriteDeadline(SourceWriter w)
         {
+            if (_state.IsUpdateStateByKey)
+            {
+                w.Line();
+                w.Line("public bool WantsBatchEveryTrigger => " + Field + ".HoldsState;");
+            }
             if (_state.Timeout == 0) return;
             string property = _state.EventTimeTimeout ? "EventTimeDeadlineMs" : "ProcessingTimeDeadlineMs";
             w.Line();
