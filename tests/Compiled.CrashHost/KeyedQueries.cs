@@ -52,3 +52,30 @@ public static partial class TickSessions
         return [];
     }
 }
+
+/// <summary>
+/// Acknowledged ticks counted per minute of acknowledgement: a stream-stream join (acks within 5 s after their tick,
+/// 3-minute watermarks) feeding an event-time window aggregation closed by the join's output watermark; Append.
+/// </summary>
+[StreamingQuery(OutputMode.Append)]
+public static partial class AckedPerMinute
+{
+    private static IStream<MinuteTotal> Define(IStream<Tick> ticks, IStream<Ack> acks) => ticks
+        .WithWatermark(t => t.Time, TimeSpan.FromMinutes(3))
+        .Join(acks.WithWatermark(a => a.At, TimeSpan.FromMinutes(3)), t => t.Id, a => a.Id, (t, a) => new AckedTick(t.Id, t.Key, t.Value, a.At),
+            condition: (t, a) => a.At >= t.Time && a.At <= t.Time + TimeSpan.FromSeconds(5))
+        .GroupBy(r => Window.Tumbling(r.At, TimeSpan.FromMinutes(1)))
+        .Select(g => new MinuteTotal(g.Key.Start, "acked", g.LongCount(), g.Sum(r => (long)r.Value)));
+}
+
+/// <summary>Ticks and acknowledgements unioned (each input watermarked 3 minutes), counted per minute and kind; Append.</summary>
+[StreamingQuery(OutputMode.Append)]
+public static partial class BeatsPerMinute
+{
+    private static IStream<MinuteTotal> Define(IStream<Tick> ticks, IStream<Ack> acks) => ticks
+        .WithWatermark(t => t.Time, TimeSpan.FromMinutes(3))
+        .Select(t => new Beat("tick", t.Time, t.Value))
+        .Union(acks.WithWatermark(a => a.At, TimeSpan.FromMinutes(3)).Select(a => new Beat("ack", a.At, 1)))
+        .GroupBy(b => (Window.Tumbling(b.Time, TimeSpan.FromMinutes(1)), b.Kind))
+        .Select(g => new MinuteTotal(g.Key.Item1.Start, g.Key.Kind, g.LongCount(), g.Sum(b => (long)b.Value)));
+}

@@ -15,3 +15,9 @@ public sealed record AckedTick(long Id, string Key, int Value, DateTime At);
 
 /// <summary>A closed session of one key: its first and last tick, how many and their sum.</summary>
 public sealed record TickSession(string Key, DateTime Start, DateTime End, int Count, long Sum);
+
+/// <summary>A tick or an acknowledgement, as <see cref="BeatsPerMinute"/> unions them.</summary>
+public sealed record Beat(string Kind, DateTime Time, int Value);
+
+/// <summary>One minute's rows of one kind: how many and the sum of their values.</summary>
+public sealed record MinuteTotal(DateTime Start, string Kind, long Count, long Sum);

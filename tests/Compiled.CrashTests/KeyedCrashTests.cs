@@ -9,7 +9,8 @@ namespace Compiled.CrashTests;
 
 /// <summary>
 /// The host's generated stateful queries over FASTER state (<see cref="KeyedHost"/>: a stream-stream join, a
-/// deduplication, FlatMapGroupsWithState with an event-time timeout) are killed with SIGKILL at an injected point and
+/// deduplication, FlatMapGroupsWithState with an event-time timeout, a join feeding a window aggregation, a union feeding
+/// one) are killed with SIGKILL at an injected point and
 /// restarted: every batch each query committed must equal, row for row, what an uninterrupted run committed, and the
 /// uninterrupted run must equal the references (LINQ join and first-per-key; the sessions by their sums).
 /// </summary>
@@ -18,6 +19,8 @@ public sealed class KeyedCrashTests(KeyedCrashTests.CleanRun clean) : IClassFixt
     private const string Join = "AckedTicks";
     private const string Dedup = "FirstTicks";
     private const string Sessions = "TickSessions";
+    private const string PerMinute = "AckedPerMinute";
+    private const string Beats = "BeatsPerMinute";
 
     /// <summary>
     /// Every point the engine, the file sink and the FASTER provider hit (the changelog's points belong to the changelog
@@ -37,6 +40,8 @@ public sealed class KeyedCrashTests(KeyedCrashTests.CleanRun clean) : IClassFixt
         { CrashPoints.StateCheckpointed, 4, Join },
         { CrashPoints.CommitWritten, 3, Dedup },
         { CrashPoints.CommitWritten, 7, Sessions },
+        { CrashPoints.SinkMidWrite, 6, Beats },
+        { CrashPoints.StateCheckpointed, 8, PerMinute },
     };
 
     [Fact]
@@ -63,6 +68,51 @@ public sealed class KeyedCrashTests(KeyedCrashTests.CleanRun clean) : IClassFixt
                 Assert.True(s.Count <= inside.Count && s.Sum <= inside.Sum(t => (long)t.Value), $"{s} holds more than the ticks in its span");
             }
         }
+    }
+
+    [Fact]
+    public void The_uninterrupted_windowed_runs_match_the_references()
+    {
+        var input = KeyedInput.Create();
+        var minute = TimeSpan.FromMinutes(1).Ticks;
+        DateTime MinuteOf(DateTime time) => new(time.Ticks - time.Ticks % minute, DateTimeKind.Utc);
+
+        // The join's pairs are never behind its output watermark here (acks come 1 s after their tick, at most two files late).
+        var acked = input.ExpectedAcked().GroupBy(r => MinuteOf(r.At))
+            .ToDictionary(g => g.Key, g => new MinuteTotal(g.Key, "acked", g.LongCount(), g.Sum(r => (long)r.Value)));
+        AssertClosedWindows(PerMinute, acked);
+
+        // The union drops a row at or behind the query watermark of its batch: the smaller of the two inputs' latest times
+        // in earlier batches, less 3 minutes.
+        var beats = new List<Beat>();
+        DateTime latestTick = DateTime.MinValue, latestAck = DateTime.MinValue;
+        for (int batch = 0; batch < KeyedInput.FileCount; batch++)
+        {
+            DateTime watermark = batch == 0 ? DateTime.MinValue : (latestTick < latestAck ? latestTick : latestAck).AddMinutes(-3);
+            beats.AddRange(input.TickFiles[batch].Where(t => t.Time > watermark).Select(t => new Beat("tick", t.Time, t.Value)));
+            beats.AddRange(input.AckFiles[batch].Where(a => a.At > watermark).Select(a => new Beat("ack", a.At, 1)));
+            latestTick = input.TickFiles[batch].Max(t => t.Time) is var t0 && t0 > latestTick ? t0 : latestTick;
+            latestAck = input.AckFiles[batch].Max(a => a.At) is var a0 && a0 > latestAck ? a0 : latestAck;
+        }
+        Assert.True(input.AckFiles.SelectMany(f => f).Count() > beats.Count(b => b.Kind == "ack"), "some acknowledgements should be late");
+        var perKind = beats.GroupBy(b => (MinuteOf(b.Time), b.Kind))
+            .ToDictionary(g => g.Key, g => new MinuteTotal(g.Key.Item1, g.Key.Kind, g.LongCount(), g.Sum(b => (long)b.Value)));
+        AssertClosedWindows(Beats, perKind);
+    }
+
+    /// <summary>
+    /// Every window <paramref name="query"/> emitted holds the reference totals, each once, and the emitted windows are
+    /// the earliest of the reference's (a window closes only after every earlier one).
+    /// </summary>
+    private void AssertClosedWindows<TKey>(string query, Dictionary<TKey, MinuteTotal> reference)
+        where TKey : notnull
+    {
+        var emitted = clean.Batches[query].Values.SelectMany(b => b).Select(line => JsonSerializer.Deserialize<MinuteTotal>(line)!).ToList();
+        Assert.True(emitted.Count > 3, $"{query} closed only {emitted.Count} windows");
+        Assert.Equal(emitted.Count, emitted.Select(w => (w.Start, w.Kind)).Distinct().Count());
+        foreach (var window in emitted) Assert.Contains(window, reference.Values);
+        DateTime lastClosed = emitted.Max(w => w.Start);
+        Assert.Equal(Sorted(reference.Values.Where(w => w.Start < lastClosed)), Sorted(emitted.Where(w => w.Start < lastClosed)));
     }
 
     [Theory]

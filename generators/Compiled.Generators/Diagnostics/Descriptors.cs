@@ -10,7 +10,9 @@ namespace Compiled.Diagnostics
         /// <summary>The list of supported operators quoted by CQ0003.</summary>
         public const string SupportedOperators =
             "Where, Select, SelectMany, GroupBy(...).Select(g => ...) with g.Key, Count, LongCount, Sum, Min, Max and Average, "
-            + "WithWatermark, Distinct, DropDuplicates and DropDuplicatesWithinWatermark";
+            + "windows (Window.Tumbling, Sliding, Session), WithWatermark, Distinct, DropDuplicates, DropDuplicatesWithinWatermark, "
+            + "Join, SemiJoin and AntiJoin with a StaticTable or a stream, Union, MapGroupsWithState, FlatMapGroupsWithState and "
+            + "UpdateStateByKey";
 
         /// <summary>CQ0001: the query class cannot receive generated members.</summary>
         public static DiagnosticDescriptor QueryClassNotPartial { get; } = Rule(
