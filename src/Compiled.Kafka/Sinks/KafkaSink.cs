@@ -130,6 +130,10 @@ public sealed class KafkaSink<T> : ISink<T>
             producer.BeginTransaction();
             Produce(producer, rows, headers, null);
             CrashPoints.Hit(CrashPoints.SinkMidWrite, batchId, _context.QueryName);
+            // Every row is acknowledged before the progress record is sent, so a progress record on the log always
+            // follows all of its batch's rows. A broker that shows aborted transactions (librdkafka's mock cluster)
+            // then never shows a batch's progress without all its rows, which would make a replay skip it.
+            Flush(producer, batchId);
             producer.Produce(new TopicPartition(_options.ProgressTopic, SinkProgressLog.Partition), SinkProgressLog.Record(_context.QueryId, batchId, attempt));
             producer.CommitTransaction(_options.Timeout);
         }
