@@ -8,18 +8,21 @@ namespace Compiled.PostgreSql;
 /// connection, runs <c>query</c> and maps every row with <c>read</c>.
 /// </summary>
 /// <remarks>
-/// For <see cref="TableRefresh.WhenChanged"/> the change token is, by default, the server's next transaction id
-/// (<c>pg_snapshot_xmax(pg_current_snapshot())</c>): it moves whenever any transaction that writes has started in the
-/// cluster, so the table is read again after every write anywhere on the server and never misses one to its own
-/// tables. Reads alone never move it. Where other tables change often, pass a <c>changeQuery</c> that returns one
-/// value which changes with the table, e.g. <c>SELECT max(updated_at) FROM users</c>. The token is read before the
-/// rows, so a write between the two reads is seen as a change at the next batch.
+/// For <see cref="TableRefresh.WhenChanged"/> the change token is, by default, the server's current snapshot
+/// (<c>pg_current_snapshot()</c>: the oldest running transaction id, the next one to be assigned and the ids still
+/// running). A write commits in a transaction that was either running when the token was read (it then leaves the
+/// list) or started later (the next id moves past it), so the token moves with every commit, also when an older
+/// transaction commits after a younger one, which the next id alone would miss. It moves with writes anywhere in the
+/// cluster, so the table is read again after every write on the server; reads alone never move it. Where other tables
+/// change often, pass a <c>changeQuery</c> that returns one value which changes with the table, e.g.
+/// <c>SELECT max(updated_at) FROM users</c>. The token is read before the rows, so a write between the two reads is
+/// seen as a change at the next batch.
 /// </remarks>
 /// <typeparam name="T">The row type.</typeparam>
 public sealed class PostgresTableSource<T> : IStaticTableSource<T>
 {
-    /// <summary>The default change query: the next transaction id to be assigned on the server.</summary>
-    public const string NextTransactionQuery = "SELECT pg_snapshot_xmax(pg_current_snapshot())::text";
+    /// <summary>The default change query: the server's current snapshot (running transaction ids and the next one).</summary>
+    public const string SnapshotQuery = "SELECT pg_current_snapshot()::text";
 
     private readonly string _connectionString;
     private readonly string _query;
@@ -31,7 +34,7 @@ public sealed class PostgresTableSource<T> : IStaticTableSource<T>
     /// <param name="connectionString">An Npgsql connection string, e.g. <c>Host=db;Database=app;Username=reader</c>.</param>
     /// <param name="query">A SELECT, e.g. <c>SELECT id, name FROM users</c>.</param>
     /// <param name="read">Maps the current row of the reader to a <typeparamref name="T"/>.</param>
-    /// <param name="changeQuery">A query returning one value that changes whenever the rows may have; by default <see cref="NextTransactionQuery"/>.</param>
+    /// <param name="changeQuery">A query returning one value that changes whenever the rows may have; by default <see cref="SnapshotQuery"/>.</param>
     public PostgresTableSource(string connectionString, string query, Func<NpgsqlDataReader, T> read, string? changeQuery = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
@@ -48,7 +51,7 @@ public sealed class PostgresTableSource<T> : IStaticTableSource<T>
         }
         _connectionString = connectionString;
         _query = query;
-        _changeQuery = changeQuery ?? NextTransactionQuery;
+        _changeQuery = changeQuery ?? SnapshotQuery;
         _read = read;
         _database = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
     }

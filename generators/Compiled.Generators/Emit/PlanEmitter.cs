@@ -64,6 +64,7 @@ namespace Compiled.Generators.Emit
             // In chain order, which is the order progress reports the operators in.
             DedupEmitter.WriteOpen(_w, _plan.Source);
             _streamJoin?.WriteOpen(_w);
+            if (_plan.StreamJoin is { } join) DedupEmitter.WriteOpen(_w, join.AfterJoin);
             _aggregate?.WriteOpen(_w);
             _groupState?.WriteOpen(_w);
             DedupEmitter.WriteOpen(_w, _plan.AfterAggregate);

@@ -25,31 +25,32 @@ namespace Compiled.Generators.Planning
             if (leftSpan) left.Add(new Stage(StageKind.Materialize, null));
             var right = Planner.Fuse(Stateless(join.RightOperators), out bool rightSpan);
             if (rightSpan) right.Add(new Stage(StageKind.Materialize, null));
-            // A window aggregation after the join starts a segment of its own, as after an input loop.
+            // A window aggregation after the join starts a segment of its own, as after an input loop; the deduplications
+            // before it are stages of the joined rows, with their state operators.
             var rest = query.Operators.Skip(at + 1).ToList();
+            var downstream = StateOperators.Of(query);
+            var withStates = new List<(OperatorSpec, StateOperatorPlan?)>();
+            int state = 0;
+            foreach (var op in rest) withStates.Add((op, StateOperators.IsStateful(op) ? downstream[state++] : null));
             int aggregateAt = rest.FindIndex(o => o is AggregateSpec);
-            var after = Planner.Fuse(Stateless(aggregateAt < 0 ? rest : rest.Take(aggregateAt)), out bool afterSpan);
+            var after = Planner.Fuse(aggregateAt < 0 ? withStates : withStates.Take(aggregateAt), out bool afterSpan);
             if (afterSpan) after.Add(new Stage(StageKind.Materialize, null));
-            var joinState = State(join);
             var segments = new List<PlanSegment> { new PlanSegment(null, null, left.ToEquatableArray()) };
-            var states = new List<StateOperatorPlan> { joinState };
             if (aggregateAt >= 0)
             {
-                var aggregateState = StateOperators.Of(query)[0];
                 var afterAggregate = Planner.Fuse(Stateless(rest.Skip(aggregateAt + 1)), out bool aggregateSpan);
                 if (aggregateSpan) afterAggregate.Add(new Stage(StageKind.Materialize, null));
-                segments.Add(new PlanSegment(rest[aggregateAt], aggregateState, afterAggregate.ToEquatableArray()));
-                states.Add(aggregateState);
+                segments.Add(new PlanSegment(rest[aggregateAt], withStates[aggregateAt].Item2, afterAggregate.ToEquatableArray()));
             }
-            var stateArray = states.ToEquatableArray();
+            var states = new[] { State(join) }.Concat(downstream).ToEquatableArray();
             return new PhysicalPlan(query, segments.ToEquatableArray(), SourceWrite.Append, false, Planner.Describe(query),
-                Planner.PlanFingerprint(query, stateArray), stateArray)
+                Planner.PlanFingerprint(query, states), states)
             {
                 StreamJoin = new StreamJoinPlan(join, right.ToEquatableArray(), after.ToEquatableArray()),
             };
         }
 
-        /// <summary>Operators around a join hold no state of their own but the aggregation after it (<see cref="StreamJoinSupport"/> refuses the others).</summary>
+        /// <summary>Operators before a join, on its right side and after the aggregation after it hold no state (<see cref="StreamJoinSupport"/> refuses the others).</summary>
         private static System.Collections.Generic.IEnumerable<(OperatorSpec, StateOperatorPlan?)> Stateless(System.Collections.Generic.IEnumerable<OperatorSpec> operators) =>
             operators.Select(o => (o, (StateOperatorPlan?)null));
 

@@ -18,6 +18,10 @@ public static class HostRunner
     public static Task<HostResult> RunAsync(CrashWorkspace workspace, string? crashPoint, StateStoreKind stateStore) =>
         RunAsync(HostDll, [workspace.Input, workspace.Output, workspace.Checkpoint, stateStore.ToString()], crashPoint);
 
+    /// <summary>Runs the host's keyed queries (<c>keyed</c> mode) on <paramref name="workspace"/>, dying at <paramref name="crashPoint"/> when given.</summary>
+    public static Task<HostResult> RunKeyedAsync(CrashWorkspace workspace, string? crashPoint) =>
+        RunAsync(HostDll, ["keyed", workspace.Input, workspace.Output, workspace.Checkpoint], crashPoint);
+
     /// <summary>Runs the host program <paramref name="hostDll"/> with <paramref name="arguments"/>, dying at <paramref name="crashPoint"/> when given.</summary>
     public static async Task<HostResult> RunAsync(string hostDll, IReadOnlyList<string> arguments, string? crashPoint)
     {

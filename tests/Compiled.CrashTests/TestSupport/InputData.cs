@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Compiled.CrashHost;
 
 namespace Compiled.CrashTests.TestSupport;
@@ -35,18 +34,7 @@ public sealed class InputData
     }
 
     /// <summary>Writes the files into <paramref name="directory"/>, each under a hidden name first so it appears whole.</summary>
-    public void WriteTo(string directory)
-    {
-        DateTime first = DateTime.UtcNow.AddHours(-1);
-        for (int f = 0; f < Files.Length; f++)
-        {
-            string name = $"events-{f:D2}.jsonl";
-            string hidden = Path.Combine(directory, "." + name);
-            File.WriteAllLines(hidden, Files[f].Select(e => JsonSerializer.Serialize(e)));
-            File.SetLastWriteTimeUtc(hidden, first.AddSeconds(f));
-            File.Move(hidden, Path.Combine(directory, name));
-        }
-    }
+    public void WriteTo(string directory) => JsonLinesFiles.Write(directory, "events", Files);
 
     /// <summary>What <see cref="DoubledPlan"/> writes, batch after batch.</summary>
     public IReadOnlyList<Doubled> ExpectedDoubled() =>

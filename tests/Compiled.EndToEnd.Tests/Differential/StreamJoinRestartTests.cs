@@ -57,7 +57,7 @@ public sealed class StreamJoinRestartTests : IDisposable
             Semi = semi,
             Result = (i, c) => new AdMatch(i == null ? c.ImpressionId : i.Id, i?.Campaigner, i?.Time, c?.Time),
         };
-        var ranges = TwoInputRun.Ranges(recorder);
+        var ranges = recorder.TwoMemoryRanges();
         Assert.Equal(impressions.Count, ranges.Values.Last().Left.End);
         Assert.Equal(clicks.Count, ranges.Values.Last().Right.End);
         var all = new List<AdMatch>();

@@ -28,7 +28,7 @@ public sealed class UnionRestartTests : IDisposable
         var (recorder, emitted) = await TwoInputRun.RunAsync<Reading, Reading, SensorWindow>(
             UnionSensorAppend.Start, north, south, seed, _dir.Combine("checkpoint"));
 
-        var ranges = TwoInputRun.Ranges(recorder);
+        var ranges = recorder.TwoMemoryRanges();
         Assert.Equal(north.Count, ranges.Values.Last().Left.End);
         Assert.Equal(south.Count, ranges.Values.Last().Right.End);
         var windows = new SortedDictionary<(long Start, string Sensor), (long Count, long Sum)>();

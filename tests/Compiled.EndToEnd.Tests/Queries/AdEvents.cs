@@ -14,3 +14,9 @@ public sealed record CampaignClick(string Campaigner, DateTime Time);
 
 /// <summary>Clicks of one campaign in the window starting at <paramref name="Start"/>.</summary>
 public sealed record CampaignWindowClicks(DateTime Start, string Campaigner, long Clicks);
+
+/// <summary>An impression and a later one of the same campaign, or null when none followed.</summary>
+public sealed record AdPair(string First, string? Second);
+
+/// <summary>An impression that was clicked.</summary>
+public sealed record ClickedImpression(string Id, string Campaigner, DateTime Time);

@@ -57,6 +57,19 @@ internal sealed class ProgressRecorder : IStreamingQueryListener
         return ranges;
     }
 
+    /// <summary>The (start, end] rows each batch read from each of two memory sources, by batch id.</summary>
+    public SortedDictionary<long, ((int Start, int End) Left, (int Start, int End) Right)> TwoMemoryRanges()
+    {
+        var ranges = new SortedDictionary<long, ((int, int), (int, int))>();
+        foreach (var p in Progress)
+        {
+            Assert.Equal(2, p.Sources.Count);
+            Assert.True(ranges.TryAdd(p.BatchId, ((Rows(p.Sources[0].StartOffset), Rows(p.Sources[0].EndOffset)),
+                (Rows(p.Sources[1].StartOffset), Rows(p.Sources[1].EndOffset)))), $"batch {p.BatchId} was reported twice");
+        }
+        return ranges;
+    }
+
     private static int Rows(string? offset) =>
         offset is null ? 0 : JsonDocument.Parse(offset).RootElement.GetProperty("rows").GetInt32();
 }

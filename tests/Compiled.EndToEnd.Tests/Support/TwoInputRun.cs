@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Compiled.Sinks;
 using Compiled.Sources;
 
@@ -49,20 +48,4 @@ internal static class TwoInputRun
         }
         return (recorder, emitted);
     }
-
-    /// <summary>The (start, end] rows each batch read from each of the two memory sources, by batch id.</summary>
-    public static SortedDictionary<long, ((int Start, int End) Left, (int Start, int End) Right)> Ranges(ProgressRecorder recorder)
-    {
-        var ranges = new SortedDictionary<long, ((int, int), (int, int))>();
-        foreach (var p in recorder.Progress)
-        {
-            Assert.Equal(2, p.Sources.Count);
-            Assert.True(ranges.TryAdd(p.BatchId, ((Rows(p.Sources[0].StartOffset), Rows(p.Sources[0].EndOffset)),
-                (Rows(p.Sources[1].StartOffset), Rows(p.Sources[1].EndOffset)))), $"batch {p.BatchId} was reported twice");
-        }
-        return ranges;
-    }
-
-    private static int Rows(string? offset) =>
-        offset is null ? 0 : JsonDocument.Parse(offset).RootElement.GetProperty("rows").GetInt32();
 }

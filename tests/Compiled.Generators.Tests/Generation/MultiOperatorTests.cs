@@ -30,10 +30,25 @@ public sealed class MultiOperatorTests
         Assert.Contains("_window0.Apply(_join0.OutputWatermarkMs(batch.WatermarkMs)", run.Source, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Join_then_deduplication_then_window_aggregation_numbers_the_operators_in_chain_order()
+    {
+        var run = GeneratorHarness.Run(Query("Count", Join + ".DropDuplicates(h => h.Campaign)" + Window), Rows);
+        Assert.Empty(run.Diagnostics);
+        int join = run.Source.IndexOf("StateOperatorInfo(\"join0\"", StringComparison.Ordinal);
+        int dedup = run.Source.IndexOf("StateOperatorInfo(\"dedup0\"", StringComparison.Ordinal);
+        int aggregate = run.Source.IndexOf("StateOperatorInfo(\"aggregate0\"", StringComparison.Ordinal);
+        Assert.True(join >= 0 && join < dedup && dedup < aggregate, "join0, dedup0, aggregate0 in chain order");
+        // Late joined rows count against the aggregation, the third operator.
+        Assert.Contains("batch.CountLateRows(2, 1L);", run.Source, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("Hit", Join + ".DropDuplicates(h => h.Campaign)", "a deduplication after a stream-stream join")]
+    [InlineData("Hit", Join + ".DropDuplicatesWithinWatermark(h => h.Campaign)", "DropDuplicatesWithinWatermark after a stream-stream join")]
+    [InlineData("Count", Join + Window + ".DropDuplicates(c => c.Campaign)", "a stateful operator after the aggregation after a stream-stream join")]
     [InlineData("Count", Join + Window + ".GroupBy(h => (Window.Tumbling(h.Start, TimeSpan.FromHours(1)), h.Campaign)).Select(g => new Count(g.Key.Item1.Start, g.Key.Campaign, g.LongCount()))", "GroupBy after an aggregation")]
-    [InlineData("Hit", "i.WithWatermark(x => x.Time, TimeSpan.FromMinutes(30)).Join(i.WithWatermark(x => x.Time, TimeSpan.FromMinutes(30)), x => x.Id, y => y.Id, (x, y) => new Hit(x.Campaign, y.Time), JoinType.Inner)", "a stream-stream join of an input with itself")]
+    [InlineData("Hit", "i.WithWatermark(x => x.Time, TimeSpan.FromMinutes(30)).Join(i.WithWatermark(x => x.Time, TimeSpan.FromMinutes(10)), x => x.Id, y => y.Id, (x, y) => new Hit(x.Campaign, y.Time), JoinType.Inner)", "a self-join whose two sides declare different watermarks")]
+    [InlineData("Hit", "i.WithWatermark(x => x.Time, TimeSpan.FromMinutes(30)).Join(c.WithWatermark(x => x.Time, TimeSpan.FromMinutes(30)), x => x.Id, y => y.Id, (x, y) => new Hit(x.Campaign, y.Time), JoinType.Inner).Join(c, h => h.Campaign, y => y.Id, (h, y) => h, JoinType.Inner)", "more than one stream-stream join in a query")]
     [InlineData("Hit", "i.Select(x => new Hit(x.Campaign, x.Time)).Union(i.Select(x => new Hit(x.Id, x.Time)))", "a Union of an input with itself")]
     [InlineData("Hit", "i.Select(x => new Hit(x.Campaign, x.Time)).Union(c.Select(x => new Hit(x.Id, x.Time))).DropDuplicates(h => h.Campaign)", "a deduplication in a query with a Union of two streams")]
     [InlineData("Hit", "i.Select(x => new Hit(x.Campaign, x.Time)).Union(c.Select(x => new Hit(x.Id, x.Time))).WithWatermark(h => h.Time, TimeSpan.FromMinutes(1))", "WithWatermark after a Union of two streams")]

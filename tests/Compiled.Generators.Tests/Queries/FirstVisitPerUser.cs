@@ -1,3 +1,4 @@
+// Warns: CQ1307 (DropDuplicates without a watermark keeps every user for ever)
 namespace Compiled.Generators.Tests.Queries;
 
 /// <summary>DropDuplicates on a nullable reference key: the anonymous visits (null user) are one key, as in Spark.</summary>

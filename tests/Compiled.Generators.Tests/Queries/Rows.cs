@@ -110,6 +110,9 @@ public sealed record ClickedImpression(string Campaigner, DateTime ClickTime);
 /// <summary>Clicks of one campaign in one window.</summary>
 public sealed record CampaignClicks(DateTime Start, DateTime End, string Campaigner, long Clicks);
 
+/// <summary>Two impressions of one campaign.</summary>
+public sealed record ImpressionPair(string First, string Second);
+
 /// <summary>A page visit whose user (anonymous visits) and region (unknown) may be null: keys that may be null.</summary>
 public sealed record Visit(string? User, int? Region, string Page);
 

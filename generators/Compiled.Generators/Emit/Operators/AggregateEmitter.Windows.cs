@@ -124,7 +124,7 @@ namespace Compiled.Generators.Emit.Operators
             {
                 time = pipeline.Local("t");
                 w.Line("long " + time + " = " + EventTimeEmitter.UnixMs(Window.TimeKind, PipelineEmitter.Call(Window.Time!, row)) + ";");
-                if (_plan.StreamJoin is not null) StreamJoinEmitter.WriteLateCheck(w, time, pipeline.SkipStatement);
+                if (_plan.StreamJoin is not null) StreamJoinEmitter.WriteLateCheck(w, _plan, time, pipeline.SkipStatement);
             }
             string other = OtherKeyType is null
                 ? "default(" + OtherKey + ")"

@@ -63,10 +63,12 @@ namespace Compiled.Generators.Emit.Operators
             : Field + ".OutputWatermarkMs(batch.WatermarkMs)";
 
         /// <summary>Drops a joined row whose event time <paramref name="time"/> is late for the aggregation after the join, counting it against that operator.</summary>
-        public static void WriteLateCheck(SourceWriter w, string time, string skip)
+        public static void WriteLateCheck(SourceWriter w, PhysicalPlan plan, string time, string skip)
         {
+            int aggregate = 0;
+            while (!ReferenceEquals(plan.StateOperators[aggregate], plan.AggregateState)) aggregate++;
             w.Open("if (" + time + " <= " + Field + ".LateThroughMs)");
-            w.Line("batch.CountLateRows(1, 1L);");
+            w.Line("batch.CountLateRows(" + Literals.Int(aggregate) + ", 1L);");
             w.Line(skip);
             w.Close();
         }
@@ -93,14 +95,29 @@ namespace Compiled.Generators.Emit.Operators
             var query = _plan.Query;
             if (_aggregate is { UsesBatchTable: true }) w.Line(_aggregate.BeginBatch);
             StaticJoinEmitter.WriteRefresh(w, query, StaticJoinEmitter.Joins(_plan.Source));
-            EventTimeEmitter.WriteStart(w, _plan.Source);
-            EventTimeEmitter.WriteStart(w, _joinPlan.Right);
-            w.Line("// Left rows: find their matches among the buffered right rows, then buffer them.");
-            WriteSide(w, left: true, query.SourceIndex, query.Inputs[query.SourceIndex].RowType, _plan.Source);
-            w.Line("// Right rows: find their matches among the buffered left rows (this batch's included), then buffer them.");
-            WriteSide(w, left: false, _join.RightSource, query.Inputs[_join.RightSource].RowType, _joinPlan.Right);
-            EventTimeEmitter.WriteEnd(w, _plan.Source, 0);
-            EventTimeEmitter.WriteEnd(w, _joinPlan.Right, 0);
+            if (_join.RightSource == query.SourceIndex)
+            {
+                // A self-join reads its input twice: each side in a block of its own, with an event-time tracker of its own.
+                w.Line("// Left rows: find their matches among the buffered right rows, then buffer them.");
+                w.Open();
+                WriteTrackedSide(w, left: true, query.SourceIndex, _plan.Source);
+                w.Close();
+                w.Line("// Right rows (the same input again): find their matches among the buffered left rows (this batch's included), then buffer them.");
+                w.Open();
+                WriteTrackedSide(w, left: false, _join.RightSource, _joinPlan.Right);
+                w.Close();
+            }
+            else
+            {
+                EventTimeEmitter.WriteStart(w, _plan.Source);
+                EventTimeEmitter.WriteStart(w, _joinPlan.Right);
+                w.Line("// Left rows: find their matches among the buffered right rows, then buffer them.");
+                WriteSide(w, left: true, query.SourceIndex, query.Inputs[query.SourceIndex].RowType, _plan.Source);
+                w.Line("// Right rows: find their matches among the buffered left rows (this batch's included), then buffer them.");
+                WriteSide(w, left: false, _join.RightSource, query.Inputs[_join.RightSource].RowType, _joinPlan.Right);
+                EventTimeEmitter.WriteEnd(w, _plan.Source, 0);
+                EventTimeEmitter.WriteEnd(w, _joinPlan.Right, 0);
+            }
             if (_join.TimeRange is not null) WriteEvictions(w);
             if (_aggregate is null) return;
             _aggregate.WriteMergeAndEmit(w);
@@ -118,6 +135,13 @@ namespace Compiled.Generators.Emit.Operators
             w.Open("while (" + Field + ".TryEvictRight(batch.WatermarkMs, out var __evictedRight, out bool __rightMatched))");
             w.Line(writesRight ? "if (!__rightMatched) " + EmitMethod + "(default!, __evictedRight" + EmitTail + ");" : "// Not an outer side: an unmatched right row is dropped.");
             w.Close();
+        }
+
+        private void WriteTrackedSide(SourceWriter w, bool left, int input, ImmutableEquatableArray<Stage> stages)
+        {
+            EventTimeEmitter.WriteStart(w, stages);
+            WriteSide(w, left, input, _plan.Query.Inputs[input].RowType, stages);
+            EventTimeEmitter.WriteEnd(w, stages, 0);
         }
 
         private void WriteSide(SourceWriter w, bool left, int input, TypeSpec inputType, ImmutableEquatableArray<Stage> stages)
@@ -185,7 +209,9 @@ namespace Compiled.Generators.Emit.Operators
                 : _join.LeftType.Name + " __left, " + _join.RightType.Name + " __right";
             w.Line("// Plan: Join -> " + string.Join(" -> ", _joinPlan.AfterJoin.Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!))
                 .Concat(new[] { _aggregate is null ? "Sink" : _aggregate.LoopText })));
-            w.Open("private " + (_aggregate is null ? "static " : string.Empty) + "void " + EmitMethod + "(" + parameters + ", " + KnownNames.RowBufferG + "<" + _output + "> output"
+            // A deduplication or an aggregation after the join keeps its state in fields of the plan.
+            bool instance = _aggregate is not null || _joinPlan.AfterJoin.Any(s => s.Kind == StageKind.Dedup);
+            w.Open("private " + (instance ? string.Empty : "static ") + "void " + EmitMethod + "(" + parameters + ", " + KnownNames.RowBufferG + "<" + _output + "> output"
                 + (_aggregate is null ? ")" : ", " + KnownNames.BatchContextG + " batch)"));
             var pipeline = new PipelineEmitter(w, "return;");
             string first = IsSemi ? "__left" : pipeline.Local("r");

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using Compiled.CrashHost;
+using Compiled.CrashTests.TestSupport;
+using Compiled.Diagnostics;
+using Compiled.Sinks.Files;
+
+namespace Compiled.CrashTests;
+
+/// <summary>
+/// The host's generated stateful queries over FASTER state (<see cref="KeyedHost"/>: a stream-stream join, a
+/// deduplication, FlatMapGroupsWithState with an event-time timeout) are killed with SIGKILL at an injected point and
+/// restarted: every batch each query committed must equal, row for row, what an uninterrupted run committed, and the
+/// uninterrupted run must equal the references (LINQ join and first-per-key; the sessions by their sums).
+/// </summary>
+public sealed class KeyedCrashTests(KeyedCrashTests.CleanRun clean) : IClassFixture<KeyedCrashTests.CleanRun>
+{
+    private const string Join = "AckedTicks";
+    private const string Dedup = "FirstTicks";
+    private const string Sessions = "TickSessions";
+
+    /// <summary>
+    /// Every point the engine, the file sink and the FASTER provider hit (the changelog's points belong to the changelog
+    /// store, which these queries do not use), at one or two batches, spread over the three queries (the kill stops all
+    /// three, wherever the others are). The sink points name batches the query writes rows in. Kept to a dozen host runs
+    /// pairs: each takes about 4 s.
+    /// </summary>
+    public static TheoryData<string, int, string> CrashCases => new()
+    {
+        { CrashPoints.OffsetsWritten, 0, Join },
+        { CrashPoints.SinkMidWrite, 2, Dedup },
+        { CrashPoints.SinkMidWrite, 9, Join },
+        { CrashPoints.SinkRenamed, 0, Dedup },
+        { CrashPoints.SinkWritten, 1, Dedup },
+        { CrashPoints.SinkWritten, 10, Sessions },
+        { CrashPoints.StateMidCheckpoint, 5, Join },
+        { CrashPoints.StateCheckpointed, 4, Join },
+        { CrashPoints.CommitWritten, 3, Dedup },
+        { CrashPoints.CommitWritten, 7, Sessions },
+    };
+
+    [Fact]
+    public void The_uninterrupted_run_matches_the_references()
+    {
+        var input = KeyedInput.Create();
+        var acked = clean.Batches[Join].Values.SelectMany(b => b).Select(line => JsonSerializer.Deserialize<AckedTick>(line)!).ToList();
+        Assert.Equal(Sorted(input.ExpectedAcked()), Sorted(acked));
+        var first = clean.Batches[Dedup].Values.SelectMany(b => b).Select(line => JsonSerializer.Deserialize<Tick>(line)!);
+        Assert.Equal(Sorted(input.ExpectedFirst()), Sorted(first));
+
+        // Sessions close only once the watermark passes them, so the last ones stay open: every closed session's ticks are
+        // ticks of its key inside its span, and the sessions of a key never overlap.
+        var sessions = clean.Batches[Sessions].Values.SelectMany(b => b).Select(line => JsonSerializer.Deserialize<TickSession>(line)!).ToList();
+        Assert.True(sessions.Count > 5, $"only {sessions.Count} sessions closed");
+        var ticks = input.TickFiles.SelectMany(f => f).ToList();
+        foreach (var group in sessions.GroupBy(s => s.Key))
+        {
+            var ordered = group.OrderBy(s => s.Start).ToList();
+            for (int i = 1; i < ordered.Count; i++) Assert.True(ordered[i].Start > ordered[i - 1].End + TickSessions.Gap, $"overlapping sessions: {ordered[i - 1]} and {ordered[i]}");
+            foreach (var s in ordered)
+            {
+                var inside = ticks.Where(t => t.Key == s.Key && t.Time >= s.Start && t.Time <= s.End).ToList();
+                Assert.True(s.Count <= inside.Count && s.Sum <= inside.Sum(t => (long)t.Value), $"{s} holds more than the ticks in its span");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CrashCases))]
+    public Task A_crash_then_a_restart_gives_the_uninterrupted_output(string point, int batchId, string query) =>
+        CrashAndRecoverAsync([(point, batchId, query)]);
+
+    [Fact]
+    public Task Two_crashes_then_a_restart_give_the_uninterrupted_output() =>
+        CrashAndRecoverAsync([(CrashPoints.StateCheckpointed, 3, Sessions), (CrashPoints.SinkMidWrite, 7, Join)]);
+
+    private async Task CrashAndRecoverAsync((string Point, int BatchId, string Query)[] crashes)
+    {
+        using var workspace = new CrashWorkspace();
+        KeyedInput.Create().WriteTo(workspace.Input);
+        foreach (var (point, batchId, query) in crashes)
+        {
+            if (point is CrashPoints.SinkMidWrite or CrashPoints.SinkRenamed)
+                Assert.True(clean.Batches[query].GetValueOrDefault(batchId, []).Length > 0, $"{query} writes no rows in batch {batchId}: the sink never reaches {point}");
+            string spec = $"{point}@{batchId}:{query}";
+            HostResult crashed = await HostRunner.RunKeyedAsync(workspace, spec);
+            CrashEvidence.AssertKilledAt(crashed, spec);
+            string checkpoint = Path.Combine(workspace.Checkpoint, query);
+            string id = batchId.ToString(CultureInfo.InvariantCulture);
+            Assert.True(File.Exists(Path.Combine(checkpoint, "offsets", id)), $"offsets/{id} of {query} is missing after a crash at {point}");
+            if (point != CrashPoints.StateMidCheckpoint)
+                Assert.Equal(point == CrashPoints.CommitWritten, File.Exists(Path.Combine(checkpoint, "commits", id)));
+        }
+        HostResult result = await HostRunner.RunKeyedAsync(workspace, crashPoint: null);
+        Assert.True(result.ExitCode == 0, $"The restart without a crash point failed: {result}");
+
+        foreach (string query in KeyedHost.Queries)
+        {
+            var batches = CleanRun.Read(workspace.Output, query);
+            Assert.Equal(clean.Batches[query].Keys, batches.Keys);
+            foreach (var (batch, rows) in clean.Batches[query])
+                Assert.True(rows.SequenceEqual(batches[batch]), $"{query} batch {batch} differs from the uninterrupted run:\n{string.Join("\n", batches[batch])}\nexpected\n{string.Join("\n", rows)}");
+            string[] strays = Directory.EnumerateFiles(Path.Combine(workspace.Output, query)).Select(Path.GetFileName)
+                .Except(FileSinkReader.CommittedFiles(Path.Combine(workspace.Output, query)).Select(Path.GetFileName)).ToArray()!;
+            Assert.True(strays.Length == 0, $"{query}: files outside every manifest: {string.Join(", ", strays)}");
+        }
+    }
+
+    private static List<string> Sorted<T>(IEnumerable<T> rows) => [.. rows.Select(r => r!.ToString()!).Order(StringComparer.Ordinal)];
+
+    /// <summary>One run of the keyed host without a crash: what each query committed, batch by batch.</summary>
+    public sealed class CleanRun : IAsyncLifetime
+    {
+        private readonly CrashWorkspace _workspace = new();
+
+        /// <summary>Per query, per batch id, the committed JSON lines in ordinal order (row order within a batch is not defined).</summary>
+        public Dictionary<string, SortedDictionary<long, string[]>> Batches { get; } = [];
+
+        public async Task InitializeAsync()
+        {
+            KeyedInput.Create().WriteTo(_workspace.Input);
+            HostResult result = await HostRunner.RunKeyedAsync(_workspace, crashPoint: null);
+            Assert.True(result.ExitCode == 0, $"The uninterrupted run failed: {result}");
+            foreach (string query in KeyedHost.Queries) Batches[query] = Read(_workspace.Output, query);
+            Assert.Equal(Enumerable.Range(0, KeyedInput.FileCount).Select(n => (long)n), Batches[Join].Keys);
+        }
+
+        public Task DisposeAsync()
+        {
+            _workspace.Dispose();
+            return Task.CompletedTask;
+        }
+
+        /// <summary>The committed batches of <paramref name="query"/>'s file sink under <paramref name="output"/>.</summary>
+        public static SortedDictionary<long, string[]> Read(string output, string query)
+        {
+            string root = Path.Combine(output, query);
+            var batches = new SortedDictionary<long, string[]>();
+            foreach (var (batchId, entries) in FileSinkManifest.ReadAll(root))
+                batches[batchId] = [.. entries.SelectMany(e => File.ReadAllLines(Path.Combine(root, e.Name))).Order(StringComparer.Ordinal)];
+            return batches;
+        }
+    }
+}
