@@ -26,8 +26,6 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
 
     private readonly Dictionary<TKey, Slot> _table = new();
     private readonly List<TKey> _changed = [];
-    // Keys of this batch removed from the table outright (never in a base): the changelog must still record their removal.
-    private readonly List<TKey> _dropped = [];
     private readonly List<TKey> _baseChanged = [];
     private readonly EntryCodec<TKey> _keys;
     private readonly EntryCodec<TValue> _values;
@@ -192,7 +190,6 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             // Never handed to a base: the changelog records the removal (a key it lists that the table lacks is a
             // delete), and no base needs a tombstone. Short-lived keys (closed windows) then never reach FASTER.
             _table.Remove(key);
-            _dropped.Add(key);
             return true;
         }
 
@@ -241,42 +238,22 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         _header.CopyTo(frame.GetSpan(_header.Length));
         frame.Advance(_header.Length);
         frame.WriteRaw(_count);
-        int recordsAt = frame.ReserveInt32();
+        frame.WriteRaw(_changed.Count);
         int lengthAt = frame.ReserveInt32();
         int start = frame.Length;
-        int records = 0;
-        if (_changed.Count >= _table.Count / 2)
+        foreach (TKey key in _changed)
         {
-            // Most of the table changed: one sequential pass over it costs less than a lookup per changed key. A key
-            // dropped from the table is recorded as removed first; if the batch added it again, the pass records it after.
-            foreach (TKey key in _dropped)
+            ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
+            bool live = !Unsafe.IsNullRef(ref slot) && slot.Live;
+            frame.WriteRaw(live ? ChangelogFrame.Put : ChangelogFrame.Delete);
+            _keys.Write(frame, in key);
+            if (live)
             {
-                WriteRecord(frame, in key, live: false, value: default!);
-                records++;
-            }
-
-            foreach (KeyValuePair<TKey, Slot> pair in _table)
-            {
-                if (pair.Value.BatchStamp == _batchStamp)
-                {
-                    WriteRecord(frame, pair.Key, pair.Value.Live, pair.Value.Value);
-                    records++;
-                }
-            }
-        }
-        else
-        {
-            foreach (TKey key in _changed)
-            {
-                ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
-                bool live = !Unsafe.IsNullRef(ref slot) && slot.Live;
-                WriteRecord(frame, in key, live, live ? slot.Value : default!);
-                records++;
+                _values.Write(frame, in slot.Value);
             }
         }
 
         int sectionBytes = frame.Length - start;
-        frame.PatchInt32(recordsAt, records);
         frame.PatchInt32(lengthAt, sectionBytes);
         if (RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() || RuntimeHelpers.IsReferenceOrContainsReferences<TValue>())
         {
@@ -288,18 +265,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         }
 
         _changed.Clear();
-        _dropped.Clear();
         _batchStamp++;
-    }
-
-    private void WriteRecord(ChangelogBuffer frame, in TKey key, bool live, in TValue value)
-    {
-        frame.WriteRaw(live ? ChangelogFrame.Put : ChangelogFrame.Delete);
-        _keys.Write(frame, in key);
-        if (live)
-        {
-            _values.Write(frame, in value);
-        }
     }
 
     /// <inheritdoc />
