@@ -15,9 +15,23 @@ internal sealed record RestartedRunResult<TOut>(Dictionary<long, IReadOnlyList<T
 /// </summary>
 internal static class RestartedRun
 {
-    public static async Task<RestartedRunResult<TOut>> RunAsync<TRow, TOut>(
+    public static Task<RestartedRunResult<TOut>> RunAsync<TRow, TOut>(
         Func<ISource<TRow>, ISink<TOut>, QueryOptions?, StreamingQuery> start, MemorySource<TRow> source, IReadOnlyList<TRow[]> chunks,
         string checkpointLocation)
+    {
+        int half = chunks.Count / 2;
+        return InTwoRunsAsync<TOut>((sink, options) => start(source, sink, options), checkpointLocation, run =>
+        {
+            foreach (var chunk in run == 0 ? chunks.Take(half) : chunks.Skip(half)) source.AddData(chunk);
+        });
+    }
+
+    /// <summary>
+    /// Starts the query twice on one checkpoint over FASTER state; before each run has processed everything,
+    /// <paramref name="feed"/> adds that run's input (run 0, then run 1); each run ends with a graceful stop.
+    /// </summary>
+    public static async Task<RestartedRunResult<TOut>> InTwoRunsAsync<TOut>(
+        Func<ISink<TOut>, QueryOptions, StreamingQuery> start, string checkpointLocation, Action<int> feed)
     {
         var recorder = new ProgressRecorder();
         var options = new QueryOptions
@@ -33,13 +47,12 @@ internal static class RestartedRun
             lock (emitted) emitted[batchId] = rows;
         });
 
-        int half = chunks.Count / 2;
         long firstOfSecondRun = -1;
-        foreach (var part in new[] { chunks.Take(half), chunks.Skip(half) })
+        for (int run = 0; run < 2; run++)
         {
             if (firstOfSecondRun < 0 && recorder.Progress.Count > 0) firstOfSecondRun = recorder.Progress.Max(p => p.BatchId) + 1;
-            await using var query = start(source, NewSink(), options);
-            foreach (var chunk in part) source.AddData(chunk);
+            await using var query = start(NewSink(), options);
+            feed(run);
             await query.ProcessAllAvailableAsync().Within();
             await query.StopAsync().Within();
             Assert.Null(query.Exception);

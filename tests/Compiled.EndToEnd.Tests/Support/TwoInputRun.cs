@@ -19,33 +19,16 @@ internal static class TwoInputRun
         var rightChunks = InputData.Chunks(rights, seed + 1, 60);
         var leftSource = Source.Memory<TLeft>("left", maxRowsPerTrigger: 20 + seed % 17);
         var rightSource = Source.Memory<TRight>("right", maxRowsPerTrigger: 15 + seed % 13);
-        var recorder = new ProgressRecorder();
-        var options = new QueryOptions
-        {
-            CheckpointLocation = checkpoint,
-            StateStore = StateStoreKind.Faster,
-            StateMemoryBudgetBytes = 1 << 20,
-            Listeners = [recorder],
-        };
-        var emitted = new Dictionary<long, IReadOnlyList<TOut>>();
-        ISink<TOut> NewSink() => Sink.ForeachBatch<TOut>((rows, batchId) =>
-        {
-            lock (emitted) emitted[batchId] = rows;
-        });
-
         int rounds = Math.Max(leftChunks.Count, rightChunks.Count);
-        foreach (var (from, to) in new[] { (0, rounds / 2), (rounds / 2, rounds) })
+        var run = await RestartedRun.InTwoRunsAsync<TOut>((sink, options) => start(leftSource, rightSource, sink, options), checkpoint, part =>
         {
-            await using var query = start(leftSource, rightSource, NewSink(), options);
+            int from = part == 0 ? 0 : rounds / 2, to = part == 0 ? rounds / 2 : rounds;
             for (int i = from; i < to; i++)
             {
                 if (i < leftChunks.Count) leftSource.AddData(leftChunks[i]);
                 if (i < rightChunks.Count) rightSource.AddData(rightChunks[i]);
             }
-            await query.ProcessAllAvailableAsync().Within();
-            await query.StopAsync().Within();
-            Assert.Null(query.Exception);
-        }
-        return (recorder, emitted);
+        });
+        return (run.Recorder, run.Emitted);
     }
 }
