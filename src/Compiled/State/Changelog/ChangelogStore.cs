@@ -126,6 +126,48 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     public void Put(in TKey key, in TValue value) => GetOrAdd(in key, out _) = value;
 
     /// <inheritdoc />
+    public void Put(in TKey key, in TValue value, bool exists)
+    {
+        ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
+        if (Unsafe.IsNullRef(ref slot))
+        {
+            if (exists ? _complete : _visiting)
+            {
+                throw exists ? StateVisits.WrongPresence(OperatorId, key, exists) : StateVisits.AddDuringVisit(OperatorId);
+            }
+
+            // Not in memory: live only in the base (exists), or new. Either way nothing is read from FASTER.
+            slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out _);
+            slot.InBase = exists;
+            slot.Live = true;
+            if (!exists)
+            {
+                _count++;
+            }
+        }
+        else if (slot.Live != exists)
+        {
+            throw StateVisits.WrongPresence(OperatorId, key, exists);
+        }
+        else if (!exists)
+        {
+            // A tombstone or a slot of a key looked up and absent: the key comes back.
+            if (_visiting)
+            {
+                throw StateVisits.AddDuringVisit(OperatorId);
+            }
+
+            slot.Live = true;
+            _count++;
+            _tombstones--;
+        }
+
+        slot.Value = value;
+        Touch(in key, ref slot);
+        _updated++;
+    }
+
+    /// <inheritdoc />
     public ref TValue GetOrAdd(in TKey key, out bool exists)
     {
         ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
@@ -157,6 +199,30 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     public bool Remove(in TKey key) => TryRemove(in key, out _);
 
     /// <inheritdoc />
+    public void RemoveLive(in TKey key)
+    {
+        ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
+        if (Unsafe.IsNullRef(ref slot))
+        {
+            if (_complete)
+            {
+                throw StateVisits.WrongPresence(OperatorId, key, claimedLive: true);
+            }
+
+            // Live in the base only: a tombstone, without reading the key (a blind tombstone).
+            slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out _);
+            slot.InBase = true;
+            slot.Live = true;
+        }
+        else if (!slot.Live)
+        {
+            throw StateVisits.WrongPresence(OperatorId, key, claimedLive: true);
+        }
+
+        RemoveSlot(in key, ref slot);
+    }
+
+    /// <inheritdoc />
     public bool TryRemove(in TKey key, out TValue value)
     {
         ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
@@ -182,6 +248,13 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             value = slot.Value;
         }
 
+        RemoveSlot(in key, ref slot);
+        return true;
+    }
+
+    // The removal of a live key whose slot is in the table.
+    private void RemoveSlot(in TKey key, ref Slot slot)
+    {
         _count--;
         _removed++;
         Touch(in key, ref slot);
@@ -190,13 +263,12 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             // Never handed to a base: the changelog records the removal (a key it lists that the table lacks is a
             // delete), and no base needs a tombstone. Short-lived keys (closed windows) then never reach FASTER.
             _table.Remove(key);
-            return true;
+            return;
         }
 
         slot.Live = false;
         slot.Value = default!;
         _tombstones++;
-        return true;
     }
 
     /// <inheritdoc />
