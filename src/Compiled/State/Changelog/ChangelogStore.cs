@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 using Compiled.State.Faster;
 
 namespace Compiled.State.Changelog;
@@ -58,14 +57,14 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         _budgetBytes = budgetBytes;
         _keys = new EntryCodec<TKey>(keySerializer);
         _values = new EntryCodec<TValue>(valueSerializer);
-        _header = SectionHeader(operatorId, schema);
+        _header = ChangelogFrame.SectionHeader(operatorId, schema);
         _count = baseStore.Count;
     }
 
     /// <inheritdoc />
     public string OperatorId { get; }
 
-    /// <summary>Key and value types and encodings, checked against every recovered section.</summary>
+    /// <inheritdoc />
     public StateSchema Schema { get; }
 
     /// <inheritdoc />
@@ -75,9 +74,6 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     public bool OverBudget =>
         _table.Count * _entryBytes > _budgetBytes
         || (_tombstones >= MinTombstonesToSweep && _tombstones > _table.Count / 4);
-
-    /// <summary>The bytes a frame section starts with: the operator id and its schema.</summary>
-    public static byte[] SectionHeader(string operatorId, StateSchema schema) => Encoding.UTF8.GetBytes(operatorId + "\n" + schema);
 
     /// <summary>Loads the whole base into the table when it fits the budget; otherwise keys are read from FASTER on demand.</summary>
     public void LoadBase()
@@ -96,6 +92,24 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         var loader = new Loader(_table);
         _base.ForEach(ref loader);
     }
+
+    /// <summary>
+    /// Takes over a group of a keyed aggregation's table that outgrew its budget (before the store's first batch):
+    /// <paramref name="changedSinceBase"/> when no base holds its value yet, so the next base must.
+    /// </summary>
+    public void Adopt(TKey key, TValue value, bool changedSinceBase)
+    {
+        _table[key] = new Slot { Value = value, Live = true, InBase = true, BaseEpoch = changedSinceBase ? _epoch : 0 };
+        if (changedSinceBase)
+        {
+            _baseChanged.Add(key);
+        }
+
+        _count = _table.Count;
+    }
+
+    /// <inheritdoc />
+    public IChangelogStore Outgrow() => this;
 
     /// <inheritdoc />
     public bool TryGet(in TKey key, out TValue value)
@@ -306,13 +320,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     /// <inheritdoc />
     public void WriteSection(ChangelogBuffer frame)
     {
-        frame.WriteRaw(_header.Length);
-        _header.CopyTo(frame.GetSpan(_header.Length));
-        frame.Advance(_header.Length);
-        frame.WriteRaw(_count);
-        frame.WriteRaw(_changed.Count);
-        int lengthAt = frame.ReserveInt32();
-        int start = frame.Length;
+        int lengthAt = frame.BeginSection(_header, _count, _changed.Count);
         foreach (TKey key in _changed)
         {
             ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
@@ -325,8 +333,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             }
         }
 
-        int sectionBytes = frame.Length - start;
-        frame.PatchInt32(lengthAt, sectionBytes);
+        int sectionBytes = frame.EndSection(lengthAt);
         if (RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() || RuntimeHelpers.IsReferenceOrContainsReferences<TValue>())
         {
             if (_changed.Count > 0)
