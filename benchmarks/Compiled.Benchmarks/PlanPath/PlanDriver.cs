@@ -20,7 +20,8 @@ namespace Compiled.Benchmarks.PlanPath;
 /// options, so a stateless plan gets the empty in-memory provider whatever the kind, exactly as in a query.
 /// One driver per run: batch ids start at 0 over empty state. With the environment variable
 /// <c>COMPILED_BENCH_STATE_SPLIT=1</c> the driver writes, when disposed, where each batch's time went on average: the
-/// plan's execution and the state commit, and the stores' own timing metrics (microseconds).
+/// plan's execution and the state commit (wall clock, and the batch thread's CPU time), and the stores' own timing
+/// metrics (microseconds).
 /// </remarks>
 internal sealed class PlanDriver<TOut> : IDisposable
 {
@@ -107,15 +108,20 @@ internal sealed class PlanDriver<TOut> : IDisposable
         long batchId = _nextBatchId++;
         _output.Clear();
         _batch.Reset(batchId, _watermark.CurrentMs, BatchTimestampMs, noData);
-        long started = Stopwatch.GetTimestamp();
+        long started = Stopwatch.GetTimestamp(), startedCpu = s_split ? ThreadCpuClock.Micros() : 0;
         _plan.Execute(_inputs, _output, _batch);
         _watermark.Advance(_batch);
 
         // MicroBatchExecution.RunBatch, commitState and the state part of commitOffsets.
-        long executed = Stopwatch.GetTimestamp();
+        long executed = Stopwatch.GetTimestamp(), executedCpu = s_split ? ThreadCpuClock.Micros() : 0;
         _stores.Checkpoint(batchId);
         IReadOnlyList<StateStoreMetrics> metrics = _stores.CollectMetrics();
-        if (s_split) AddSplit(started, executed, metrics);
+        if (s_split)
+        {
+            Add("executeCpuMicros", executedCpu - startedCpu);
+            Add("commitCpuMicros", ThreadCpuClock.Micros() - executedCpu);
+            AddSplit(started, executed, metrics);
+        }
         long oldestToKeep = batchId + 1 - s_defaults.RetainBatches;
         if (oldestToKeep > 0) _stores.Purge(oldestToKeep);
         return _output.Span;

@@ -99,7 +99,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     /// </summary>
     public void Adopt(TKey key, TValue value, bool changedSinceBase)
     {
-        _table[key] = new Slot { Value = value, Live = true, InBase = true, BaseEpoch = changedSinceBase ? _epoch : 0 };
+        _table[key] = new Slot { Value = value, Live = true, InBase = true, BaseHolds = !changedSinceBase, BaseEpoch = changedSinceBase ? _epoch : 0 };
         if (changedSinceBase)
         {
             _baseChanged.Add(key);
@@ -130,7 +130,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         // Cached as a clean entry: already in the base, so it may be evicted again at once.
         if (!_visiting)
         {
-            _table[key] = new Slot { Value = value, Live = true, InBase = true };
+            _table[key] = new Slot { Value = value, Live = true, InBase = true, BaseHolds = true };
         }
 
         return true;
@@ -153,6 +153,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             // Not in memory: live only in the base (exists), or new. Either way nothing is read from FASTER.
             slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out _);
             slot.InBase = exists;
+            slot.BaseHolds = exists;
             slot.Live = true;
             if (!exists)
             {
@@ -226,6 +227,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             // Live in the base only: a tombstone, without reading the key (a blind tombstone).
             slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out _);
             slot.InBase = true;
+            slot.BaseHolds = true;
             slot.Live = true;
         }
         else if (!slot.Live)
@@ -251,6 +253,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             // Live in the base only: a tombstone carries the removal to the next base.
             slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out _);
             slot.InBase = true;
+            slot.BaseHolds = true;
         }
         else if (!slot.Live)
         {
@@ -388,6 +391,8 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     {
         var puts = new List<KeyValuePair<TKey, TValue>>(_baseChanged.Count);
         var deletes = new List<TKey>();
+        var putPresence = new List<Presence>(_baseChanged.Count);
+        var deleteKnown = new List<bool>();
         foreach (TKey key in _baseChanged)
         {
             ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
@@ -399,16 +404,20 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             if (slot.Live)
             {
                 puts.Add(new KeyValuePair<TKey, TValue>(key, slot.Value));
+                putPresence.Add(slot.BaseHolds ? Presence.Live : slot.InBase ? Presence.Unknown : Presence.Absent);
                 slot.InBase = true;
+                slot.BaseHolds = true;
             }
             else if (slot.InBase)
             {
                 deletes.Add(key);
+                deleteKnown.Add(slot.BaseHolds);
+                slot.BaseHolds = false;
             }
         }
 
         _baseChanged.Clear();
-        return new BaseChanges(this, puts, deletes, _epoch++);
+        return new BaseChanges(this, puts, putPresence, deletes, deleteKnown, _epoch++);
     }
 
     /// <inheritdoc />
@@ -505,6 +514,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         slot.Value = value;
         slot.Live = found;
         slot.InBase = found;
+        slot.BaseHolds = found;
         if (!found)
         {
             _tombstones++; // counted back when GetOrAdd makes it live
@@ -565,12 +575,18 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         /// as a tombstone. A key no base ever held is dropped from the table on removal.
         /// </summary>
         public bool InBase;
+
+        /// <summary>
+        /// True when the base certainly holds the key once the bases handed off so far are applied, so its next base write
+        /// needs no existence check (FASTER reads a key before each write to keep its count exact, from disk when spilled).
+        /// </summary>
+        public bool BaseHolds;
     }
 
     /// <summary>Copies the base into the table as clean entries.</summary>
     private readonly struct Loader(Dictionary<TKey, Slot> table) : IStateVisitor<TKey, TValue>
     {
-        public void Visit(in TKey key, in TValue value) => table[key] = new Slot { Value = value, Live = true, InBase = true };
+        public void Visit(in TKey key, in TValue value) => table[key] = new Slot { Value = value, Live = true, InBase = true, BaseHolds = true };
     }
 
     /// <summary>Passes the base's keys that were not in the table at the start of the visit, newest value first.</summary>
@@ -601,20 +617,50 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         }
     }
 
+    /// <summary>What the store knows of a key's presence in the base when it hands a write of it to the base thread.</summary>
+    private enum Presence : byte
+    {
+        /// <summary>The base may or may not hold it: the write checks.</summary>
+        Unknown,
+
+        /// <summary>No base ever held it.</summary>
+        Absent,
+
+        /// <summary>The base holds it.</summary>
+        Live,
+    }
+
     /// <summary>The changes of one base epoch, applied to FASTER on the base thread.</summary>
-    private sealed class BaseChanges(ChangelogStore<TKey, TValue> store, List<KeyValuePair<TKey, TValue>> puts, List<TKey> deletes, int epoch) : IBaseChanges
+    private sealed class BaseChanges(
+        ChangelogStore<TKey, TValue> store, List<KeyValuePair<TKey, TValue>> puts, List<Presence> putPresence, List<TKey> deletes,
+        List<bool> deleteKnown, int epoch) : IBaseChanges
     {
         public void Apply()
         {
             IBaseStore<TKey, TValue> target = store._base;
-            foreach (KeyValuePair<TKey, TValue> put in puts)
+            for (int i = 0; i < puts.Count; i++)
             {
-                target.Put(put.Key, put.Value);
+                KeyValuePair<TKey, TValue> put = puts[i];
+                if (putPresence[i] == Presence.Unknown)
+                {
+                    target.Put(put.Key, put.Value);
+                }
+                else
+                {
+                    target.Put(put.Key, put.Value, exists: putPresence[i] == Presence.Live);
+                }
             }
 
-            foreach (TKey key in deletes)
+            for (int i = 0; i < deletes.Count; i++)
             {
-                target.Remove(key);
+                if (deleteKnown[i])
+                {
+                    target.RemoveLive(deletes[i]);
+                }
+                else
+                {
+                    target.Remove(deletes[i]);
+                }
             }
         }
 
