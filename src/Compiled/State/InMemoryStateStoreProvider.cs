@@ -1,3 +1,4 @@
+using Compiled.Aggregation;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -53,8 +54,12 @@ internal sealed class InMemoryStateStoreProvider : IStateStoreProvider
 
     /// <inheritdoc />
     /// <remarks>Always true: an operator's own table is the fastest in-memory state there is.</remarks>
-    public bool TryKeep(IInMemoryStore state)
+    public bool TryKeep<TKey, TStoreKey, TValue, TKeyOps>(
+        AggregateTable<TKey, TValue, TKeyOps> table, IStateSerializer<TStoreKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
+        where TStoreKey : notnull
+        where TKeyOps : struct, IBatchKeyOps<TKey>
     {
+        IInMemoryStore state = table;
         foreach (var existing in _stores)
         {
             if (existing.OperatorId == state.OperatorId)
