@@ -36,8 +36,8 @@ internal sealed class WindowEntries<TKey, TAcc, TKeyOps>
     public WindowEntries(int expectedKeys)
     {
         int entries = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expectedKeys, InitialEntries, 1 << 29));
-        _entries = new Entry[entries];
-        _slots = new int[entries * 2];
+        _entries = Allocate<Entry>(entries);
+        _slots = Allocate<int>(entries * 2);
         _shift = 32 - BitOperations.Log2((uint)_slots.Length);
     }
 
@@ -112,8 +112,10 @@ internal sealed class WindowEntries<TKey, TAcc, TKeyOps>
 
     private void Grow()
     {
-        Array.Resize(ref _entries, _entries.Length * 2);
-        _slots = new int[_slots.Length * 2];
+        Entry[] entries = Allocate<Entry>(_entries.Length * 2);
+        _entries.AsSpan(0, _count).CopyTo(entries);
+        _entries = entries;
+        _slots = Allocate<int>(_slots.Length * 2);
         _shift--;
         for (int i = 0; i < _count; i++) _slots[EmptySlot(_entries[i].Hash)] = i + 1;
     }
@@ -125,6 +127,12 @@ internal sealed class WindowEntries<TKey, TAcc, TKeyOps>
         while (_slots[slot] != 0) slot = (slot + 1) & mask;
         return slot;
     }
+
+    // Tables are recycled from window to window and live as long as the query: on the pinned heap they are never copied
+    // from generation to generation (a thousand windows a batch are tens of megabytes). Arrays holding references stay on
+    // the ordinary heap.
+    private static T[] Allocate<T>(int length) =>
+        RuntimeHelpers.IsReferenceOrContainsReferences<T>() ? new T[length] : GC.AllocateArray<T>(length, pinned: true);
 
     // Fibonacci hashing spreads weak hash codes (small integers, multiples of a power of two) over the slots.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

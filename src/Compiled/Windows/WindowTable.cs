@@ -35,6 +35,9 @@ internal sealed class WindowTable<TKey, TAcc, TKeyOps>
     /// <summary>The batch stamp of the last change, so a table is listed as changed once per batch.</summary>
     public int Stamp { get; set; }
 
+    /// <summary>Entries the batch of <see cref="Stamp"/> changed: the size of the table's chunk for that batch.</summary>
+    public int ChangedEntries { get; set; }
+
     /// <summary>Makes an empty (new or recycled) table stand for [<paramref name="startMs"/>, <paramref name="endMs"/>).</summary>
     public void Reset(long startMs, long endMs)
     {
@@ -43,5 +46,6 @@ internal sealed class WindowTable<TKey, TAcc, TKeyOps>
         Entries.Clear();
         Chunks.Clear();
         Stamp = 0;
+        ChangedEntries = 0;
     }
 }
