@@ -112,7 +112,7 @@ namespace Compiled.Generators.Emit
 
         private IEnumerable<Stage> AllStages => _plan.StreamJoin is { } join
             ? _plan.Source.Concat(join.Right).Concat(join.AfterJoin).Concat(_plan.AfterAggregate)
-            : _plan.Source.Concat(_plan.Union?.Other ?? ImmutableEquatableArray<Stage>.Empty).Concat(_plan.AfterAggregate);
+            : _plan.Source.Concat(_plan.Union?.Other ?? ImmutableEquatableArray<Stage>.Empty).Concat(_plan.Segments.Skip(1).SelectMany(s => s.Stages));
 
         private void WriteInfo()
         {

@@ -46,7 +46,7 @@ public sealed class MultiOperatorTests
     [Theory]
     [InlineData("Hit", Join + ".DropDuplicatesWithinWatermark(h => h.Campaign)", "DropDuplicatesWithinWatermark after a stream-stream join")]
     [InlineData("Count", Join + Window + ".DropDuplicates(c => c.Campaign)", "a stateful operator after the aggregation after a stream-stream join")]
-    [InlineData("Count", Join + Window + ".GroupBy(h => (Window.Tumbling(h.Start, TimeSpan.FromHours(1)), h.Campaign)).Select(g => new Count(g.Key.Item1.Start, g.Key.Campaign, g.LongCount()))", "GroupBy after an aggregation")]
+    [InlineData("Count", Join + Window + ".GroupBy(h => (Window.Tumbling(h.Start, TimeSpan.FromHours(1)), h.Campaign)).Select(g => new Count(g.Key.Item1.Start, g.Key.Campaign, g.LongCount()))", "a stateful operator after the aggregation after a stream-stream join")]
     [InlineData("Hit", "i.WithWatermark(x => x.Time, TimeSpan.FromMinutes(30)).Join(i.WithWatermark(x => x.Time, TimeSpan.FromMinutes(10)), x => x.Id, y => y.Id, (x, y) => new Hit(x.Campaign, y.Time), JoinType.Inner)", "a self-join whose two sides declare different watermarks")]
     [InlineData("Hit", "i.WithWatermark(x => x.Time, TimeSpan.FromMinutes(30)).Join(c.WithWatermark(x => x.Time, TimeSpan.FromMinutes(30)), x => x.Id, y => y.Id, (x, y) => new Hit(x.Campaign, y.Time), JoinType.Inner).Join(c, h => h.Campaign, y => y.Id, (h, y) => h, JoinType.Inner)", "more than one stream-stream join in a query")]
     [InlineData("Hit", "i.Select(x => new Hit(x.Campaign, x.Time)).Union(i.Select(x => new Hit(x.Id, x.Time)))", "a Union of an input with itself")]

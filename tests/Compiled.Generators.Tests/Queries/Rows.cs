@@ -80,6 +80,9 @@ public sealed record Reading(DateTime At, DateTimeOffset Observed, string Sensor
 /// <summary>A count and sum per window and key.</summary>
 public sealed record WindowCount(DateTime Start, DateTime End, string Key, long Count, long Sum);
 
+/// <summary>A sensor's count and sum in one window, which a chained aggregation groups again by its window's time.</summary>
+public sealed record SensorWindow(TimeWindow Window, string Sensor, long Count, long Sum);
+
 /// <summary>One request of a user, for the running count per user (the DStream updateStateByKey example).</summary>
 public sealed record Request(string User, string Path);
 

@@ -50,7 +50,7 @@ namespace Compiled.Generators.Emit.Operators
         /// </summary>
         public void WriteDeadline(SourceWriter w) => w.Line("public long EventTimeDeadlineMs => " + (_aggregate is null
             ? Field + ".DeadlineMs;"
-            : "global::System.Math.Min(" + Field + ".DeadlineMs, " + Field + ".InputWatermarkReaching(" + AggregateEmitter.WindowField + ".NextWindowEndMs));"));
+            : "global::System.Math.Min(" + Field + ".DeadlineMs, " + Field + ".InputWatermarkReaching(" + _aggregate.WindowField + ".NextWindowEndMs));"));
 
         /// <summary>The context an aggregation after the join opens with: what it closed before a restart follows the join's output watermark.</summary>
         public static string DownstreamContext(PhysicalPlan plan) => plan.StreamJoin is null
