@@ -12,8 +12,10 @@ internal sealed class JoinEntrySerializer<TKey, TLeft, TRight>(
     IStateSerializer<TKey> key, IStateSerializer<TLeft> left, IStateSerializer<TRight> right)
     : IStateSerializer<JoinEntry<TKey, TLeft, TRight>>
 {
-    // One batch thread serialises at a time; the scratch buffer is reused across entries.
-    private readonly ArrayBufferWriter<byte> _scratch = new(256);
+    // Per thread: the batch thread encodes changelog frames while the base thread encodes the same entries into FASTER, and
+    // one buffer shared by both mixed their bytes (a recovery then failed on a length prefix that did not fit).
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_scratch;
 
     public void Serialize(in JoinEntry<TKey, TLeft, TRight> value, IBufferWriter<byte> writer)
     {
@@ -43,12 +45,13 @@ internal sealed class JoinEntrySerializer<TKey, TLeft, TRight>(
 
     private void WritePrefixed<T>(IStateSerializer<T> serializer, in T value, IBufferWriter<byte> writer)
     {
-        _scratch.Clear();
-        serializer.Serialize(in value, _scratch);
-        var span = writer.GetSpan(4 + _scratch.WrittenCount);
-        BinaryPrimitives.WriteInt32LittleEndian(span, _scratch.WrittenCount);
-        _scratch.WrittenSpan.CopyTo(span.Slice(4));
-        writer.Advance(4 + _scratch.WrittenCount);
+        ArrayBufferWriter<byte> scratch = t_scratch ??= new ArrayBufferWriter<byte>(256);
+        scratch.Clear();
+        serializer.Serialize(in value, scratch);
+        var span = writer.GetSpan(4 + scratch.WrittenCount);
+        BinaryPrimitives.WriteInt32LittleEndian(span, scratch.WrittenCount);
+        scratch.WrittenSpan.CopyTo(span.Slice(4));
+        writer.Advance(4 + scratch.WrittenCount);
     }
 
     private static ReadOnlySpan<byte> Prefixed(ref ReadOnlySpan<byte> bytes)
