@@ -42,6 +42,9 @@ internal sealed class CheckedStateStoreProvider(IStateStoreProvider inner, Check
         return kept;
     }
 
+    /// <inheritdoc />
+    public bool TryKeep(IInMemoryStore state) => inner.TryKeep(state);
+
     private StateOperatorInfo? Find(string operatorId)
     {
         StateOperatorInfo? op = null;

@@ -51,6 +51,12 @@ public sealed class PlanContext
         _stores.GetStore(operatorId, keySerializer, valueSerializer);
 
     /// <summary>
+    /// True when state is kept in memory only: <paramref name="state"/>, an operator's own tables, is then its state across
+    /// batches and reports its metrics; false when the operator must write its state to a store (<see cref="GetStateStore{TKey, TValue}"/>).
+    /// </summary>
+    internal bool TryKeepInMemory(IInMemoryStore state) => _stores.TryKeep(state);
+
+    /// <summary>
     /// The state store behind a keyed aggregation's <paramref name="table"/>, recovered to the last committed batch; or null
     /// when the table itself holds the operator's state across batches (its
     /// <see cref="AggregateTable{TKey, TValue, TKeyOps}.KeepsState"/> is then true): state in memory only, or durable state

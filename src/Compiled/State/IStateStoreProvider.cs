@@ -26,6 +26,12 @@ internal interface IStateStoreProvider : IDisposable
         where TStoreKey : notnull
         where TKeyOps : struct, IBatchKeyOps<TKey>;
 
+    /// <summary>
+    /// Takes an operator's own in-memory tables as its state instead of a store, when the provider keeps nothing durable;
+    /// the provider then reports the tables' metrics. False when the operator must write its state to a store.
+    /// </summary>
+    bool TryKeep(IInMemoryStore state) => false;
+
     /// <summary>Makes every store's writes up to now durable as version <paramref name="batchId"/>.</summary>
     void Checkpoint(long batchId);
 

@@ -57,9 +57,13 @@ internal sealed class InMemoryStateStoreProvider : IStateStoreProvider
     public bool TryKeep<TKey, TStoreKey, TValue, TKeyOps>(
         AggregateTable<TKey, TValue, TKeyOps> table, IStateSerializer<TStoreKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
         where TStoreKey : notnull
-        where TKeyOps : struct, IBatchKeyOps<TKey>
+        where TKeyOps : struct, IBatchKeyOps<TKey> =>
+        TryKeep(table);
+
+    /// <inheritdoc />
+    /// <remarks>Always true: an operator's own table is the fastest in-memory state there is.</remarks>
+    public bool TryKeep(IInMemoryStore state)
     {
-        IInMemoryStore state = table;
         foreach (var existing in _stores)
         {
             if (existing.OperatorId == state.OperatorId)
