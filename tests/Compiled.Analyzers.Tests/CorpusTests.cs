@@ -26,6 +26,7 @@ public sealed class CorpusTests
         public sealed record BrokerTotal(string Broker, long Total);
         public sealed class BrokerKey { public string Name { get; set; } = ""; }
         public sealed record Node(string Name, Node? Parent);
+        public sealed record BrokerWindow(TimeWindow Window, string Broker, long Total);
         """;
 
     /// <summary>Invalid queries (a chain over <c>trades</c>) and the ids a build reports for them.</summary>
@@ -51,6 +52,9 @@ public sealed class CorpusTests
         { "Append", "Trade", ".DropDuplicatesWithinWatermark(t => t.Broker)", "CQ1105" },
         { "Append", "long", ".GroupBy(t => t.Broker).MapGroupsWithState<long, long>(GroupStateTimeout.NoTimeout, (b, rows, s) => 1L)", "CQ1304" },
         { "Update", "long", ".GroupBy(t => t.Broker).MapGroupsWithState<long, long>(GroupStateTimeout.EventTimeTimeout, (b, rows, s) => 1L)", "CQ1104" },
+        // Chained window aggregations compile in Append only: Spark refuses Update (CQ1306 says why), and so do the emitters.
+        { "Update", "WindowTotal", ".WithWatermark(t => t.CreatedTime, TimeSpan.FromMinutes(1)).GroupBy(t => (Window.Tumbling(t.CreatedTime, TimeSpan.FromMinutes(5)), t.Broker)).Select(g => new BrokerWindow(g.Key.Item1, g.Key.Broker, g.LongCount())).GroupBy(w => Window.Tumbling(w.Window.WindowTime, TimeSpan.FromHours(1))).Select(g => new WindowTotal(g.Key.Start, g.Key.End, g.Sum(w => w.Total)))", "CQ0003 CQ1306" },
+        { "Append", "long", ".WithWatermark(t => t.CreatedTime, TimeSpan.FromMinutes(1)).GroupBy(t => (Window.Tumbling(t.CreatedTime, TimeSpan.FromMinutes(5)), t.Broker)).Select(g => new BrokerWindow(g.Key.Item1, g.Key.Broker, g.LongCount())).GroupBy(w => w.Broker).FlatMapGroupsWithState<long, long>(OutputMode.Append, GroupStateTimeout.NoTimeout, (b, rows, s) => new[] { 1L })", "CQ0003" },
     };
 
     [Theory]

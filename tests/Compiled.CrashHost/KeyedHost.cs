@@ -3,14 +3,14 @@ using Compiled.Sources.Files;
 namespace Compiled.CrashHost;
 
 /// <summary>
-/// The host's <c>keyed</c> mode: the generated join, deduplication, keyed-state, join-then-window and union-then-window
-/// queries side by side, over FASTER
+/// The host's <c>keyed</c> mode: the generated join, deduplication, keyed-state, join-then-window, union-then-window and
+/// chained-window queries side by side, over FASTER
 /// state, each reading one file per side per batch until the input is exhausted (available-now), into file sinks.
 /// </summary>
 public static class KeyedHost
 {
     /// <summary>Query names, which the crash point's query filter and the output directories use.</summary>
-    public static readonly string[] Queries = ["AckedTicks", "FirstTicks", "TickSessions", "AckedPerMinute", "BeatsPerMinute"];
+    public static readonly string[] Queries = ["AckedTicks", "FirstTicks", "TickSessions", "AckedPerMinute", "BeatsPerMinute", "ChainedTickTotals"];
 
     /// <summary>Ticks, one JSON-lines file per batch.</summary>
     public static string Ticks(string input) => Path.Combine(input, "ticks");
@@ -38,6 +38,8 @@ public static class KeyedHost
             Sink.JsonFiles<MinuteTotal>(Path.Combine(output, Queries[3])), Options(Queries[3]));
         var beats = BeatsPerMinute.Start(Source.JsonFiles<Tick>(Ticks(input), oneFile), Source.JsonFiles<Ack>(Acks(input), oneFile),
             Sink.JsonFiles<MinuteTotal>(Path.Combine(output, Queries[4])), Options(Queries[4]));
-        return HostQueries.AwaitAllAsync([acked, first, sessions, perMinute, beats]);
+        var chained = ChainedTickTotals.Start(Source.JsonFiles<Tick>(Ticks(input), oneFile),
+            Sink.JsonFiles<MinuteTotal>(Path.Combine(output, Queries[5])), Options(Queries[5]));
+        return HostQueries.AwaitAllAsync([acked, first, sessions, perMinute, beats, chained]);
     }
 }

@@ -79,3 +79,18 @@ public static partial class BeatsPerMinute
         .GroupBy(b => (Window.Tumbling(b.Time, TimeSpan.FromMinutes(1)), b.Kind))
         .Select(g => new MinuteTotal(g.Key.Item1.Start, g.Key.Kind, g.LongCount(), g.Sum(b => (long)b.Value)));
 }
+
+/// <summary>
+/// Chained window aggregations: ticks counted per key in 20 s windows, then those windows totalled per 2 minutes over
+/// each one's <see cref="TimeWindow.WindowTime"/> (a 30 s watermark closes both); Append.
+/// </summary>
+[StreamingQuery(OutputMode.Append)]
+public static partial class ChainedTickTotals
+{
+    private static IStream<MinuteTotal> Define(IStream<Tick> ticks) => ticks
+        .WithWatermark(t => t.Time, TimeSpan.FromSeconds(30))
+        .GroupBy(t => (Window.Tumbling(t.Time, TimeSpan.FromSeconds(20)), t.Key))
+        .Select(g => new KeyWindowTotal(g.Key.Item1, g.Key.Item2, g.LongCount(), g.Sum(t => (long)t.Value)))
+        .GroupBy(w => Window.Tumbling(w.Window.WindowTime, TimeSpan.FromMinutes(2)))
+        .Select(g => new MinuteTotal(g.Key.Start, "chained", g.Sum(w => w.Count), g.Sum(w => w.Sum)));
+}

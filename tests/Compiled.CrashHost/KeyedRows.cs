@@ -21,3 +21,6 @@ public sealed record Beat(string Kind, DateTime Time, int Value);
 
 /// <summary>One minute's rows of one kind: how many and the sum of their values.</summary>
 public sealed record MinuteTotal(DateTime Start, string Kind, long Count, long Sum);
+
+/// <summary>One key's ticks in one window, as the first aggregation of <see cref="ChainedTickTotals"/> writes them.</summary>
+public sealed record KeyWindowTotal(TimeWindow Window, string Key, long Count, long Sum);

@@ -10,7 +10,7 @@ namespace Compiled.CrashTests;
 /// <summary>
 /// The host's generated stateful queries over FASTER state (<see cref="KeyedHost"/>: a stream-stream join, a
 /// deduplication, FlatMapGroupsWithState with an event-time timeout, a join feeding a window aggregation, a union feeding
-/// one) are killed with SIGKILL at an injected point and
+/// one, a window aggregation feeding another) are killed with SIGKILL at an injected point and
 /// restarted: every batch each query committed must equal, row for row, what an uninterrupted run committed, and the
 /// uninterrupted run must equal the references (LINQ join and first-per-key; the sessions by their sums).
 /// </summary>
@@ -21,11 +21,12 @@ public sealed class KeyedCrashTests(KeyedCrashTests.CleanRun clean) : IClassFixt
     private const string Sessions = "TickSessions";
     private const string PerMinute = "AckedPerMinute";
     private const string Beats = "BeatsPerMinute";
+    private const string Chained = "ChainedTickTotals";
 
     /// <summary>
     /// Every point the engine, the file sink and the FASTER provider hit (the changelog's points belong to the changelog
     /// store, which these queries do not use), at one or two batches, spread over the three queries (the kill stops all
-    /// three, wherever the others are). The sink points name batches the query writes rows in. Kept to a dozen host runs
+    /// three, wherever the others are). The sink points name batches the query writes rows in. Kept to about a dozen host runs
     /// pairs: each takes about 4 s.
     /// </summary>
     public static TheoryData<string, int, string> CrashCases => new()
@@ -42,6 +43,8 @@ public sealed class KeyedCrashTests(KeyedCrashTests.CleanRun clean) : IClassFixt
         { CrashPoints.CommitWritten, 7, Sessions },
         { CrashPoints.SinkMidWrite, 6, Beats },
         { CrashPoints.StateCheckpointed, 8, PerMinute },
+        { CrashPoints.SinkMidWrite, 5, Chained },
+        { CrashPoints.StateCheckpointed, 6, Chained },
     };
 
     [Fact]
@@ -98,6 +101,13 @@ public sealed class KeyedCrashTests(KeyedCrashTests.CleanRun clean) : IClassFixt
         var perKind = beats.GroupBy(b => (MinuteOf(b.Time), b.Kind))
             .ToDictionary(g => g.Key, g => new MinuteTotal(g.Key.Item1, g.Key.Kind, g.LongCount(), g.Sum(b => (long)b.Value)));
         AssertClosedWindows(Beats, perKind);
+
+        // No tick is behind the 30 s watermark (they come at most 9 s early), and a 20 s window's time falls in the 2-minute
+        // window its ticks do: the chain totals every tick of each 2-minute window.
+        var twoMinutes = TimeSpan.FromMinutes(2).Ticks;
+        var chained = input.TickFiles.SelectMany(f => f).GroupBy(t => new DateTime(t.Time.Ticks - t.Time.Ticks % twoMinutes, DateTimeKind.Utc))
+            .ToDictionary(g => g.Key, g => new MinuteTotal(g.Key, "chained", g.LongCount(), g.Sum(t => (long)t.Value)));
+        AssertClosedWindows(Chained, chained);
     }
 
     /// <summary>

@@ -111,8 +111,9 @@ namespace Compiled.Generators.Emit
         }
 
         private IEnumerable<Stage> AllStages => _plan.StreamJoin is { } join
-            ? _plan.Source.Concat(join.Right).Concat(join.AfterJoin).Concat(_plan.AfterAggregate)
-            : _plan.Source.Concat(_plan.Union?.Other ?? ImmutableEquatableArray<Stage>.Empty).Concat(_plan.AfterAggregate);
+            ? _plan.Source.Concat(join.Right).Concat(join.AfterJoin).Concat(join.Then?.Right ?? ImmutableEquatableArray<Stage>.Empty)
+                .Concat(join.Then?.AfterJoin ?? ImmutableEquatableArray<Stage>.Empty).Concat(_plan.AfterAggregate)
+            : _plan.Source.Concat(_plan.Union?.Other ?? ImmutableEquatableArray<Stage>.Empty).Concat(_plan.Segments.Skip(1).SelectMany(s => s.Stages));
 
         private void WriteInfo()
         {
@@ -153,7 +154,7 @@ namespace Compiled.Generators.Emit
             fields.AddRange(StaticJoinEmitter.Fields(_query, _staticJoins));
             if (_aggregate is not null) fields.AddRange(_aggregate.Fields());
             fields.AddRange(DedupEmitter.Fields(AllStages));
-            if (_streamJoin is not null) fields.Add(_streamJoin.FieldDeclaration);
+            if (_streamJoin is not null) fields.AddRange(_streamJoin.FieldDeclarations());
             if (_groupState is not null) fields.Add(_groupState.FieldDeclaration);
             if (fields.Count > 0) _w.Line();
             foreach (var field in fields) _w.Line(field);

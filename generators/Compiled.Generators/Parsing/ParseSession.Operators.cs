@@ -51,8 +51,8 @@ namespace Compiled.Generators.Parsing
                         parsed = ParseFlatMap(model, call, "SelectMany" + index, rowType, method);
                         rowType = method.TypeArguments[0];
                         break;
-                    case "GroupBy" or "GroupByRollup" or "GroupByCube" when aggregated:
-                        Report(DiagnosticIds.UnsupportedOperator, name, _queryName, "GroupBy after an aggregation (one aggregation per query)");
+                    case "GroupByRollup" or "GroupByCube" when aggregated:
+                        Report(DiagnosticIds.UnsupportedOperator, name, _queryName, method.Name + " after an aggregation");
                         return null;
                     case "GroupBy" or "GroupByRollup" or "GroupByCube":
                         // GroupBy returns IGroupedStream, whose only operator is the result Select.

@@ -25,7 +25,7 @@ namespace Compiled.Generators.Planning
                     DedupSpec { WithinWatermark: true } when watermarked && !watermarkInLoop =>
                         "DropDuplicatesWithinWatermark after " + breaker!.Kind + " (the rows it emits carry no watermarked event time; deduplicate before it)",
                     // The planner chains any number of them; the emitters write one grouping loop after the input loop.
-                    _ when StateOperators.IsBreaker(op) && breaker is not null => op.Kind + " after " + breaker.Kind + " (one grouping stateful operator per query)",
+                    _ when StateOperators.IsBreaker(op) && breaker is not null && ChainedAggregation.Unsupported(query, breaker, op) is { } reason => reason,
                     JoinSpec join when StreamJoinSupport.Unsupported(query, join) is { } reason => reason,
                     SetOperationSpec union when UnionPlanner.IsStreamUnion(union) && UnionPlanner.Unsupported(query, union) is { } reason => reason,
                     SetOperationSpec { Operation: "Except", OtherIsStatic: true } => "Except with a static table",

@@ -10,5 +10,9 @@ namespace Compiled.Generators.Planning
     /// <param name="Join">The join.</param>
     /// <param name="Right">The right input's stages.</param>
     /// <param name="AfterJoin">The stages fed by each joined row.</param>
-    internal sealed record StreamJoinPlan(JoinSpec Join, ImmutableEquatableArray<Stage> Right, ImmutableEquatableArray<Stage> AfterJoin);
+    internal sealed record StreamJoinPlan(JoinSpec Join, ImmutableEquatableArray<Stage> Right, ImmutableEquatableArray<Stage> AfterJoin)
+    {
+        /// <summary>The second join of <c>(a join b) join c</c>, whose left rows are this join's rows after <see cref="AfterJoin"/>; null for one join.</summary>
+        public StreamJoinPlan? Then { get; init; }
+    }
 }

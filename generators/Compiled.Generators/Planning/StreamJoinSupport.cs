@@ -10,7 +10,9 @@ namespace Compiled.Generators.Planning
         public static string? Unsupported(QuerySpec query, JoinSpec join)
         {
             var operators = query.Operators;
-            if (operators.OfType<JoinSpec>().Count() > 1) return "more than one stream-stream join in a query";
+            var joins = operators.OfType<JoinSpec>().ToList();
+            if (joins.Count > 2) return "more than two stream-stream joins in a query";
+            if (joins.Count == 2) return TwoJoins(query, joins[0], joins[1]);
             int at = 0;
             while (!ReferenceEquals(operators[at], join)) at++;
             // A self-join reads one input twice; the engine keeps one watermark per input, so both sides must agree on it.
@@ -42,6 +44,29 @@ namespace Compiled.Generators.Planning
                 return "a late-row sink on the right input of a stream-stream join";
             return null;
         }
+
+        /// <summary>
+        /// What the emitters cannot compile about <c>(a join b) join c</c>: two inner joins of three inputs, stateless steps
+        /// around them. The second join evicts by the first one's output watermark; its left rows are late only when the
+        /// first join has no two-sided range, so a range on the second needs one on the first.
+        /// </summary>
+        private static string? TwoJoins(QuerySpec query, JoinSpec first, JoinSpec second)
+        {
+            if (first.JoinKind != JoinKind.Inner || second.JoinKind != JoinKind.Inner)
+                return "an outer or semi join in a query with two stream-stream joins (two inner joins are compiled)";
+            if (first.RightSource == query.SourceIndex || second.RightSource == query.SourceIndex || second.RightSource == first.RightSource)
+                return "a self-join in a query with two stream-stream joins (three different inputs are compiled)";
+            var all = query.Operators.Concat(first.RightOperators).Concat(second.RightOperators).ToList();
+            if (all.Any(StateOperators.IsStateful)) return "a stateful operator (aggregation, deduplication, keyed state) in a query with two stream-stream joins";
+            if (all.Any(o => o is StaticJoinSpec or SetOperationSpec)) return "a static join or a union in a query with two stream-stream joins";
+            if (first.RightOperators.Concat(second.RightOperators).Any(o => o is JoinSpec)) return "a join inside the right side of a stream-stream join";
+            if (all.OfType<WatermarkSpec>().Any(w => w.LateRows == LateRowsPolicy.ToSink)) return "a late-row sink in a query with two stream-stream joins";
+            if (second.TimeRange is not null && !IsBounded(first.TimeRange))
+                return "a time range on the second of two stream-stream joins without a two-sided one on the first (the first join's rows would have no watermark to follow)";
+            return null;
+        }
+
+        private static bool IsBounded(TimeRangeSpec? range) => range is not null && range.LowerMs != long.MinValue && range.UpperMs != long.MaxValue;
 
         private static string Describe(OperatorSpec op) => op switch
         {

@@ -120,7 +120,7 @@ public sealed class WindowedRestartTests : IDisposable
     /// Readings whose time moves forward by up to 2 s a row, a fifth of them up to 15 s in the past (so some are behind
     /// the 5 s watermark and some land in windows still open), over three sensors, at whole milliseconds.
     /// </summary>
-    private static List<Reading> Readings(int count, int seed)
+    internal static List<Reading> Readings(int count, int seed)
     {
         var random = new Random(seed);
         var now = new DateTime(2026, 12, 4, 10, 0, 0, DateTimeKind.Utc);
@@ -135,6 +135,6 @@ public sealed class WindowedRestartTests : IDisposable
         return readings;
     }
 
-    private static string[] Sorted<T>(IEnumerable<T> rows) where T : notnull =>
+    internal static string[] Sorted<T>(IEnumerable<T> rows) where T : notnull =>
         rows.Select(r => r.ToString()!).Order(StringComparer.Ordinal).ToArray();
 }

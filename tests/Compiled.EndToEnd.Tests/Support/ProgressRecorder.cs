@@ -70,6 +70,19 @@ internal sealed class ProgressRecorder : IStreamingQueryListener
         return ranges;
     }
 
+    /// <summary>The (start, end] rows each batch read from each of <paramref name="inputs"/> memory sources, by batch id.</summary>
+    public SortedDictionary<long, (int Start, int End)[]> MemoryRanges(int inputs)
+    {
+        var ranges = new SortedDictionary<long, (int, int)[]>();
+        foreach (var p in Progress)
+        {
+            Assert.Equal(inputs, p.Sources.Count);
+            var batch = p.Sources.Select(s => (Rows(s.StartOffset), Rows(s.EndOffset))).ToArray();
+            Assert.True(ranges.TryAdd(p.BatchId, batch), $"batch {p.BatchId} was reported twice");
+        }
+        return ranges;
+    }
+
     private static int Rows(string? offset) =>
         offset is null ? 0 : JsonDocument.Parse(offset).RootElement.GetProperty("rows").GetInt32();
 }

@@ -40,7 +40,7 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("t => t.WithWatermark(x => (long)x.Amount, TimeSpan.FromSeconds(1)).GroupBy(x => x.Broker).Select(g => new Total(g.Key, g.LongCount())).[|DropDuplicatesWithinWatermark(x => x.Broker)|]", "uses 'DropDuplicatesWithinWatermark after Aggregate")]
     [InlineData("t => t.Where(x => x.Amount > 0).[|Twice|]()", "uses 'Twice'")]
-    [InlineData("t => t.GroupBy(x => x.Broker).Select(g => new Total(g.Key, g.Sum(x => (long)x.Amount))).[|GroupBy|](x => x.Broker).Select(g => new Total(g.Key, 1))", "GroupBy after an aggregation")]
+    [InlineData("t => t.GroupBy(x => x.Broker).Select(g => new Total(g.Key, g.Sum(x => (long)x.Amount))).[|GroupBy(x => x.Broker)|].Select(g => new Total(g.Key, 1))", "an aggregation without a time window after an aggregation without a time window")]
     [InlineData("t => t.GroupBy(x => x.Broker).Select(g => new Total(g.Key, [|g.GetHashCode()|]))", "uses 'g.GetHashCode()'")]
     [InlineData("t => t.GroupBy(x => x.Broker).Select(g => new Total(g.Key, [|Helper(g)|]))", "uses 'Helper(g)'")]
     [InlineData("t => t.GroupBy(x => new { x.Broker }).Select(g => new Total([|g.Key|].ToString(), 1))", "uses 'g.Key as a whole anonymous-type value")]

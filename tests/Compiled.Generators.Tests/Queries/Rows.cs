@@ -80,6 +80,9 @@ public sealed record Reading(DateTime At, DateTimeOffset Observed, string Sensor
 /// <summary>A count and sum per window and key.</summary>
 public sealed record WindowCount(DateTime Start, DateTime End, string Key, long Count, long Sum);
 
+/// <summary>A sensor's count and sum in one window, which a chained aggregation groups again by its window's time.</summary>
+public sealed record SensorWindow(TimeWindow Window, string Sensor, long Count, long Sum);
+
 /// <summary>One request of a user, for the running count per user (the DStream updateStateByKey example).</summary>
 public sealed record Request(string User, string Path);
 
@@ -112,6 +115,15 @@ public sealed record CampaignClicks(DateTime Start, DateTime End, string Campaig
 
 /// <summary>Two impressions of one campaign.</summary>
 public sealed record ImpressionPair(string First, string Second);
+
+/// <summary>A conversion after a click: the third input of the two-join queries.</summary>
+public sealed record Conversion(string ImpressionID, DateTime ConvertedTime, long Value);
+
+/// <summary>A clicked impression, as the first of two joins writes it.</summary>
+public sealed record ImpressionClicked(string ImpressionID, string Campaigner, DateTime ClickTime);
+
+/// <summary>A clicked impression with its conversion: the second join's row.</summary>
+public sealed record ClickConversion(string ImpressionID, string Campaigner, DateTime ClickTime, DateTime ConvertedTime, long Value);
 
 /// <summary>A page visit whose user (anonymous visits) and region (unknown) may be null: keys that may be null.</summary>
 public sealed record Visit(string? User, int? Region, string Page);

@@ -33,6 +33,37 @@ public static class EventTimeReference
         return run.Results;
     }
 
+    /// <summary>
+    /// Runs <paramref name="second"/> over what <paramref name="first"/> emits, as Spark 3.5 chains two window
+    /// aggregations in Append mode, over the batches a run executed (an empty batch is a batch without data): both close
+    /// windows by the query's watermark (the first's); a row the first emits is late for the second when it is at or
+    /// behind the previous batch's watermark (Spark's watermark for late events, SPARK-40925).
+    /// </summary>
+    /// <param name="first">The first aggregation.</param>
+    /// <param name="second">The aggregation over the first one's output rows.</param>
+    /// <param name="batches">The rows of each batch, in order; none for a batch without data.</param>
+    /// <param name="between">Which of the first one's rows reach the second (a filter between them); null: all.</param>
+    /// <returns>Each batch's output of the second, and whether another batch without data is due after the last one.</returns>
+    public static (IReadOnlyList<ReferenceBatch<TMid, TOut>> Batches, bool NoDataBatchDue) RunChained<TRow, TKey, TMid, TKey2, TOut>(
+        ReferenceQuery<TRow, TKey, TMid> first,
+        ReferenceQuery<TMid, TKey2, TOut> second,
+        IReadOnlyList<IReadOnlyList<TRow>> batches,
+        Func<TMid, bool>? between = null)
+    {
+        var upstream = new Interpreter<TRow, TKey, TMid>(first);
+        var downstream = new Interpreter<TMid, TKey2, TOut>(second);
+        foreach (var rows in batches)
+        {
+            long watermark = upstream.Watermark;
+            long lateThrough = upstream.LastBatchWatermark;
+            upstream.Batch(rows, 0, noData: rows.Count == 0);
+            var emitted = upstream.Results[^1].Output;
+            downstream.Batch(between is null ? emitted : emitted.Where(between).ToList(), rows.Count == 0, watermark, lateThrough);
+        }
+        bool due = upstream.NoDataBatchDue() || downstream.ClosesBetween(upstream.LastBatchWatermark, upstream.Watermark);
+        return (downstream.Results, due);
+    }
+
     /// <summary>The windows [start, end) a row at <paramref name="timeMs"/> belongs to, for tumbling and sliding windows.</summary>
     public static IEnumerable<(long Start, long End)> WindowsOf(ReferenceWindow window, long timeMs)
     {
@@ -66,18 +97,31 @@ public static class EventTimeReference
 
         public List<ReferenceBatch<TRow, TOut>> Results { get; } = [];
 
+        /// <summary>The watermark the next batch runs with.</summary>
+        public long Watermark => _watermark;
+
+        /// <summary>The watermark the last batch ran with.</summary>
+        public long LastBatchWatermark => _lastBatchWatermark;
+
         public void Batch(IReadOnlyList<TRow> rows, long timestampMs, bool noData)
+        {
+            long watermark = query.EventTimeMs is null ? timestampMs : _watermark;
+            Batch(rows, noData, watermark, watermark, timestampMs);
+        }
+
+        /// <summary>A batch that closes windows by <paramref name="watermark"/> and drops rows at or behind <paramref name="lateThrough"/>.</summary>
+        public void Batch(IReadOnlyList<TRow> rows, bool noData, long watermark, long lateThrough, long timestampMs = 0)
         {
             int batch = Results.Count;
             bool processingTime = query.EventTimeMs is null;
-            long watermark = processingTime ? timestampMs : _watermark;
             var late = new List<TRow>();
             long max = long.MinValue;
             foreach (TRow row in rows)
             {
                 long time = processingTime ? timestampMs : query.EventTimeMs!(row);
                 max = Math.Max(max, time);
-                if (!processingTime && query.Mode != OutputMode.Complete && time <= watermark) late.Add(row);
+                bool isLate = query.AtOrBefore is { } atOrBefore ? atOrBefore(row, lateThrough) : time <= lateThrough;
+                if (!processingTime && query.Mode != OutputMode.Complete && isLate) late.Add(row);
                 else _counted.Add(new Counted(row, time, batch, _counted.Count));
             }
 
@@ -108,8 +152,11 @@ public static class EventTimeReference
         {
             if (!query.NoDataBatches || query.Mode == OutputMode.Complete || query.EventTimeMs is null) return false;
             if (_watermark == long.MinValue || _watermark <= _lastBatchWatermark) return false;
-            return Windows().Keys.Any(w => w.End > _lastBatchWatermark && w.End <= _watermark);
+            return ClosesBetween(_lastBatchWatermark, _watermark);
         }
+
+        /// <summary>True when a window ends after <paramref name="from"/> and at or before <paramref name="to"/>.</summary>
+        public bool ClosesBetween(long from, long to) => to > from && Windows().Keys.Any(w => w.End > from && w.End <= to);
 
         /// <summary>Every window of the counted rows, with its rows in arrival order.</summary>
         private Dictionary<(long Start, long End, TKey Key), List<Counted>> Windows()

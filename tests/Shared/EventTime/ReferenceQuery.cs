@@ -12,6 +12,12 @@ public sealed record ReferenceQuery<TRow, TKey, TOut>
     /// <summary>The row's event time in Unix ms; null for processing-time windows (the batch's trigger time).</summary>
     public required Func<TRow, long>? EventTimeMs { get; init; }
 
+    /// <summary>
+    /// True when a row's event time is at or before a watermark (ms), so late; null compares <see cref="EventTimeMs"/>.
+    /// A time finer than a millisecond needs its own: a window's <c>WindowTime</c>, its end minus one tick.
+    /// </summary>
+    public Func<TRow, long, bool>? AtOrBefore { get; init; }
+
     /// <summary>The <c>WithWatermark</c> delay in ms.</summary>
     public long DelayMs { get; init; }
 

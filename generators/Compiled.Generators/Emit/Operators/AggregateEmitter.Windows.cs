@@ -14,8 +14,10 @@ namespace Compiled.Generators.Emit.Operators
     internal sealed partial class AggregateEmitter
     {
         /// <summary>The window aggregation field.</summary>
-        public const string WindowField = "_window0";
-        private const string WindowEmitter = "Aggregate0Emitter";
+        public string WindowField => "_window" + Literals.Int(_ordinal);
+
+        private string WindowEmitter => Name(_ordinal, "Emitter");
+
         private const string WindowsNamespace = "global::Compiled.Windows.";
         private const string TimeSpanG = "global::System.TimeSpan";
 
@@ -87,6 +89,7 @@ namespace Compiled.Generators.Emit.Operators
         {
             if (UsesBatchTable) yield return "private readonly " + WindowTableType + " " + TableField + " = new " + WindowTableType + "();";
             yield return "private " + WindowAggregationType + " " + WindowField + " = null!;";
+            foreach (var field in ChainFields()) yield return field;
         }
 
         private void WriteWindowOpen(SourceWriter w)
@@ -99,8 +102,9 @@ namespace Compiled.Generators.Emit.Operators
                 WindowKind.Sliding => Span(Window.SizeMs) + ", " + Span(Window.SlideMs) + ", " + Span(Window.OffsetMs),
                 _ => Window.Gap is null ? Span(Window.GapMs) : "null",
             };
-            w.Line(WindowField + " = new " + WindowAggregationType + "(" + StreamJoinEmitter.DownstreamContext(_plan) + ", " + Literals.String(_plan.AggregateState!.OperatorId) + ", "
+            w.Line(WindowField + " = new " + WindowAggregationType + "(" + (Chained ? "context" : StreamJoinEmitter.DownstreamContext(_plan)) + ", " + Literals.String(StatePlan.OperatorId) + ", "
                 + Literals.OutputMode(_plan.Query.OutputMode) + ", " + lengths + ", " + keySerializer + ", " + stateSerializer + ");");
+            WriteChainOpen(w);
         }
 
         /// <summary>
@@ -114,6 +118,10 @@ namespace Compiled.Generators.Emit.Operators
             if (IsProcessingTime)
             {
                 time = ProcessingTimeLocal;
+            }
+            else if (Chained)
+            {
+                time = WriteChainedTime(w, pipeline, row);
             }
             else if (EventTimeEmitter.SharedTime(_plan, Window) is { } watermark)
             {
@@ -182,16 +190,19 @@ namespace Compiled.Generators.Emit.Operators
             string into = Window.Kind == WindowKind.Session ? "merge the batch's sessions into state"
                 : "write the entries this batch changed to state";
             w.Line("// Plan: Aggregate(" + WindowText + ") -> " + into + " -> " + emits + " (" + mode + ")");
-            w.Line("var __emitter = new " + WindowEmitter + "(this, output);");
+            WriteBeforeApply(w);
+            w.Line("var " + EmitterLocal + " = new " + WindowEmitter + "(this, output);");
             string table = UsesBatchTable ? TableField + ", " : string.Empty;
-            w.Line(WindowField + ".Apply(" + table + (IsProcessingTime ? "batch.BatchTimestampMs" : StreamJoinEmitter.DownstreamWatermark(_plan)) + ", ref __emitter);");
+            w.Line(WindowField + ".Apply(" + table + (IsProcessingTime ? "batch.BatchTimestampMs" : Chained ? "batch.WatermarkMs" : StreamJoinEmitter.DownstreamWatermark(_plan))
+                + ", ref " + EmitterLocal + ");");
+            WriteAfterApply(w);
         }
 
         /// <summary>The deadline property telling the engine when a batch without data would close a window.</summary>
         public void WriteDeadline(SourceWriter w)
         {
             string property = IsProcessingTime ? "ProcessingTimeDeadlineMs" : "EventTimeDeadlineMs";
-            w.Line("public long " + property + " => " + WindowField + ".NextWindowEndMs;");
+            w.Line("public long " + property + " => " + NextWindowEnd + ";");
         }
 
         private void WriteWindowEmitterType(SourceWriter w)

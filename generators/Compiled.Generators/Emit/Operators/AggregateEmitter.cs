@@ -11,26 +11,64 @@ namespace Compiled.Generators.Emit.Operators
     /// </summary>
     internal sealed partial class AggregateEmitter
     {
-        public const string State = "Aggregate0State";
-        private const string KeyOps = "Aggregate0KeyOps";
-        public const string TableField = "_table0";
-        public const string StoreField = "_store0";
-        public const string EmitMethod = "EmitGroup0";
-        private const string Visitor = "Aggregate0Visitor";
-        private const string KeySerializer = "Aggregate0KeySerializer";
-        private const string StateSerializer = "Aggregate0StateSerializer";
         private const string AggregateTableG = "global::Compiled.Aggregation.AggregateTable";
 
         private readonly PhysicalPlan _plan;
+        private readonly PlanSegment _segment;
         private readonly AggregateSpec _aggregate;
         private readonly string _output;
+        private readonly int _ordinal;
 
-        public AggregateEmitter(PhysicalPlan plan)
+        /// <summary>The aggregation starting segment <paramref name="segment"/> of <paramref name="plan"/>: 1 for the first, 2 for one fed by it.</summary>
+        public AggregateEmitter(PhysicalPlan plan, int segment = 1)
         {
             _plan = plan;
-            _aggregate = plan.Aggregate!;
+            _segment = plan.Segments[segment];
+            _aggregate = (AggregateSpec)_segment.Breaker!;
             _output = plan.Query.OutputType.Name;
+            _ordinal = segment - 1;
+            if (segment + 1 < plan.Segments.Count && plan.Segments[segment + 1].Breaker is AggregateSpec) Next = new AggregateEmitter(plan, segment + 1);
         }
+
+        /// <summary>The aggregation fed by the rows this one emits (a chained window aggregation), or null.</summary>
+        public AggregateEmitter? Next { get; }
+
+        /// <summary>The accumulator type.</summary>
+        public string State => StateOf(_ordinal);
+
+        /// <summary>The accumulator type of the aggregation numbered <paramref name="ordinal"/> in chain order.</summary>
+        public static string StateOf(int ordinal) => Name(ordinal, "State");
+
+        /// <summary>The batch table field.</summary>
+        public string TableField => "_table" + Literals.Int(_ordinal);
+
+        /// <summary>The state store field.</summary>
+        public string StoreField => "_store" + Literals.Int(_ordinal);
+
+        /// <summary>The method turning one group into output rows.</summary>
+        public string EmitMethod => "EmitGroup" + Literals.Int(_ordinal);
+
+        private string KeyOps => Name(_ordinal, "KeyOps");
+
+        private string Visitor => Name(_ordinal, "Visitor");
+
+        private string KeySerializer => Name(_ordinal, "KeySerializer");
+
+        private string StateSerializer => Name(_ordinal, "StateSerializer");
+
+        private static string Name(int ordinal, string suffix) => "Aggregate" + Literals.Int(ordinal) + suffix;
+
+        /// <summary>True for an aggregation fed by another aggregation's rows rather than by the input loop.</summary>
+        private bool Chained => _ordinal > 0;
+
+        /// <summary>The state operator of this aggregation.</summary>
+        private StateOperatorPlan StatePlan => _segment.State!;
+
+        /// <summary>The stages each emitted group's row runs through, up to the sink or the next aggregation.</summary>
+        private ImmutableEquatableArray<Stage> After => _segment.Stages;
+
+        /// <summary>True when keys are looked up from span rows: only the first aggregation, fed by the input loop, can be.</summary>
+        private bool FromSpan => !Chained && _plan.AggregateFromSpan;
 
         private string Key => _aggregate.KeyType.Name;
 
@@ -53,7 +91,7 @@ namespace Compiled.Generators.Emit.Operators
         private IEnumerable<string> StoreFields()
         {
             string table = AggregateTableG + "<" + Key + ", " + State + ", " + KeyOps + ">";
-            yield return "private readonly " + table + " " + TableField + " = new " + table + "(" + Literals.String(_plan.AggregateState!.OperatorId) + ");";
+            yield return "private readonly " + table + " " + TableField + " = new " + table + "(" + Literals.String(StatePlan.OperatorId) + ");";
             yield return "private " + KnownNames.IStateStoreG + "<" + StoreKey + ", " + State + ">? " + StoreField + ";";
         }
 
@@ -86,16 +124,16 @@ namespace Compiled.Generators.Emit.Operators
             }
             else
             {
-                string key = _plan.AggregateFromSpan ? row.Variable : PipelineEmitter.Call(_aggregate.Key, row);
-                slot = TableField + "." + (_plan.AggregateFromSpan ? "FindOrAdd<" + KnownNames.CharSpanG + ", " + KeyOps + ">(" : "FindOrAdd(") + key;
+                string key = FromSpan ? row.Variable : PipelineEmitter.Call(_aggregate.Key, row);
+                slot = TableField + "." + (FromSpan ? "FindOrAdd<" + KnownNames.CharSpanG + ", " + KeyOps + ">(" : "FindOrAdd(") + key;
             }
-            w.Line("ref var __acc = ref " + slot + ", out " + (needsAdded ? "bool __added" : "_") + ");");
+            w.Line("ref var " + AccumulatorLocal + " = ref " + slot + ", out " + (needsAdded ? "bool __added" : "_") + ");");
             for (int i = 0; i < _aggregate.Calls.Count; i++)
             {
                 var call = _aggregate.Calls[i];
-                string field = "__acc." + GeneratedNames.ValueField(i);
+                string field = AccumulatorLocal + "." + GeneratedNames.ValueField(i);
                 string? argument = call.Argument is null ? null
-                    : _plan.AggregateFromSpan ? PipelineEmitter.SpanName(call.Argument) + "(" + row.Variable + ")"
+                    : FromSpan ? PipelineEmitter.SpanName(call.Argument) + "(" + row.Variable + ")"
                     : PipelineEmitter.Call(call.Argument, row);
                 switch (call.Kind)
                 {
@@ -108,7 +146,7 @@ namespace Compiled.Generators.Emit.Operators
                         break;
                     case AggregateKind.Average:
                         w.Line(field + " += " + argument + ";");
-                        w.Line("__acc." + GeneratedNames.CountField(i) + "++;");
+                        w.Line(AccumulatorLocal + "." + GeneratedNames.CountField(i) + "++;");
                         break;
                     default:
                         string value = "__v" + Literals.Int(i);
@@ -131,9 +169,9 @@ namespace Compiled.Generators.Emit.Operators
                 return;
             }
             bool update = _plan.Query.OutputMode == OutputModes.Update;
-            w.Line("// Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state)"
+            w.Line("// Plan: Aggregate -> the table is the state, or a store it handed its state to merges each group the batch changed once"
                 + (update ? " -> emit the groups this batch changed" : " -> emit every group (Complete)"));
-            w.Line("var __store = " + StoreField + ";");
+            w.Line("var __store = " + StoreField + " ??= " + TableField + ".HandedOffTo<" + StoreKey + ">();");
             if (update)
             {
                 w.Open("for (int __i = 0; __i < " + TableField + ".ChangedCount; __i++)");
@@ -172,17 +210,21 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>The method turning one group into output rows, running the stages after the aggregation.</summary>
         public void WriteGroupEmitter(SourceWriter w)
         {
-            w.Line("// Plan: " + string.Join(" -> ", new[] { "Aggregate" }.Concat(_plan.AfterAggregate
-                .Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))) + " -> Sink");
+            w.Line("// Plan: " + string.Join(" -> ", new[] { "Aggregate" }.Concat(After
+                .Where(s => s.Operator is not null).Select(s => Planner.OperatorText(s.Operator!)))) + " -> " + (Next is null ? "Sink" : Next.LoopText));
             w.Open("private void " + EmitMethod + "(" + Key + " " + GeneratedNames.Key + ", " + State + " "
                 + GeneratedNames.Accumulator + ", " + RowBuffer + " output)");
             var pipeline = new PipelineEmitter(w, "return;");
             string first = pipeline.Local("r");
             w.Line("var " + first + " = " + ResultMethod(_aggregate) + "(" + GeneratedNames.Key + ", " + GeneratedNames.Accumulator + ");");
-            var row = pipeline.Write(_plan.AfterAggregate, new Row(first, isSpan: false));
-            w.Line("output.Add(" + row.Variable + ");");
+            var row = pipeline.Write(After, new Row(first, isSpan: false));
+            if (Next is null) w.Line("output.Add(" + row.Variable + ");");
+            else Next.WriteAccumulate(w, pipeline, row);
             pipeline.CloseLoops();
             w.Close();
+            if (Next is null) return;
+            w.Line();
+            Next.WriteGroupEmitter(w);
         }
 
         /// <summary>The method computing a group's result row.</summary>
@@ -205,7 +247,7 @@ namespace Compiled.Generators.Emit.Operators
             else
             {
                 w.Line();
-                KeyOpsEmitter.Write(w, KeyOps, _aggregate.KeyType, _plan.AggregateFromSpan);
+                KeyOpsEmitter.Write(w, KeyOps, _aggregate.KeyType, FromSpan);
             }
             if (!IsWindowed && _plan.Query.OutputMode != OutputModes.Update)
             {
@@ -224,6 +266,9 @@ namespace Compiled.Generators.Emit.Operators
                 w.Close();
             }
             WriteSerializers(w, codec);
+            if (Next is null) return;
+            w.Line();
+            Next.WriteTypes(w, codec);
         }
 
         private void WriteState(SourceWriter w)

@@ -15,32 +15,46 @@ namespace Compiled.Generators.Emit.Operators
         {
             foreach (var stage in plan.Source) WriteStage(w, stage);
             foreach (var stage in plan.Union?.Other ?? ImmutableEquatableArray<Stage>.Empty) WriteStage(w, stage);
-            if (plan.Aggregate is { } aggregate)
+            if (plan.Aggregate is not null)
             {
-                if (aggregate.Window is { } window)
+                // A chained window aggregation follows the one that feeds it, each with the stages after it.
+                for (int segment = 1; segment < plan.Segments.Count; segment++)
                 {
-                    if (window.Time is { } time && EventTimeEmitter.SharedTime(plan, window) is null)
-                        Write(w, "Window time", time, valueForm: true, spanForm: false);
-                    if (window.Gap is { } gap) Write(w, "Session gap", gap, valueForm: true, spanForm: false);
-                    foreach (var part in window.OtherKeyParts) Write(w, "Key part", part, valueForm: true, spanForm: false);
+                    WriteAggregate(w, plan, (AggregateSpec)plan.Segments[segment].Breaker!, segment - 1);
+                    foreach (var stage in plan.Segments[segment].Stages) WriteStage(w, stage);
                 }
-                else if (!plan.AggregateFromSpan)
-                {
-                    Write(w, "Key", aggregate.Key, valueForm: true, spanForm: false);
-                }
-                foreach (var call in aggregate.Calls)
-                {
-                    if (call.Argument is { } argument)
-                        Write(w, call.Kind.ToString(), argument, valueForm: !plan.AggregateFromSpan, spanForm: plan.AggregateFromSpan);
-                }
-                WriteResult(w, aggregate);
+                return;
             }
-            else if (GroupStateEmitter.Of(plan) is { } state)
+            if (GroupStateEmitter.Of(plan) is { } state)
             {
                 Write(w, "Key", state.Key, valueForm: true, spanForm: false);
                 WriteFunction(w, state.Function);
             }
             foreach (var stage in plan.AfterAggregate) WriteStage(w, stage);
+        }
+
+        /// <summary>The lambdas of the aggregation numbered <paramref name="ordinal"/> in chain order.</summary>
+        private static void WriteAggregate(SourceWriter w, PhysicalPlan plan, AggregateSpec aggregate, int ordinal)
+        {
+            // Only the first aggregation reads input rows, from a span or through a watermark step's time.
+            bool fromSpan = ordinal == 0 && plan.AggregateFromSpan;
+            if (aggregate.Window is { } window)
+            {
+                if (window.Time is { } time && (ordinal > 0 || EventTimeEmitter.SharedTime(plan, window) is null))
+                    Write(w, "Window time", time, valueForm: true, spanForm: false);
+                if (window.Gap is { } gap) Write(w, "Session gap", gap, valueForm: true, spanForm: false);
+                foreach (var part in window.OtherKeyParts) Write(w, "Key part", part, valueForm: true, spanForm: false);
+            }
+            else if (!fromSpan)
+            {
+                Write(w, "Key", aggregate.Key, valueForm: true, spanForm: false);
+            }
+            foreach (var call in aggregate.Calls)
+            {
+                if (call.Argument is { } argument)
+                    Write(w, call.Kind.ToString(), argument, valueForm: !fromSpan, spanForm: fromSpan);
+            }
+            WriteResult(w, aggregate, ordinal);
         }
 
         /// <summary>Writes the lambdas one stage runs.</summary>
@@ -96,14 +110,14 @@ namespace Compiled.Generators.Emit.Operators
             if (!lambda.NullableEnabled) w.Line("#nullable enable");
         }
 
-        private static void WriteResult(SourceWriter w, AggregateSpec aggregate)
+        private static void WriteResult(SourceWriter w, AggregateSpec aggregate, int ordinal)
         {
             var result = aggregate.Result;
             w.Line();
             w.Line("// Result: " + result.Display);
             if (!result.NullableEnabled) w.Line("#nullable disable");
             Method(w, result.ReturnType + " " + AggregateEmitter.ResultMethod(aggregate) + "(" + aggregate.KeyType.Name + " "
-                + GeneratedNames.Key + ", " + AggregateEmitter.State + " " + GeneratedNames.Accumulator + ")", result.Body, result.IsBlock);
+                + GeneratedNames.Key + ", " + AggregateEmitter.StateOf(ordinal) + " " + GeneratedNames.Accumulator + ")", result.Body, result.IsBlock);
             foreach (var helper in result.Helpers) w.Line(helper);
             if (!result.NullableEnabled) w.Line("#nullable enable");
         }

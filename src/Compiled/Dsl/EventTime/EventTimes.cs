@@ -20,6 +20,23 @@ public static class EventTimes
     /// <summary>A UTC <see cref="DateTime"/> at <paramref name="unixMs"/>.</summary>
     public static DateTime FromUnixMs(long unixMs) => new(EpochTicks + unixMs * TicksPerMs, DateTimeKind.Utc);
 
+    /// <summary>
+    /// True when <paramref name="time"/> is at or before <paramref name="unixMs"/>, to the tick: a row behind a watermark is
+    /// late, and <see cref="TimeWindow.WindowTime"/> (a window's end minus one tick) is not late for a watermark at the
+    /// millisecond before the end, as Spark compares its microsecond times with a millisecond watermark.
+    /// </summary>
+    public static bool AtOrBefore(DateTime time, long unixMs) => AtOrBeforeTicks(time.Ticks - EpochTicks, unixMs);
+
+    /// <summary>True when <paramref name="time"/> is at or before <paramref name="unixMs"/>, to the tick.</summary>
+    public static bool AtOrBefore(DateTimeOffset time, long unixMs) => AtOrBeforeTicks(time.UtcTicks - EpochTicks, unixMs);
+
+    private static bool AtOrBeforeTicks(long ticks, long unixMs)
+    {
+        // Compared as whole milliseconds and the ticks left over, so a watermark of long.MinValue cannot overflow.
+        long ms = FloorDiv(ticks, TicksPerMs);
+        return ms < unixMs || (ms == unixMs && ticks - (ms * TicksPerMs) == 0);
+    }
+
     private static long FloorDiv(long value, long divisor)
     {
         long quotient = value / divisor;
