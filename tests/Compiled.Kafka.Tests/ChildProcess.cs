@@ -59,7 +59,7 @@ internal static class ChildProcess
     }
 
     /// <summary>The dotnet executable that runs these tests (the SDK names it in DOTNET_HOST_PATH), else the one on the PATH.</summary>
-    private static string DotnetHost()
+    public static string DotnetHost()
     {
         string? hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(hostPath) && File.Exists(hostPath)) return hostPath;

@@ -56,6 +56,34 @@ public sealed class KafkaSourceLatencyTests(MockClusterFixture cluster) : IClass
         Assert.True(_consumers[1].OffsetLookups > 0, "the planner looks offsets up through its own client");
     }
 
+    [Theory]
+    [InlineData(null, "10")]
+    [InlineData("250", "250")]
+    public void TheFetchQueueBackoff_IsShortUnlessTheUserSetsIt(string? userValue, string expected)
+    {
+        string topic = NewTopic();
+        Produce(cluster.BootstrapServers, topic, Values(8));
+        var configs = new List<ConsumerConfig>();
+        var source = new KafkaSource<string>(
+            new KafkaSourceOptions
+            {
+                BootstrapServers = cluster.BootstrapServers,
+                Subscribe = [topic],
+                StartingOffsets = KafkaStartingOffsets.Earliest,
+                Settings = userValue is null ? new Dictionary<string, string>() : new() { ["fetch.queue.backoff.ms"] = userValue },
+            },
+            config =>
+            {
+                configs.Add(config);
+                return new KafkaRowConsumer<Ignore, string, string>(config, null, Deserializers.Utf8, static r => r.Message.Value);
+            });
+        using var harness = new SourceHarness<string>(source, _checkpoint);
+
+        Assert.Equal(Values(8).Order(), harness.Next()!.Value.Rows.Order());
+        Assert.NotEmpty(configs);
+        Assert.All(configs, config => Assert.Equal(expected, config.Get("fetch.queue.backoff.ms")));
+    }
+
     [Fact]
     public void AReplayOfAnEarlierRange_SeeksAndReadsTheSameRows()
     {

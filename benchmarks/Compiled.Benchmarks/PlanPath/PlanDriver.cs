@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Compiled.Batches;
 using Compiled.Engine;
 using Compiled.Plans;
@@ -17,13 +18,17 @@ namespace Compiled.Benchmarks.PlanPath;
 /// <remarks>
 /// The state store provider is chosen by <see cref="StateStoreProviders.Create"/> with the engine's default
 /// options, so a stateless plan gets the empty in-memory provider whatever the kind, exactly as in a query.
-/// One driver per run: batch ids start at 0 over empty state.
+/// One driver per run: batch ids start at 0 over empty state. With the environment variable
+/// <c>COMPILED_BENCH_STATE_SPLIT=1</c> the driver writes, when disposed, where each batch's time went on average: the
+/// plan's execution and the state commit (wall clock, and the batch thread's CPU time), and the stores' own timing
+/// metrics (microseconds).
 /// </remarks>
 internal sealed class PlanDriver<TOut> : IDisposable
 {
     // The benchmark plans never read processing time; a fixed value keeps replays identical.
     private const long BatchTimestampMs = 0;
     private static readonly QueryOptions s_defaults = new();
+    private static readonly bool s_split = Environment.GetEnvironmentVariable("COMPILED_BENCH_STATE_SPLIT") == "1";
 
     private readonly IQueryPlan<TOut> _plan;
     private readonly IStateStoreProvider _stores;
@@ -32,6 +37,8 @@ internal sealed class PlanDriver<TOut> : IDisposable
     private readonly BatchContext _batch = new();
     private readonly WatermarkTracker _watermark;
     private long _nextBatchId;
+    // Sums over the batches for the cost split (s_split): execution and commit ticks, then the stores' metrics.
+    private readonly SortedDictionary<string, long> _splitSums = new(StringComparer.Ordinal);
 
     /// <summary>Opens <paramref name="plan"/> over new state of <paramref name="kind"/> under <paramref name="stateDirectory"/>.</summary>
     public PlanDriver(IQueryPlan<TOut> plan, StateStoreKind kind, string stateDirectory)
@@ -101,20 +108,50 @@ internal sealed class PlanDriver<TOut> : IDisposable
         long batchId = _nextBatchId++;
         _output.Clear();
         _batch.Reset(batchId, _watermark.CurrentMs, BatchTimestampMs, noData);
+        long started = Stopwatch.GetTimestamp(), startedCpu = s_split ? ThreadCpuClock.Micros() : 0;
         _plan.Execute(_inputs, _output, _batch);
         _watermark.Advance(_batch);
 
         // MicroBatchExecution.RunBatch, commitState and the state part of commitOffsets.
+        long executed = Stopwatch.GetTimestamp(), executedCpu = s_split ? ThreadCpuClock.Micros() : 0;
         _stores.Checkpoint(batchId);
-        _stores.CollectMetrics();
+        IReadOnlyList<StateStoreMetrics> metrics = _stores.CollectMetrics();
+        if (s_split)
+        {
+            Add("executeCpuMicros", executedCpu - startedCpu);
+            Add("commitCpuMicros", ThreadCpuClock.Micros() - executedCpu);
+            AddSplit(started, executed, metrics);
+        }
         long oldestToKeep = batchId + 1 - s_defaults.RetainBatches;
         if (oldestToKeep > 0) _stores.Purge(oldestToKeep);
         return _output.Span;
     }
 
+    private void AddSplit(long started, long executed, IReadOnlyList<StateStoreMetrics> metrics)
+    {
+        Add("executeMicros", (long)Stopwatch.GetElapsedTime(started, executed).TotalMicroseconds);
+        Add("commitMicros", (long)Stopwatch.GetElapsedTime(executed).TotalMicroseconds);
+        Add("batches", 1);
+        foreach (StateStoreMetrics store in metrics)
+        {
+            foreach ((string name, long value) in store.CustomMetrics)
+            {
+                if (name.EndsWith("Micros", StringComparison.Ordinal) || name == "changelogBytes") Add(name, value);
+            }
+        }
+    }
+
+    private void Add(string name, long value) => _splitSums[name] = _splitSums.GetValueOrDefault(name) + value;
+
     /// <inheritdoc/>
     public void Dispose()
     {
+        if (s_split && _splitSums.TryGetValue("batches", out long batches))
+        {
+            Console.Error.WriteLine($"  state split, mean per batch over {batches} batches ({_plan.Info.QueryName}): " +
+                string.Join(", ", _splitSums.Where(p => p.Key != "batches").Select(p => $"{p.Key} {p.Value / batches}")));
+        }
+
         _inputs.Release();
         _output.Dispose();
         _stores.Dispose();

@@ -18,15 +18,21 @@ namespace Compiled.Benchmarks.W5;
 /// <param name="batchRecords">Records per batch: per file, and the offsets per trigger of the Kafka source.</param>
 internal sealed class W5Input(int count, Func<int, string> record, int batchRecords)
 {
-    /// <summary>Partitions of the input topic.</summary>
-    public const int Partitions = 4;
+    /// <summary>Input topics: the mock cluster keeps about 5 MB per partition and makes 4 partitions per topic.</summary>
+    public const int Topics = 4;
+
+    /// <summary>Partitions of each input topic (the mock cluster's default).</summary>
+    public const int PartitionsPerTopic = 4;
+
+    /// <summary>Partitions of all input topics together.</summary>
+    public const int Partitions = Topics * PartitionsPerTopic;
 
     // One mock cluster for the whole process: each W5 instance (the warm-up prefix too) writes a topic of its own.
     // It is never disposed before the process ends, which stops its brokers.
     private static readonly Lazy<KafkaMockCluster> s_cluster = new(() => new KafkaMockCluster());
 
     private string? _directory;
-    private string? _topic;
+    private string[]? _topics;
 
     /// <summary>Records in the input.</summary>
     public int Count => count;
@@ -40,8 +46,14 @@ internal sealed class W5Input(int count, Func<int, string> record, int batchReco
     /// <summary>The directory of JSON-lines files, written on first use.</summary>
     public string Directory => _directory ??= WriteFiles();
 
-    /// <summary>The input topic, produced on first use.</summary>
-    public string Topic => _topic ??= Produce();
+    /// <summary>The input topics, produced on first use.</summary>
+    public string[] TopicNames => _topics ??= Produce();
+
+    /// <summary>Where record <c>i</c> goes: round robin over every partition of every topic.</summary>
+    public TopicPartition PartitionOf(int i) => new(TopicNames[i % Partitions / PartitionsPerTopic], i % PartitionsPerTopic);
+
+    /// <summary>Every partition of every input topic.</summary>
+    public IEnumerable<TopicPartition> AllPartitions() => Enumerable.Range(0, Partitions).Select(PartitionOf);
 
     /// <summary>The input files in batch order.</summary>
     public string[] Files() => [.. System.IO.Directory.GetFiles(Directory, "*.jsonl").Order(StringComparer.Ordinal)];
@@ -55,7 +67,7 @@ internal sealed class W5Input(int count, Func<int, string> record, int batchReco
         : Compiled.Source.Kafka(new KafkaSourceOptions
         {
             BootstrapServers = Bootstrap,
-            Subscribe = [Topic],
+            Subscribe = TopicNames,
             StartingOffsets = KafkaStartingOffsets.Earliest,
             MaxOffsetsPerTrigger = batchRecords,
         }, typeInfo);
@@ -79,9 +91,10 @@ internal sealed class W5Input(int count, Func<int, string> record, int batchReco
         return directory;
     }
 
-    private string Produce()
+    private string[] Produce()
     {
-        string topic = "w5-" + Guid.NewGuid().ToString("N");
+        string run = Guid.NewGuid().ToString("N");
+        _topics = [.. Enumerable.Range(0, Topics).Select(t => $"w5-{run}-{t}")];
         var config = new ProducerConfig { BootstrapServers = Bootstrap, LingerMs = 5, BatchNumMessages = 10_000 };
         using var producer = new ProducerBuilder<Null, string>(config).SetLogHandler(static (_, _) => { }).Build();
         string? failure = null;
@@ -92,7 +105,7 @@ internal sealed class W5Input(int count, Func<int, string> record, int batchReco
             {
                 try
                 {
-                    producer.Produce(new TopicPartition(topic, i % Partitions), message, r => { if (r.Error.IsError) failure ??= r.Error.Reason; });
+                    producer.Produce(PartitionOf(i), message, r => { if (r.Error.IsError) failure ??= r.Error.Reason; });
                     break;
                 }
                 catch (ProduceException<Null, string> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
@@ -106,14 +119,13 @@ internal sealed class W5Input(int count, Func<int, string> record, int batchReco
             throw new InvalidOperationException($"W5: producing {count:N0} records to the mock cluster failed: {failure ?? $"{pending} not acknowledged"}.");
         using var check = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = Bootstrap, GroupId = "w5-check" })
             .SetLogHandler(static (_, _) => { }).Build();
-        for (int p = 0; p < Partitions; p++)
+        foreach (TopicPartition partition in AllPartitions())
         {
-            WatermarkOffsets marks = check.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(30));
+            WatermarkOffsets marks = check.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(30));
             if (marks.Low.Value > 0)
                 throw new InvalidOperationException(
-                    $"W5: the mock cluster dropped the first {marks.Low.Value:N0} records of partition {p} (it keeps about 5 MB per partition); use fewer records.");
+                    $"W5: the mock cluster dropped the first {marks.Low.Value:N0} records of {partition} (it keeps about 5 MB per partition); use fewer records.");
         }
-        return topic;
+        return _topics;
     }
-
 }

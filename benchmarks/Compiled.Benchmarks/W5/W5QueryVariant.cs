@@ -33,7 +33,8 @@ internal abstract class W5QueryVariant<TIn, TOut>(W5Input input, W5Source from, 
     public override void Prepare()
     {
         // Made here, untimed: the input files or topic, and an empty result table.
-        _ = from == W5Source.Files ? input.Directory : input.Topic;
+        if (from == W5Source.Files) _ = input.Directory;
+        else _ = input.TopicNames;
         Clear();
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }

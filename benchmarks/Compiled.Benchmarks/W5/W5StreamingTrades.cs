@@ -11,8 +11,8 @@ internal sealed class W5StreamingTrades(int trades, int batchTrades, W5Source fr
 {
     private readonly W5Input _input = new(trades, W5TradeData.Record, batchTrades);
 
-    /// <summary>Trades the Kafka variant reads at most: the mock cluster keeps about 5 MB per partition.</summary>
-    public const int MockCapacity = 200_000;
+    /// <summary>Trades the Kafka variant reads at most: the mock cluster keeps about 5 MB (and at most 100,000 records) per partition.</summary>
+    public const int MockCapacity = W5Input.Partitions * 50_000;
 
     /// <inheritdoc/>
     public override string Id => "W5";

@@ -13,10 +13,10 @@ internal sealed class W5StreamingWordCount(string[] lines, int batchLines, W5Sou
     private readonly W5Input _input = new(lines.Length, i => JsonSerializer.Serialize(new TextLine(lines[i]), W5Json.Default.TextLine), batchLines);
 
     /// <summary>
-    /// Records the Kafka variant reads at most: the mock cluster keeps about 5 MB per partition and drops older records,
+    /// Records the Kafka variant reads at most: the mock cluster keeps about 5 MB (and at most 100,000 records) per partition and drops older records,
     /// which would read as data loss.
     /// </summary>
-    public const int MockCapacity = 200_000;
+    public const int MockCapacity = W5Input.Partitions * 50_000;
 
     /// <inheritdoc/>
     public override string Id => "W5";

@@ -126,8 +126,25 @@ public sealed partial class KafkaSource<T>
                 cursor.Paused = false;
             }
         }
-        if (assign.Count > 0) consumer.IncrementalAssign(assign);
+        if (assign.Count > 0)
+        {
+            if (assign.Count == _cursors.Count) LearnLeaders(consumer, assign);
+            consumer.IncrementalAssign(assign);
+        }
         if (resume.Count > 0) consumer.Resume(resume);
+    }
+
+    /// <summary>
+    /// Loads the topics' metadata into the reading consumer before its first assignment. Assigned with no broker
+    /// connection up, librdkafka skips its partition-leader query and retries it later, so the first fetch started up to
+    /// a second after the assignment; a metadata request now connects and records the leaders. Done only while the
+    /// consumer fetches nothing, so the request does not queue behind a long-poll fetch.
+    /// </summary>
+    private void LearnLeaders(KafkaRowConsumer<T> consumer, List<TopicPartitionOffset> assign)
+    {
+        using IAdminClient admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+        foreach (string topic in assign.Select(static a => a.Topic).Distinct(StringComparer.Ordinal))
+            admin.GetMetadata(topic, _options.Timeout);
     }
 
     /// <summary>Takes the carried items of the batch's range; when none is left, the read is at the consumer's position.</summary>

@@ -78,7 +78,7 @@ public sealed partial class KafkaSource<T> : ISource<T>, ISourceMetrics
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
         string groupId = _options.GroupId ?? "compiled-" + context.QueryName;
-        var config = KafkaSettings.Build(new ConsumerConfig(), _options.BootstrapServers, _options.Settings, new Dictionary<string, string>
+        var config = KafkaSettings.Build(DefaultConsumerConfig(), _options.BootstrapServers, _options.Settings, new Dictionary<string, string>
         {
             ["group.id"] = groupId,
             ["enable.auto.commit"] = "false",
@@ -123,6 +123,18 @@ public sealed partial class KafkaSource<T> : ISource<T>, ISourceMetrics
         ["numBadRecordsRedirected"] = _badRecordsRedirected.ToString(CultureInfo.InvariantCulture),
         ["numOffsetsRemaining"] = _offsetsRemaining.ToString(CultureInfo.InvariantCulture),
     };
+
+    /// <summary>
+    /// Defaults that the user's settings may override. A batch drains its planned range at once, faster than librdkafka
+    /// refills its queue: after the queue passed <c>queued.min.messages</c>, librdkafka's default one-second
+    /// <c>fetch.queue.backoff.ms</c> left a read waiting with nothing delivered for up to that second.
+    /// </summary>
+    private static ConsumerConfig DefaultConsumerConfig()
+    {
+        var config = new ConsumerConfig();
+        config.Set("fetch.queue.backoff.ms", "10");
+        return config;
+    }
 
     /// <inheritdoc />
     public void Dispose()

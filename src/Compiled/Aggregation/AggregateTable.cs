@@ -22,9 +22,14 @@ public sealed class AggregateTable<TKey, TValue, TKeyOps> : IInMemoryStore
     private readonly BatchTable<TKey, Group, TKeyOps> _groups = new();
     private int[] _changed = new int[16];
     private int _changedCount;
+    // How many entries ahead a walk in first-seen or first-touched order prefetches: enough misses in flight to cover
+    // the memory latency, few enough that the prefetched lines are still cached when their turn comes.
+    private const int PrefetchDistance = 8;
+
     // Stamps start at 1, so a new group (stamp 0) always counts as changed.
     private int _stamp;
     private long _updated;
+    private object? _handedOffTo;
 
     /// <summary>An empty table for operator <paramref name="operatorId"/>.</summary>
     public AggregateTable(string operatorId) => OperatorId = operatorId;
@@ -45,10 +50,23 @@ public sealed class AggregateTable<TKey, TValue, TKeyOps> : IInMemoryStore
     long IInMemoryStore.EstimatedBytes => (long)_groups.Count * SlotsPerKey * Unsafe.SizeOf<BatchTable<TKey, Group, TKeyOps>.Entry>();
 
     /// <summary>Group <paramref name="index"/>, in first-seen order.</summary>
-    public ref BatchTable<TKey, Group, TKeyOps>.Entry EntryAt(int index) => ref _groups.EntryAt(index);
+    /// <remarks>A walk in increasing order is the fast one: each call prefetches the entry a few places ahead.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref BatchTable<TKey, Group, TKeyOps>.Entry EntryAt(int index)
+    {
+        _groups.Prefetch(index + PrefetchDistance);
+        return ref _groups.EntryAt(index);
+    }
 
     /// <summary>The <paramref name="index"/>th group the current batch changed, in first-touched order.</summary>
-    public ref BatchTable<TKey, Group, TKeyOps>.Entry ChangedAt(int index) => ref _groups.EntryAt(_changed[index]);
+    /// <remarks>A walk in increasing order is the fast one: each call prefetches the group a few places ahead.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref BatchTable<TKey, Group, TKeyOps>.Entry ChangedAt(int index)
+    {
+        int ahead = index + PrefetchDistance;
+        if (ahead < _changedCount) _groups.Prefetch(_changed[ahead]);
+        return ref _groups.EntryAt(_changed[index]);
+    }
 
     /// <summary>Starts a batch: no group changed yet; without kept state, the table is emptied.</summary>
     public void BeginBatch()
@@ -81,8 +99,39 @@ public sealed class AggregateTable<TKey, TValue, TKeyOps> : IInMemoryStore
         return ref group.State;
     }
 
-    /// <summary>Makes the table the operator's state (called once, before the first batch, by the in-memory provider).</summary>
+    /// <summary>The stamp of the current batch; a group's stamp is that of the batch that last changed it.</summary>
+    internal int CurrentStamp => _stamp;
+
+    /// <summary>
+    /// The durable store the table handed its state to when it outgrew its memory budget, or null while the table holds
+    /// the state itself (or state is in memory only). From then on the table is emptied every batch and the generated
+    /// code merges each changed group into this store, as with a store from the start.
+    /// </summary>
+    /// <typeparam name="TStoreKey">The key as the store sees it (the group key without a nullable annotation).</typeparam>
+    public IStateStore<TStoreKey, TValue>? HandedOffTo<TStoreKey>()
+        where TStoreKey : notnull => _handedOffTo as IStateStore<TStoreKey, TValue>;
+
+    /// <summary>Makes the table the operator's state (called once, before the first batch, by the provider).</summary>
     internal void Keep() => KeepsState = true;
+
+    /// <summary>Hands the state to <paramref name="store"/>, which holds every group now: the next batch starts empty.</summary>
+    internal void HandOff(object store)
+    {
+        KeepsState = false;
+        _handedOffTo = store;
+    }
+
+    /// <summary>
+    /// A group recovered from a durable base (<paramref name="changedSinceBase"/> false) or from a changelog frame after it,
+    /// without marking it changed in a batch; its stamp (-1 or 0) tells the two apart.
+    /// </summary>
+    internal ref TValue Restore(in TKey key, bool changedSinceBase)
+    {
+        ref Group group = ref _groups.FindOrAdd(in key, out bool added);
+        if (added) group.Index = _groups.Count - 1;
+        group.Stamp = changedSinceBase ? 0 : -1;
+        return ref group.State;
+    }
 
     /// <inheritdoc />
     StateStoreMetrics IInMemoryStore.TakeMetrics(long commitTimeMs)
@@ -111,6 +160,7 @@ public sealed class AggregateTable<TKey, TValue, TKeyOps> : IInMemoryStore
         /// <summary>The group's accumulator.</summary>
         public TValue State;
 
+        /// <summary>The stamp of the batch that last changed the group (-1 and 0: recovered, see <see cref="Restore"/>).</summary>
         internal int Stamp;
 
         internal int Index;

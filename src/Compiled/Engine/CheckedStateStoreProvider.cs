@@ -1,3 +1,4 @@
+using Compiled.Aggregation;
 using Compiled.Checkpointing;
 using Compiled.Plans;
 using Compiled.State;
@@ -16,11 +17,7 @@ internal sealed class CheckedStateStoreProvider(IStateStoreProvider inner, Check
     public IStateStore<TKey, TValue> GetStore<TKey, TValue>(string operatorId, IStateSerializer<TKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
         where TKey : notnull
     {
-        StateOperatorInfo? op = null;
-        foreach (var candidate in operators)
-        {
-            if (string.Equals(candidate.OperatorId, operatorId, StringComparison.Ordinal)) op = candidate;
-        }
+        StateOperatorInfo? op = Find(operatorId);
         if (op is null) return inner.GetStore(operatorId, keySerializer, valueSerializer);
         string keyType = typeof(TKey).ToString(), valueType = typeof(TValue).ToString();
         checkpoint.CheckStateTypes(op, keyType, valueType);
@@ -31,7 +28,32 @@ internal sealed class CheckedStateStoreProvider(IStateStoreProvider inner, Check
     }
 
     /// <inheritdoc />
+    public bool TryKeep<TKey, TStoreKey, TValue, TKeyOps>(
+        AggregateTable<TKey, TValue, TKeyOps> table, IStateSerializer<TStoreKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
+        where TStoreKey : notnull
+        where TKeyOps : struct, IBatchKeyOps<TKey>
+    {
+        StateOperatorInfo? op = Find(table.OperatorId);
+        if (op is null) return inner.TryKeep(table, keySerializer, valueSerializer);
+        string keyType = typeof(TStoreKey).ToString(), valueType = typeof(TValue).ToString();
+        checkpoint.CheckStateTypes(op, keyType, valueType);
+        bool kept = inner.TryKeep(table, keySerializer, valueSerializer);
+        checkpoint.CheckStateTypes(op, keyType, valueType);
+        return kept;
+    }
+
+    /// <inheritdoc />
     public bool TryKeep(IInMemoryStore state) => inner.TryKeep(state);
+
+    private StateOperatorInfo? Find(string operatorId)
+    {
+        StateOperatorInfo? op = null;
+        foreach (var candidate in operators)
+        {
+            if (string.Equals(candidate.OperatorId, operatorId, StringComparison.Ordinal)) op = candidate;
+        }
+        return op;
+    }
 
     /// <inheritdoc />
     public void Checkpoint(long batchId) => inner.Checkpoint(batchId);

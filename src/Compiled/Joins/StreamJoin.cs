@@ -112,7 +112,7 @@ public sealed class StreamJoin<TKey, TLeft, TRight, TKeyOps>
     {
         long id = _nextId++;
         Left.Add(id, in key, in row, timeMs, matched);
-        _store.Put(id, new JoinEntry<TKey, TLeft, TRight> { IsLeft = true, Matched = matched, TimeMs = timeMs, Key = key, Left = row });
+        _store.Put(id, new JoinEntry<TKey, TLeft, TRight> { IsLeft = true, Matched = matched, TimeMs = timeMs, Key = key, Left = row }, exists: false);
     }
 
     /// <summary>Buffers a right row.</summary>
@@ -120,7 +120,7 @@ public sealed class StreamJoin<TKey, TLeft, TRight, TKeyOps>
     {
         long id = _nextId++;
         Right.Add(id, in key, in row, timeMs, matched);
-        _store.Put(id, new JoinEntry<TKey, TLeft, TRight> { IsLeft = false, Matched = matched, TimeMs = timeMs, Key = key, Right = row });
+        _store.Put(id, new JoinEntry<TKey, TLeft, TRight> { IsLeft = false, Matched = matched, TimeMs = timeMs, Key = key, Right = row }, exists: false);
     }
 
     /// <summary>Records that the left row in <paramref name="slot"/> has matched (once; later calls write nothing).</summary>
@@ -131,7 +131,7 @@ public sealed class StreamJoin<TKey, TLeft, TRight, TKeyOps>
         _store.Put(Left.IdAt(slot), new JoinEntry<TKey, TLeft, TRight>
         {
             IsLeft = true, Matched = true, TimeMs = Left.TimeAt(slot), Key = Left.KeyAt(slot), Left = Left.Row(slot),
-        });
+        }, exists: true);
     }
 
     /// <summary>Records that the right row in <paramref name="slot"/> has matched.</summary>
@@ -142,7 +142,7 @@ public sealed class StreamJoin<TKey, TLeft, TRight, TKeyOps>
         _store.Put(Right.IdAt(slot), new JoinEntry<TKey, TLeft, TRight>
         {
             IsLeft = false, Matched = true, TimeMs = Right.TimeAt(slot), Key = Right.KeyAt(slot), Right = Right.Row(slot),
-        });
+        }, exists: true);
     }
 
     /// <summary>
@@ -155,7 +155,7 @@ public sealed class StreamJoin<TKey, TLeft, TRight, TKeyOps>
         {
             row = Left.Row(slot);
             matched = Left.IsMatched(slot);
-            _store.Remove(Left.IdAt(slot));
+            _store.RemoveLive(Left.IdAt(slot));
             Left.Remove(slot);
             return true;
         }
@@ -171,7 +171,7 @@ public sealed class StreamJoin<TKey, TLeft, TRight, TKeyOps>
         {
             row = Right.Row(slot);
             matched = Right.IsMatched(slot);
-            _store.Remove(Right.IdAt(slot));
+            _store.RemoveLive(Right.IdAt(slot));
             Right.Remove(slot);
             return true;
         }

@@ -51,9 +51,17 @@ public sealed class PlanContext
         _stores.GetStore(operatorId, keySerializer, valueSerializer);
 
     /// <summary>
+    /// True when state is kept in memory only: <paramref name="state"/>, an operator's own tables, is then its state across
+    /// batches and reports its metrics; false when the operator must write its state to a store (<see cref="GetStateStore{TKey, TValue}"/>).
+    /// </summary>
+    internal bool TryKeepInMemory(IInMemoryStore state) => _stores.TryKeep(state);
+
+    /// <summary>
     /// The state store behind a keyed aggregation's <paramref name="table"/>, recovered to the last committed batch; or null
-    /// when state is kept in memory only, in which case the table itself holds the operator's state across batches (its
-    /// <see cref="AggregateTable{TKey, TValue, TKeyOps}.KeepsState"/> is then true) and reports the operator's metrics.
+    /// when the table itself holds the operator's state across batches (its
+    /// <see cref="AggregateTable{TKey, TValue, TKeyOps}.KeepsState"/> is then true): state in memory only, or durable state
+    /// the provider writes from the table and recovers into it. Such a table may later hand its state to a store
+    /// (<see cref="AggregateTable{TKey, TValue, TKeyOps}.HandedOffTo{TStoreKey}"/>) when it outgrows the memory budget.
     /// </summary>
     /// <param name="table">The operator's table; its operator id must match a <see cref="StateOperatorInfo.OperatorId"/> of the plan.</param>
     /// <param name="keySerializer">Serialiser for a key type that holds references; null for unmanaged keys.</param>
@@ -65,7 +73,7 @@ public sealed class PlanContext
         where TStoreKey : notnull
         where TKeyOps : struct, IBatchKeyOps<TKey>
     {
-        if (!_stores.TryKeep(table)) return _stores.GetStore(table.OperatorId, keySerializer, valueSerializer);
+        if (!_stores.TryKeep(table, keySerializer, valueSerializer)) return _stores.GetStore(table.OperatorId, keySerializer, valueSerializer);
         table.Keep();
         return null;
     }

@@ -7,7 +7,7 @@ namespace Compiled.State;
 /// <para>Called only from the batch thread. Writes made during batch N become durable when the engine
 /// checkpoints version N, before it writes <c>commits/N</c>.</para>
 /// <para>Writes during <see cref="ForEach{TVisitor}"/>, the same on every store: the visitor may replace the value of
-/// an existing key (<see cref="Put"/> or <see cref="GetOrAdd"/>) and remove any key (<see cref="Remove"/>); every key
+/// an existing key (<see cref="Put(in TKey, in TValue)"/> or <see cref="GetOrAdd"/>) and remove any key (<see cref="Remove"/>); every key
 /// live when the visit started is visited at most once, a key removed before its turn is not visited, and a value
 /// replaced before its turn is visited with the new value. Adding a key that does not exist throws
 /// <see cref="InvalidOperationException"/>: add keys after the visit.</para>
@@ -22,6 +22,15 @@ public interface IStateStore<TKey, TValue>
     void Put(in TKey key, in TValue value);
 
     /// <summary>
+    /// Inserts or replaces the value of a key whose presence the caller knows (<paramref name="exists"/>: live now, or
+    /// absent), such as a join's buffered row: a store whose state spilled past its memory budget then writes without
+    /// reading the key first.
+    /// </summary>
+    /// <remarks>A wrong <paramref name="exists"/> is refused where the store can see it (the key is in memory) and
+    /// otherwise leaves <see cref="Count"/> wrong: pass it only when the operator's own bookkeeping knows.</remarks>
+    void Put(in TKey key, in TValue value, bool exists);
+
+    /// <summary>
     /// The one-lookup read-modify-write: returns a reference to the value of <paramref name="key"/>, adding the key with
     /// a default value when it is absent (<paramref name="exists"/> false). Writing through the reference is the update;
     /// the call counts as a write of the key whether or not the caller changes the value.
@@ -31,6 +40,13 @@ public interface IStateStore<TKey, TValue>
 
     /// <summary>Deletes <paramref name="key"/>; returns false when it was absent.</summary>
     bool Remove(in TKey key);
+
+    /// <summary>
+    /// Deletes a key the caller knows is live (a blind tombstone): a store whose state spilled past its memory budget
+    /// records the removal without reading the key first. An absent key is refused where the store can see it, as in
+    /// <see cref="Put(in TKey, in TValue, bool)"/>.
+    /// </summary>
+    void RemoveLive(in TKey key);
 
     /// <summary>
     /// Deletes <paramref name="key"/> and returns the value it had: the one-lookup form of <see cref="TryGet"/> followed

@@ -1,3 +1,5 @@
+using Compiled.Aggregation;
+
 namespace Compiled.State;
 
 /// <summary>
@@ -14,8 +16,19 @@ internal interface IStateStoreProvider : IDisposable
         where TKey : notnull;
 
     /// <summary>
-    /// Takes an operator's own in-memory table as its state instead of a store, when the provider keeps nothing durable;
-    /// the provider then reports the table's metrics. False when the operator must write its state to a store.
+    /// Takes a keyed aggregation's own table as its state instead of a store: kept in memory only, or made durable from
+    /// the table (each batch's changed groups written to the changelog), recovered into it before the first batch. The
+    /// provider then reports the table's metrics. False when the aggregation must merge its groups into the store of
+    /// <see cref="GetStore"/> instead (the provider has opened it).
+    /// </summary>
+    bool TryKeep<TKey, TStoreKey, TValue, TKeyOps>(
+        AggregateTable<TKey, TValue, TKeyOps> table, IStateSerializer<TStoreKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
+        where TStoreKey : notnull
+        where TKeyOps : struct, IBatchKeyOps<TKey>;
+
+    /// <summary>
+    /// Takes an operator's own in-memory tables as its state instead of a store, when the provider keeps nothing durable;
+    /// the provider then reports the tables' metrics. False when the operator must write its state to a store.
     /// </summary>
     bool TryKeep(IInMemoryStore state) => false;
 

@@ -42,6 +42,13 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
     }
 
     /// <inheritdoc />
+    public void Put(in TKey key, in TValue value, bool exists)
+    {
+        GetOrAdd(in key, out bool existed) = value;
+        if (existed != exists) throw StateVisits.WrongPresence(OperatorId, key, exists);
+    }
+
+    /// <inheritdoc />
     public ref TValue GetOrAdd(in TKey key, out bool exists)
     {
         ref TValue value = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out exists)!;
@@ -57,6 +64,12 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
 
     /// <inheritdoc />
     public bool Remove(in TKey key) => TryRemove(in key, out _);
+
+    /// <inheritdoc />
+    public void RemoveLive(in TKey key)
+    {
+        if (!TryRemove(in key, out _)) throw StateVisits.WrongPresence(OperatorId, key, claimedLive: true);
+    }
 
     /// <inheritdoc />
     public bool TryRemove(in TKey key, out TValue value)

@@ -1,3 +1,4 @@
+using Compiled.Aggregation;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,6 +51,14 @@ internal sealed class InMemoryStateStoreProvider : IStateStoreProvider
         Add(store);
         return store;
     }
+
+    /// <inheritdoc />
+    /// <remarks>Always true: an operator's own table is the fastest in-memory state there is.</remarks>
+    public bool TryKeep<TKey, TStoreKey, TValue, TKeyOps>(
+        AggregateTable<TKey, TValue, TKeyOps> table, IStateSerializer<TStoreKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
+        where TStoreKey : notnull
+        where TKeyOps : struct, IBatchKeyOps<TKey> =>
+        TryKeep(table);
 
     /// <inheritdoc />
     /// <remarks>Always true: an operator's own table is the fastest in-memory state there is.</remarks>

@@ -7,4 +7,12 @@ internal static class StateVisits
     public static InvalidOperationException AddDuringVisit(string operatorId) =>
         new($"The state of operator '{operatorId}' is being visited (ForEach), and a visitor may replace or remove " +
             "keys but not add one: collect the new keys and add them after the visit.");
+
+    /// <summary>
+    /// <paramref name="operatorId"/> wrote <paramref name="key"/> as live (<paramref name="claimedLive"/>) or absent, and
+    /// the store knows otherwise: the operator's own bookkeeping of its keys is wrong.
+    /// </summary>
+    public static InvalidOperationException WrongPresence(string operatorId, object key, bool claimedLive) =>
+        new($"Operator '{operatorId}' wrote state key '{key}' as {(claimedLive ? "live" : "absent")}, but the store " +
+            $"{(claimedLive ? "does not hold it" : "already holds it")}: the operator's record of its keys differs from its state.");
 }

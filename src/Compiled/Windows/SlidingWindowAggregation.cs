@@ -119,7 +119,7 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindowA
         foreach (WindowTable<TKey, TAcc, TKeyOps> pane in ChangedTables)
         {
             long lastStart = WindowMath.AlignedStart(pane.StartMs, _slideMs, _offsetMs);
-            BatchTable<TKey, WindowCell<TAcc>, TKeyOps> entries = pane.Entries;
+            WindowEntries<TKey, TAcc, TKeyOps> entries = pane.Entries;
             for (int i = 0; i < entries.Count; i++)
             {
                 ref var entry = ref entries.EntryAt(i);
@@ -167,7 +167,7 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindowA
         for (long paneStart = start; paneStart < end; paneStart += _paneMs)
         {
             if (!TryGetTable(paneStart, out WindowTable<TKey, TAcc, TKeyOps>? pane)) continue;
-            BatchTable<TKey, WindowCell<TAcc>, TKeyOps> entries = pane.Entries;
+            WindowEntries<TKey, TAcc, TKeyOps> entries = pane.Entries;
             for (int i = 0; i < entries.Count; i++)
             {
                 ref var entry = ref entries.EntryAt(i);

@@ -65,7 +65,7 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindow
         {
             foreach (WindowTable<TKey, TAcc, TKeyOps> table in ChangedTables)
             {
-                BatchTable<TKey, WindowCell<TAcc>, TKeyOps> entries = table.Entries;
+                WindowEntries<TKey, TAcc, TKeyOps> entries = table.Entries;
                 for (int i = 0; i < entries.Count; i++)
                 {
                     ref var entry = ref entries.EntryAt(i);

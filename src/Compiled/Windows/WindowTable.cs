@@ -3,7 +3,7 @@ using Compiled.Aggregation;
 namespace Compiled.Windows;
 
 /// <summary>
-/// The open state of one window (or pane) start: an open-addressing table of the other key parts, and the state chunks
+/// The open state of one window (or pane) start: a table of the other key parts, and the state chunks
 /// that hold its entries durably (one per batch that changed it).
 /// </summary>
 /// <remarks>
@@ -24,16 +24,19 @@ internal sealed class WindowTable<TKey, TAcc, TKeyOps>
     public long EndMs { get; private set; }
 
     /// <summary>An empty table sized for <paramref name="expectedKeys"/> keys.</summary>
-    public WindowTable(int expectedKeys) => Entries = new BatchTable<TKey, WindowCell<TAcc>, TKeyOps>(expectedKeys);
+    public WindowTable(int expectedKeys) => Entries = new WindowEntries<TKey, TAcc, TKeyOps>(expectedKeys);
 
     /// <summary>The entries, in first-seen order.</summary>
-    public BatchTable<TKey, WindowCell<TAcc>, TKeyOps> Entries { get; }
+    public WindowEntries<TKey, TAcc, TKeyOps> Entries { get; }
 
     /// <summary>The chunk sequence numbers under which the state store holds this table's entries.</summary>
     public List<long> Chunks { get; } = [];
 
     /// <summary>The batch stamp of the last change, so a table is listed as changed once per batch.</summary>
     public int Stamp { get; set; }
+
+    /// <summary>Entries the batch of <see cref="Stamp"/> changed: the size of the table's chunk for that batch.</summary>
+    public int ChangedEntries { get; set; }
 
     /// <summary>Makes an empty (new or recycled) table stand for [<paramref name="startMs"/>, <paramref name="endMs"/>).</summary>
     public void Reset(long startMs, long endMs)
@@ -43,5 +46,6 @@ internal sealed class WindowTable<TKey, TAcc, TKeyOps>
         Entries.Clear();
         Chunks.Clear();
         Stamp = 0;
+        ChangedEntries = 0;
     }
 }

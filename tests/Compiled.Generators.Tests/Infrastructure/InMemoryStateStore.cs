@@ -67,6 +67,17 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
         Store(key, value);
     }
 
+    public void Put(in TKey key, in TValue value, bool exists)
+    {
+        if (TryGet(key, out _) != exists) throw new InvalidOperationException($"Operator '{OperatorId}' wrote key '{key}' with exists={exists}, which is wrong.");
+        Store(key, value);
+    }
+
+    public void RemoveLive(in TKey key)
+    {
+        if (!Remove(key)) throw new InvalidOperationException($"Operator '{OperatorId}' removed key '{key}' as live, but it is absent.");
+    }
+
     public ref TValue GetOrAdd(in TKey key, out bool exists)
     {
         Flush();

@@ -1,3 +1,4 @@
+using Compiled.Aggregation;
 using Compiled.State;
 
 namespace Compiled.Generators.Tests.Infrastructure;
@@ -12,7 +13,10 @@ internal sealed class InMemoryStateStoreProvider : IStateStoreProvider
     /// <summary>Whether an aggregation may keep its state in its own table instead of a store.</summary>
     public bool KeepsTables { get; init; }
 
-    public bool TryKeep(IInMemoryStore state) => KeepsTables;
+    public bool TryKeep<TKey, TStoreKey, TValue, TKeyOps>(
+        AggregateTable<TKey, TValue, TKeyOps> table, IStateSerializer<TStoreKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
+        where TStoreKey : notnull
+        where TKeyOps : struct, IBatchKeyOps<TKey> => KeepsTables;
 
     public IStateStore<TKey, TValue> GetStore<TKey, TValue>(string operatorId, IStateSerializer<TKey>? keySerializer,
         IStateSerializer<TValue>? valueSerializer)

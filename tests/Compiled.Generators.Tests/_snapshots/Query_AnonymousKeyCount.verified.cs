@@ -69,8 +69,8 @@ namespace Compiled.Generators.Tests.Queries
                     ref var __acc = ref _table0.FindOrAdd(GroupKey0(__r0), out _);
                     __acc.A0++;
                 }
-                // Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state) -> emit the groups this batch changed
-                var __store = _store0;
+                // Plan: Aggregate -> the table is the state, or a store it handed its state to merges each group the batch changed once -> emit the groups this batch changed
+                var __store = _store0 ??= _table0.HandedOffTo<(string Broker, global::Compiled.Generators.Tests.Queries.Side Side)>();
                 for (int __i = 0; __i < _table0.ChangedCount; __i++)
                 {
                     ref var __entry = ref _table0.ChangedAt(__i);

@@ -83,8 +83,8 @@ namespace Compiled.Generators.Tests.Queries
                         __acc.A0++;
                     }
                 }
-                // Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state) -> emit every group (Complete)
-                var __store = _store0;
+                // Plan: Aggregate -> the table is the state, or a store it handed its state to merges each group the batch changed once -> emit every group (Complete)
+                var __store = _store0 ??= _table0.HandedOffTo<string>();
                 if (__store is null)
                 {
                     for (int __i = 0; __i < _table0.Count; __i++)

@@ -74,8 +74,8 @@ namespace Shop
                     var __v1 = Agg0_1(in __r0);
                     if (__added || string.CompareOrdinal(__v1, __acc.A1) < 0) __acc.A1 = __v1;
                 }
-                // Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state) -> emit every group (Complete)
-                var __store = _store0;
+                // Plan: Aggregate -> the table is the state, or a store it handed its state to merges each group the batch changed once -> emit every group (Complete)
+                var __store = _store0 ??= _table0.HandedOffTo<global::Shop.PageViews.PageKey>();
                 if (__store is null)
                 {
                     for (int __i = 0; __i < _table0.Count; __i++)

@@ -69,21 +69,6 @@ public sealed class AggregateTableTests
     }
 
     [Fact]
-    public void Without_kept_state_each_batch_starts_empty_and_the_store_is_returned()
-    {
-        using var directory = new TempDirectory();
-        var table = new AggregateTable<int, long, IntOps>("aggregate0");
-        using var provider = new Compiled.State.Changelog.ChangelogStateStoreProvider(directory.Path, null, 1L << 26, 10, null);
-        Assert.NotNull(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
-        Assert.False(table.KeepsState);
-        Fold(table, 1, 1, 2);
-        Assert.Equal([(1, 2L), (2, 1L)], Changed(table));
-        Fold(table, 2);
-        Assert.Equal([(2, 1L)], Changed(table));
-        Assert.Equal(1, table.Count);
-    }
-
-    [Fact]
     public void The_in_memory_provider_refuses_a_second_table_for_the_same_operator()
     {
         var (_, provider) = Kept();

@@ -124,17 +124,61 @@ public sealed class ChangelogStateStoreRecoveryTests
                     $"Batch {batch}: the table takes {metrics.MemoryUsedBytes} bytes ({metrics.CustomMetrics["keysInMemory"]} of {expected.Count} keys), over its half of the budget.");
             }
 
-            var visitor = new CollectingVisitor<long, Payload>();
-            store.ForEach(ref visitor);
-            Assert.Equal(expected.Count, store.Count);
-            Assert.Equal(expected.Count, visitor.Entries.Count);
-            foreach ((long key, long seed) in expected)
-            {
-                Assert.True(Payload.Same(Payload.For(seed), visitor.Entries[key]), $"ForEach gave key {key} a wrong value.");
-            }
+            AssertPayloads(expected, store);
         }
 
         Assert.True(expected.Count > 17_000, $"Only {expected.Count} keys: not ten times the budget.");
+    }
+
+    [Fact]
+    public void Blind_writes_and_removals_of_spilled_keys_read_nothing_and_recover_exactly()
+    {
+        // A join's pattern with state ten times the budget: new keys written as absent, old keys replaced as live and
+        // removed as live (the oldest first, as a watermark evicts them). None of it may read FASTER, and every restart
+        // and every batch's count must match the reference.
+        using var dir = new TempDirectory();
+        var random = new Random(5);
+        var expected = new Dictionary<long, long>();
+        long nextKey = 0, oldest = 0, batch = 0, spilledBatches = 0;
+        for (int run = 0; run < 3; run++)
+        {
+            using var provider = new ChangelogStateStoreProvider(dir.Path, batch == 0 ? null : batch - 1, Budget, snapshotInterval: 3, null);
+            IStateStore<long, Payload> store = provider.GetStore<long, Payload>("join", null, null);
+            Assert.Equal(expected.Count, store.Count);
+            for (int i = 0; i < 4; i++, batch++)
+            {
+                for (int op = 0; op < 3_000; op++)
+                {
+                    store.Put(nextKey, Payload.For(nextKey), exists: false);
+                    expected[nextKey] = nextKey;
+                    nextKey++;
+                }
+
+                for (int op = 0; op < 500; op++)
+                {
+                    long key = oldest + random.Next((int)(nextKey - oldest));
+                    if (!expected.ContainsKey(key)) continue;
+                    store.Put(key, Payload.For(key + 1), exists: true);
+                    expected[key] = key + 1;
+                }
+
+                // The watermark removes the oldest keys once the state is well past the budget.
+                for (; nextKey - oldest > 20_000; oldest++)
+                {
+                    if (expected.Remove(oldest)) store.RemoveLive(oldest);
+                }
+
+                provider.Checkpoint(batch);
+                StateStoreMetrics metrics = provider.CollectMetrics()[0];
+                Assert.Equal(expected.Count, metrics.NumRowsTotal);
+                Assert.Equal(0, metrics.CustomMetrics["baseReads"]);
+                if (metrics.CustomMetrics["keysInMemory"] < expected.Count) spilledBatches++;
+            }
+        }
+
+        Assert.True(spilledBatches >= 6, $"The state spilled in only {spilledBatches} of {batch} batches.");
+        using var recovered = new ChangelogStateStoreProvider(dir.Path, batch - 1, Budget, snapshotInterval: 3, null);
+        AssertPayloads(expected, recovered.GetStore<long, Payload>("join", null, null));
     }
 
     [Fact]
@@ -251,6 +295,19 @@ public sealed class ChangelogStateStoreRecoveryTests
 
         long bytes = Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         Assert.True(bytes < 16L << 20, $"2,500 keys take {bytes} bytes of checkpoint.");
+    }
+
+    // The store holds exactly the keys of expected (key -> payload seed), each with its payload, through ForEach and Count.
+    private static void AssertPayloads(Dictionary<long, long> expected, IStateStore<long, Payload> store)
+    {
+        var visitor = new CollectingVisitor<long, Payload>();
+        store.ForEach(ref visitor);
+        Assert.Equal(expected.Count, store.Count);
+        Assert.Equal(expected.Count, visitor.Entries.Count);
+        foreach ((long key, long seed) in expected)
+        {
+            Assert.True(Payload.Same(Payload.For(seed), visitor.Entries[key]), $"ForEach gave key {key} a wrong value.");
+        }
     }
 
     private static void CopyDirectory(string from, string to)

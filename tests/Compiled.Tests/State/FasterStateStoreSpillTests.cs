@@ -54,6 +54,49 @@ public sealed class FasterStateStoreSpillTests
     }
 
     [Fact]
+    public void Writes_and_removals_of_known_keys_read_nothing_from_disk_and_keep_the_count_exact()
+    {
+        using var dir = new TempDirectory();
+        const int RecordBytes = 8 + 8 + 240;
+        int keys = (int)(SpillFactor * Budget / RecordBytes) + 1;
+        using (var provider = new FasterStateStoreProvider(dir.Path, null, Budget, null))
+        {
+            IBaseStore<long, Payload> store = provider.GetStore<long, Payload>("big", null, null);
+            for (long key = 0; key < keys; key++)
+            {
+                store.Put(key, Payload.For(key), exists: false);
+            }
+
+            provider.Checkpoint(0);
+            Assert.Equal(0, provider.CollectMetrics()[0].CustomMetrics["diskReads"]);
+
+            // The oldest keys are on disk now: replacing and removing them must not read them first.
+            for (long key = 0; key < keys / 2; key++)
+            {
+                if (key % 4 == 0) store.RemoveLive(key);
+                else store.Put(key, Payload.For(key + 1), exists: true);
+            }
+
+            provider.Checkpoint(1);
+            StateStoreMetrics metrics = provider.CollectMetrics()[0];
+            Assert.Equal(0, metrics.CustomMetrics["diskReads"]);
+            Assert.Equal(keys - (keys / 2 + 3) / 4, metrics.NumRowsTotal);
+        }
+
+        using (var provider = new FasterStateStoreProvider(dir.Path, 1, Budget, null))
+        {
+            IBaseStore<long, Payload> store = provider.GetStore<long, Payload>("big", null, null);
+            Assert.Equal(keys - (keys / 2 + 3) / 4, store.Count);
+            for (long key = 0; key < keys; key++)
+            {
+                bool removed = key < keys / 2 && key % 4 == 0;
+                Assert.Equal(!removed, store.TryGet(key, out Payload payload));
+                Assert.True(removed || Payload.Same(Payload.For(key < keys / 2 ? key + 1 : key), payload), $"key {key} has a wrong value");
+            }
+        }
+    }
+
+    [Fact]
     public void Serialized_state_ten_times_the_budget_is_read_back_after_a_restart()
     {
         using var dir = new TempDirectory();

@@ -108,6 +108,32 @@ public sealed class StateStoreContractTests
         Assert.False(store.TryGet(Keys, out _));
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void Writes_with_known_presence_keep_the_count_and_refuse_a_wrong_claim_they_can_see(string kind)
+    {
+        using var dir = new TempDirectory();
+        using IStateStoreProvider provider = Create(kind, dir.Path);
+        IStateStore<long, long> store = provider.GetStore<long, long>("op", null, null);
+
+        store.Put(1, 10, exists: false);
+        store.Put(2, 20, exists: false);
+        store.Put(1, 11, exists: true);
+        store.RemoveLive(2);
+        store.Put(2, 22, exists: false); // back after its removal
+        Assert.Equal(2, store.Count);
+        Assert.True(store.TryGet(1, out long one));
+        Assert.Equal(11, one);
+        Assert.True(store.TryGet(2, out long two));
+        Assert.Equal(22, two);
+
+        var absent = Assert.Throws<InvalidOperationException>(() => store.RemoveLive(3));
+        Assert.Contains("'op'", absent.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => store.Put(1, 12, exists: false));
+        provider.Checkpoint(0);
+        Assert.Equal(2, provider.CollectMetrics()[0].NumRowsTotal);
+    }
+
     private static IStateStoreProvider Create(string kind, string directory) => kind switch
     {
         "InMemory" => new InMemoryStateStoreProvider(null, 64L << 20, null),

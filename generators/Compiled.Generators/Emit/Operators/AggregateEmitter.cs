@@ -169,9 +169,9 @@ namespace Compiled.Generators.Emit.Operators
                 return;
             }
             bool update = _plan.Query.OutputMode == OutputModes.Update;
-            w.Line("// Plan: Aggregate -> a durable store merges each group the batch changed once (in memory, the table is the state)"
+            w.Line("// Plan: Aggregate -> the table is the state, or a store it handed its state to merges each group the batch changed once"
                 + (update ? " -> emit the groups this batch changed" : " -> emit every group (Complete)"));
-            w.Line("var __store = " + StoreField + ";");
+            w.Line("var __store = " + StoreField + " ??= " + TableField + ".HandedOffTo<" + StoreKey + ">();");
             if (update)
             {
                 w.Open("for (int __i = 0; __i < " + TableField + ".ChangedCount; __i++)");

@@ -36,6 +36,28 @@ internal sealed class ChangelogBuffer : IBufferWriter<byte>
         return at;
     }
 
+    /// <summary>
+    /// Starts an operator's section of a frame: its header (<see cref="ChangelogFrame.SectionHeader"/>), row count and
+    /// record count; returns the position <see cref="EndSection"/> completes.
+    /// </summary>
+    public int BeginSection(byte[] header, long count, int records)
+    {
+        WriteRaw(header.Length);
+        header.CopyTo(GetSpan(header.Length));
+        Advance(header.Length);
+        WriteRaw(count);
+        WriteRaw(records);
+        return ReserveInt32();
+    }
+
+    /// <summary>Ends the section <see cref="BeginSection"/> started at <paramref name="lengthAt"/>; returns the bytes of its records.</summary>
+    public int EndSection(int lengthAt)
+    {
+        int bytes = Length - lengthAt - sizeof(int);
+        PatchInt32(lengthAt, bytes);
+        return bytes;
+    }
+
     /// <summary>Writes <paramref name="value"/> at <paramref name="position"/>.</summary>
     public void PatchInt32(int position, int value) => MemoryMarshal.Write(_bytes.AsSpan(position), in value);
 

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Text;
+using Compiled.State.Faster;
 
 namespace Compiled.State.Changelog;
 
@@ -38,6 +40,9 @@ internal sealed record ChangelogFrame(long BatchId, long BaseBatchId, uint BaseM
 
     /// <summary>Record kind of a key with its new value.</summary>
     public const byte Put = 1;
+
+    /// <summary>The bytes an operator's section of a frame starts with: its id and its state schema.</summary>
+    public static byte[] SectionHeader(string operatorId, StateSchema schema) => Encoding.UTF8.GetBytes(operatorId + "\n" + schema);
 
     /// <summary>Fills the header of a frame whose payload follows it in <paramref name="frame"/>.</summary>
     public static uint WriteHeader(Span<byte> frame, long batchId, uint previousPayloadCrc)

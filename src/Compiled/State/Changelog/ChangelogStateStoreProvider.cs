@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Compiled.Aggregation;
 using Compiled.Diagnostics;
 using Compiled.State.Faster;
 using Compiled.State.Serializers;
@@ -111,6 +112,46 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
         var store = new ChangelogStore<TKey, TValue>(
             operatorId, StateSchema.For<TKey, TValue>(), baseStore, _baseLock, _tableBudgetBytes, keySerializer, valueSerializer);
         store.LoadBase();
+        Recover(store);
+        return store;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The table is the durable state while it fits its share of the memory budget: the provider writes each batch's
+    /// changed groups from it (<see cref="TableChangelogStore{TKey, TStoreKey, TValue, TKeyOps}"/>). A recovered base too
+    /// large for the budget is opened as a store that evicts instead, and the table then merges into it (false).
+    /// </remarks>
+    public bool TryKeep<TKey, TStoreKey, TValue, TKeyOps>(
+        AggregateTable<TKey, TValue, TKeyOps> table, IStateSerializer<TStoreKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
+        where TStoreKey : notnull
+        where TKeyOps : struct, IBatchKeyOps<TKey>
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_storesById.ContainsKey(table.OperatorId))
+        {
+            throw new InvalidOperationException($"The state of operator '{table.OperatorId}' was opened twice in one query run.");
+        }
+
+        keySerializer ??= StateSerializers.Default<TStoreKey>();
+        valueSerializer ??= StateSerializers.Default<TValue>();
+        IBaseStore<TStoreKey, TValue> baseStore = _base.GetStore(table.OperatorId, keySerializer, valueSerializer);
+        if (TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps>.TooLarge(baseStore.Count, _tableBudgetBytes))
+        {
+            GetStore(table.OperatorId, keySerializer, valueSerializer);
+            return false;
+        }
+
+        var store = new TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps>(
+            table, StateSchema.For<TStoreKey, TValue>(), baseStore, _baseLock, _tableBudgetBytes, keySerializer, valueSerializer);
+        store.LoadBase();
+        Recover(store);
+        return true;
+    }
+
+    // Replays the frames after the base into a store whose base is loaded, and registers it.
+    private void Recover(IChangelogStore store)
+    {
         for (int i = 0; i < _replay.Count; i++)
         {
             if (i == _replay.Count / 2)
@@ -128,13 +169,12 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
 
         if (_recoverToBatchId is long batch)
         {
-            _logger?.LogInformation("Recovered state of operator {Operator} to batch {Batch}: base {Base} + {Frames} changelog frames, {Count} keys",
-                operatorId, batch, _baseBatchId, _replay.Count, store.Count);
+            _logger?.LogInformation("Recovered state of operator {Operator} to batch {Batch}: base {Base} + {Frames} changelog frames",
+                store.OperatorId, batch, _baseBatchId, _replay.Count);
         }
 
         _stores.Add(store);
-        _storesById.Add(operatorId, store);
-        return store;
+        _storesById.Add(store.OperatorId, store);
     }
 
     /// <inheritdoc />
@@ -162,9 +202,16 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
         long written = Stopwatch.GetTimestamp();
 
         bool overBudget = false;
-        foreach (IChangelogStore store in _stores)
+        for (int i = 0; i < _stores.Count; i++)
         {
-            overBudget |= store.OverBudget;
+            if (_stores[i].OverBudget)
+            {
+                // A keyed aggregation's table that outgrew its budget hands its groups to a store that evicts.
+                overBudget = true;
+                IChangelogStore next = _stores[i].Outgrow();
+                _stores[i] = next;
+                _storesById[next.OperatorId] = next;
+            }
         }
 
         if ((batchId + 1) % _snapshotInterval == 0 || (overBudget && _baseJob is null))
@@ -257,13 +304,12 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
         _base.Dispose();
     }
 
-    private void ReplaySection<TKey, TValue>(ChangelogStore<TKey, TValue> store, long batchId, byte[] payload)
-        where TKey : notnull
+    private static void ReplaySection(IChangelogStore store, long batchId, byte[] payload)
     {
         ReadOnlySpan<byte> bytes = payload;
         int offset = ChangelogFrame.PayloadPrefixBytes;
         int operators = BitConverter.ToInt32(payload, sizeof(long) + sizeof(uint));
-        byte[] wanted = ChangelogStore<TKey, TValue>.SectionHeader(store.OperatorId, store.Schema);
+        byte[] wanted = ChangelogFrame.SectionHeader(store.OperatorId, store.Schema);
         var found = new List<string>();
         for (int i = 0; i < operators; i++)
         {

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 using Compiled.State.Faster;
 
 namespace Compiled.State.Changelog;
@@ -58,14 +57,14 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         _budgetBytes = budgetBytes;
         _keys = new EntryCodec<TKey>(keySerializer);
         _values = new EntryCodec<TValue>(valueSerializer);
-        _header = SectionHeader(operatorId, schema);
+        _header = ChangelogFrame.SectionHeader(operatorId, schema);
         _count = baseStore.Count;
     }
 
     /// <inheritdoc />
     public string OperatorId { get; }
 
-    /// <summary>Key and value types and encodings, checked against every recovered section.</summary>
+    /// <inheritdoc />
     public StateSchema Schema { get; }
 
     /// <inheritdoc />
@@ -75,9 +74,6 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     public bool OverBudget =>
         _table.Count * _entryBytes > _budgetBytes
         || (_tombstones >= MinTombstonesToSweep && _tombstones > _table.Count / 4);
-
-    /// <summary>The bytes a frame section starts with: the operator id and its schema.</summary>
-    public static byte[] SectionHeader(string operatorId, StateSchema schema) => Encoding.UTF8.GetBytes(operatorId + "\n" + schema);
 
     /// <summary>Loads the whole base into the table when it fits the budget; otherwise keys are read from FASTER on demand.</summary>
     public void LoadBase()
@@ -96,6 +92,24 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         var loader = new Loader(_table);
         _base.ForEach(ref loader);
     }
+
+    /// <summary>
+    /// Takes over a group of a keyed aggregation's table that outgrew its budget (before the store's first batch):
+    /// <paramref name="changedSinceBase"/> when no base holds its value yet, so the next base must.
+    /// </summary>
+    public void Adopt(TKey key, TValue value, bool changedSinceBase)
+    {
+        _table[key] = new Slot { Value = value, Live = true, InBase = true, BaseHolds = !changedSinceBase, BaseEpoch = changedSinceBase ? _epoch : 0 };
+        if (changedSinceBase)
+        {
+            _baseChanged.Add(key);
+        }
+
+        _count = _table.Count;
+    }
+
+    /// <inheritdoc />
+    public IChangelogStore Outgrow() => this;
 
     /// <inheritdoc />
     public bool TryGet(in TKey key, out TValue value)
@@ -116,7 +130,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         // Cached as a clean entry: already in the base, so it may be evicted again at once.
         if (!_visiting)
         {
-            _table[key] = new Slot { Value = value, Live = true, InBase = true };
+            _table[key] = new Slot { Value = value, Live = true, InBase = true, BaseHolds = true };
         }
 
         return true;
@@ -124,6 +138,49 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
 
     /// <inheritdoc />
     public void Put(in TKey key, in TValue value) => GetOrAdd(in key, out _) = value;
+
+    /// <inheritdoc />
+    public void Put(in TKey key, in TValue value, bool exists)
+    {
+        ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
+        if (Unsafe.IsNullRef(ref slot))
+        {
+            if (exists ? _complete : _visiting)
+            {
+                throw exists ? StateVisits.WrongPresence(OperatorId, key, exists) : StateVisits.AddDuringVisit(OperatorId);
+            }
+
+            // Not in memory: live only in the base (exists), or new. Either way nothing is read from FASTER.
+            slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out _);
+            slot.InBase = exists;
+            slot.BaseHolds = exists;
+            slot.Live = true;
+            if (!exists)
+            {
+                _count++;
+            }
+        }
+        else if (slot.Live != exists)
+        {
+            throw StateVisits.WrongPresence(OperatorId, key, exists);
+        }
+        else if (!exists)
+        {
+            // A tombstone or a slot of a key looked up and absent: the key comes back.
+            if (_visiting)
+            {
+                throw StateVisits.AddDuringVisit(OperatorId);
+            }
+
+            slot.Live = true;
+            _count++;
+            _tombstones--;
+        }
+
+        slot.Value = value;
+        Touch(in key, ref slot);
+        _updated++;
+    }
 
     /// <inheritdoc />
     public ref TValue GetOrAdd(in TKey key, out bool exists)
@@ -157,6 +214,31 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     public bool Remove(in TKey key) => TryRemove(in key, out _);
 
     /// <inheritdoc />
+    public void RemoveLive(in TKey key)
+    {
+        ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
+        if (Unsafe.IsNullRef(ref slot))
+        {
+            if (_complete)
+            {
+                throw StateVisits.WrongPresence(OperatorId, key, claimedLive: true);
+            }
+
+            // Live in the base only: a tombstone, without reading the key (a blind tombstone).
+            slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out _);
+            slot.InBase = true;
+            slot.BaseHolds = true;
+            slot.Live = true;
+        }
+        else if (!slot.Live)
+        {
+            throw StateVisits.WrongPresence(OperatorId, key, claimedLive: true);
+        }
+
+        RemoveSlot(in key, ref slot);
+    }
+
+    /// <inheritdoc />
     public bool TryRemove(in TKey key, out TValue value)
     {
         ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
@@ -171,6 +253,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             // Live in the base only: a tombstone carries the removal to the next base.
             slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out _);
             slot.InBase = true;
+            slot.BaseHolds = true;
         }
         else if (!slot.Live)
         {
@@ -182,6 +265,13 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             value = slot.Value;
         }
 
+        RemoveSlot(in key, ref slot);
+        return true;
+    }
+
+    // The removal of a live key whose slot is in the table.
+    private void RemoveSlot(in TKey key, ref Slot slot)
+    {
         _count--;
         _removed++;
         Touch(in key, ref slot);
@@ -190,13 +280,12 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             // Never handed to a base: the changelog records the removal (a key it lists that the table lacks is a
             // delete), and no base needs a tombstone. Short-lived keys (closed windows) then never reach FASTER.
             _table.Remove(key);
-            return true;
+            return;
         }
 
         slot.Live = false;
         slot.Value = default!;
         _tombstones++;
-        return true;
     }
 
     /// <inheritdoc />
@@ -234,13 +323,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     /// <inheritdoc />
     public void WriteSection(ChangelogBuffer frame)
     {
-        frame.WriteRaw(_header.Length);
-        _header.CopyTo(frame.GetSpan(_header.Length));
-        frame.Advance(_header.Length);
-        frame.WriteRaw(_count);
-        frame.WriteRaw(_changed.Count);
-        int lengthAt = frame.ReserveInt32();
-        int start = frame.Length;
+        int lengthAt = frame.BeginSection(_header, _count, _changed.Count);
         foreach (TKey key in _changed)
         {
             ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
@@ -253,8 +336,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             }
         }
 
-        int sectionBytes = frame.Length - start;
-        frame.PatchInt32(lengthAt, sectionBytes);
+        int sectionBytes = frame.EndSection(lengthAt);
         if (RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() || RuntimeHelpers.IsReferenceOrContainsReferences<TValue>())
         {
             if (_changed.Count > 0)
@@ -309,6 +391,8 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     {
         var puts = new List<KeyValuePair<TKey, TValue>>(_baseChanged.Count);
         var deletes = new List<TKey>();
+        var putPresence = new List<Presence>(_baseChanged.Count);
+        var deleteKnown = new List<bool>();
         foreach (TKey key in _baseChanged)
         {
             ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
@@ -320,16 +404,20 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             if (slot.Live)
             {
                 puts.Add(new KeyValuePair<TKey, TValue>(key, slot.Value));
+                putPresence.Add(slot.BaseHolds ? Presence.Live : slot.InBase ? Presence.Unknown : Presence.Absent);
                 slot.InBase = true;
+                slot.BaseHolds = true;
             }
             else if (slot.InBase)
             {
                 deletes.Add(key);
+                deleteKnown.Add(slot.BaseHolds);
+                slot.BaseHolds = false;
             }
         }
 
         _baseChanged.Clear();
-        return new BaseChanges(this, puts, deletes, _epoch++);
+        return new BaseChanges(this, puts, putPresence, deletes, deleteKnown, _epoch++);
     }
 
     /// <inheritdoc />
@@ -426,6 +514,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         slot.Value = value;
         slot.Live = found;
         slot.InBase = found;
+        slot.BaseHolds = found;
         if (!found)
         {
             _tombstones++; // counted back when GetOrAdd makes it live
@@ -486,12 +575,18 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         /// as a tombstone. A key no base ever held is dropped from the table on removal.
         /// </summary>
         public bool InBase;
+
+        /// <summary>
+        /// True when the base certainly holds the key once the bases handed off so far are applied, so its next base write
+        /// needs no existence check (FASTER reads a key before each write to keep its count exact, from disk when spilled).
+        /// </summary>
+        public bool BaseHolds;
     }
 
     /// <summary>Copies the base into the table as clean entries.</summary>
     private readonly struct Loader(Dictionary<TKey, Slot> table) : IStateVisitor<TKey, TValue>
     {
-        public void Visit(in TKey key, in TValue value) => table[key] = new Slot { Value = value, Live = true, InBase = true };
+        public void Visit(in TKey key, in TValue value) => table[key] = new Slot { Value = value, Live = true, InBase = true, BaseHolds = true };
     }
 
     /// <summary>Passes the base's keys that were not in the table at the start of the visit, newest value first.</summary>
@@ -522,20 +617,50 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         }
     }
 
+    /// <summary>What the store knows of a key's presence in the base when it hands a write of it to the base thread.</summary>
+    private enum Presence : byte
+    {
+        /// <summary>The base may or may not hold it: the write checks.</summary>
+        Unknown,
+
+        /// <summary>No base ever held it.</summary>
+        Absent,
+
+        /// <summary>The base holds it.</summary>
+        Live,
+    }
+
     /// <summary>The changes of one base epoch, applied to FASTER on the base thread.</summary>
-    private sealed class BaseChanges(ChangelogStore<TKey, TValue> store, List<KeyValuePair<TKey, TValue>> puts, List<TKey> deletes, int epoch) : IBaseChanges
+    private sealed class BaseChanges(
+        ChangelogStore<TKey, TValue> store, List<KeyValuePair<TKey, TValue>> puts, List<Presence> putPresence, List<TKey> deletes,
+        List<bool> deleteKnown, int epoch) : IBaseChanges
     {
         public void Apply()
         {
             IBaseStore<TKey, TValue> target = store._base;
-            foreach (KeyValuePair<TKey, TValue> put in puts)
+            for (int i = 0; i < puts.Count; i++)
             {
-                target.Put(put.Key, put.Value);
+                KeyValuePair<TKey, TValue> put = puts[i];
+                if (putPresence[i] == Presence.Unknown)
+                {
+                    target.Put(put.Key, put.Value);
+                }
+                else
+                {
+                    target.Put(put.Key, put.Value, exists: putPresence[i] == Presence.Live);
+                }
             }
 
-            foreach (TKey key in deletes)
+            for (int i = 0; i < deletes.Count; i++)
             {
-                target.Remove(key);
+                if (deleteKnown[i])
+                {
+                    target.RemoveLive(deletes[i]);
+                }
+                else
+                {
+                    target.Remove(deletes[i]);
+                }
             }
         }
 

@@ -1,3 +1,5 @@
+using Compiled.State.Faster;
+
 namespace Compiled.State.Changelog;
 
 /// <summary>The provider's untyped view of one <see cref="ChangelogStore{TKey, TValue}"/>.</summary>
@@ -5,6 +7,9 @@ internal interface IChangelogStore
 {
     /// <summary>The operator owning the store.</summary>
     string OperatorId { get; }
+
+    /// <summary>Key and value types and encodings, checked against every recovered section.</summary>
+    StateSchema Schema { get; }
 
     /// <summary>Appends this batch's section (changed keys and values, row count) to the frame and starts the next batch.</summary>
     void WriteSection(ChangelogBuffer frame);
@@ -17,6 +22,12 @@ internal interface IChangelogStore
 
     /// <summary>True when the in-memory table is above its share of the memory budget.</summary>
     bool OverBudget { get; }
+
+    /// <summary>
+    /// The store that carries the operator's state on once this one is over its budget: itself for a store that evicts
+    /// (<see cref="Evict"/>); for a keyed aggregation's table, a store that takes over its groups.
+    /// </summary>
+    IChangelogStore Outgrow();
 
     /// <summary>Evicts entries already in a completed base until the table is back under its budget; returns false when nothing more can go.</summary>
     bool Evict();

@@ -46,12 +46,13 @@ internal sealed class BlittableFasterStore<TKey, TValue>
     }
 
     /// <inheritdoc />
-    public void Put(in TKey key, in TValue value)
+    public void Put(in TKey key, in TValue value) => Put(in key, in value, Exists(ref Unsafe.AsRef(in key)));
+
+    /// <inheritdoc />
+    public void Put(in TKey key, in TValue value, bool exists)
     {
-        ref TKey k = ref Unsafe.AsRef(in key);
-        bool existed = Exists(ref k);
-        CompleteWrite(Session.Upsert(ref k, ref Unsafe.AsRef(in value), Empty.Default, 0));
-        if (!existed)
+        CompleteWrite(Session.Upsert(ref Unsafe.AsRef(in key), ref Unsafe.AsRef(in value), Empty.Default, 0));
+        if (!exists)
         {
             _count++;
         }
@@ -63,17 +64,22 @@ internal sealed class BlittableFasterStore<TKey, TValue>
     /// <inheritdoc />
     public bool Remove(in TKey key)
     {
-        ref TKey k = ref Unsafe.AsRef(in key);
-        if (!Exists(ref k))
+        if (!Exists(ref Unsafe.AsRef(in key)))
         {
             return false;
         }
 
-        CompleteWrite(Session.Delete(ref k, Empty.Default, 0));
+        RemoveLive(in key);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void RemoveLive(in TKey key)
+    {
+        CompleteWrite(Session.Delete(ref Unsafe.AsRef(in key), Empty.Default, 0));
         _count--;
         _removed++;
         Remember(in key, exists: false);
-        return true;
     }
 
     /// <inheritdoc />

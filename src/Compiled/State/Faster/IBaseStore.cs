@@ -14,6 +14,15 @@ internal interface IBaseStore<TKey, TValue>
     /// <summary>Inserts or replaces the value of <paramref name="key"/>.</summary>
     void Put(in TKey key, in TValue value);
 
+    /// <summary>
+    /// Inserts or replaces the value of a key the caller knows to be live (<paramref name="exists"/>) or absent: no read
+    /// before the write, which FASTER otherwise does to keep <see cref="Count"/> exact (from disk when the key spilled).
+    /// </summary>
+    void Put(in TKey key, in TValue value, bool exists);
+
+    /// <summary>Deletes a key the caller knows is live, without reading it first.</summary>
+    void RemoveLive(in TKey key);
+
     /// <summary>Deletes <paramref name="key"/>; returns false when it was absent.</summary>
     bool Remove(in TKey key);
 

@@ -57,10 +57,22 @@ internal sealed unsafe class SerializedFasterStore<TKey, TValue>
     }
 
     /// <inheritdoc />
-    public void Put(in TKey key, in TValue value)
+    public void Put(in TKey key, in TValue value) => Write(in key, in value, exists: null);
+
+    /// <inheritdoc />
+    public void Put(in TKey key, in TValue value, bool exists) => Write(in key, in value, exists);
+
+    /// <inheritdoc />
+    public bool Remove(in TKey key) => Delete(in key, live: false);
+
+    /// <inheritdoc />
+    public void RemoveLive(in TKey key) => Delete(in key, live: true);
+
+    // A write whose key's presence is known (exists) or is read first (null).
+    private void Write(in TKey key, in TValue value, bool? exists)
     {
         ReadOnlySpan<byte> keyBytes = SerializeKey(in key);
-        bool existed = Exists(keyBytes);
+        bool existed = exists ?? Exists(keyBytes);
         _valueBytes.ResetWrittenCount();
         _valueSerializer.Serialize(in value, _valueBytes);
         long recordBytes = Align(RecordHeaderBytes + LengthPrefixBytes + keyBytes.Length + LengthPrefixBytes + _valueBytes.WrittenCount);
@@ -92,11 +104,11 @@ internal sealed unsafe class SerializedFasterStore<TKey, TValue>
         Remember(keyBytes, exists: true);
     }
 
-    /// <inheritdoc />
-    public bool Remove(in TKey key)
+    // A delete of a key known to be live, or one that is read first (false when it is absent).
+    private bool Delete(in TKey key, bool live)
     {
         ReadOnlySpan<byte> keyBytes = SerializeKey(in key);
-        if (!Exists(keyBytes))
+        if (!live && !Exists(keyBytes))
         {
             return false;
         }

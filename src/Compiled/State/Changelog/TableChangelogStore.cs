@@ -1,0 +1,215 @@
+using System.Runtime.CompilerServices;
+using Compiled.Aggregation;
+using Compiled.State.Faster;
+
+namespace Compiled.State.Changelog;
+
+/// <summary>
+/// Durable state of a keyed aggregation whose own <see cref="AggregateTable{TKey, TValue, TKeyOps}"/> is the state: rows
+/// fold into the table as with state in memory only, and this store only writes. Each batch's section of the changelog
+/// frame is encoded in one pass over the groups the batch changed, straight from the table; every few batches the groups
+/// changed since the previous base are copied for the base thread, which applies them to FASTER. Nothing per key is
+/// looked up twice, and the batch thread never touches FASTER.
+/// </summary>
+/// <remarks>
+/// <para>The frame section is the same as <see cref="ChangelogStore{TKey, TValue}"/>'s (a put per changed group), so a
+/// checkpoint written by either recovers into either.</para>
+/// <para>A keyed aggregation never removes a group, so the table only grows. When it outgrows its share of the memory
+/// budget, <see cref="Outgrow"/> moves every group into a <see cref="ChangelogStore{TKey, TValue}"/>, which evicts cold
+/// entries to FASTER, and the table hands its state over to it (<see cref="AggregateTable{TKey, TValue, TKeyOps}.HandOff"/>).</para>
+/// </remarks>
+internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IChangelogStore
+    where TStoreKey : notnull
+    where TKeyOps : struct, IBatchKeyOps<TKey>
+{
+    // Per group: the slot (the table's slots are at most half full) and, for keys or values holding references, about
+    // twice their encoded size for the objects behind them.
+    private static readonly bool s_references =
+        RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() || RuntimeHelpers.IsReferenceOrContainsReferences<TValue>();
+    private static readonly long s_slotBytes = 2L * Unsafe.SizeOf<BatchTable<TKey, AggregateTable<TKey, TValue, TKeyOps>.Group, TKeyOps>.Entry>();
+
+    private readonly AggregateTable<TKey, TValue, TKeyOps> _table;
+    private readonly EntryCodec<TStoreKey> _keys;
+    private readonly EntryCodec<TValue> _values;
+    private readonly IBaseStore<TStoreKey, TValue> _base;
+    private readonly object _baseLock;
+    private readonly long _budgetBytes;
+    private readonly IStateSerializer<TStoreKey>? _keySerializer;
+    private readonly IStateSerializer<TValue>? _valueSerializer;
+    private readonly byte[] _header;
+    private long _entryBytes = s_slotBytes;
+    // Groups with a stamp above this changed since the last base handed to the base thread (-1: every group replayed).
+    private int _baseStamp = -1;
+    // The table stamp whose changes the last section wrote: a batch the plan did not run writes none.
+    private int _writtenStamp = -1;
+    private long _updated;
+
+    /// <summary>Wraps <paramref name="table"/> over its (recovered or empty) FASTER base.</summary>
+    public TableChangelogStore(AggregateTable<TKey, TValue, TKeyOps> table, StateSchema schema, IBaseStore<TStoreKey, TValue> baseStore,
+        object baseLock, long budgetBytes, IStateSerializer<TStoreKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
+    {
+        if (typeof(TKey) != typeof(TStoreKey))
+        {
+            throw new ArgumentException($"Operator '{table.OperatorId}': the table's key type {typeof(TKey)} differs from the store's {typeof(TStoreKey)}.");
+        }
+
+        _table = table;
+        Schema = schema;
+        _base = baseStore;
+        _baseLock = baseLock;
+        _budgetBytes = budgetBytes;
+        _keySerializer = keySerializer;
+        _valueSerializer = valueSerializer;
+        _keys = new EntryCodec<TStoreKey>(keySerializer);
+        _values = new EntryCodec<TValue>(valueSerializer);
+        _header = ChangelogFrame.SectionHeader(table.OperatorId, schema);
+    }
+
+    /// <inheritdoc />
+    public string OperatorId => _table.OperatorId;
+
+    /// <inheritdoc />
+    public StateSchema Schema { get; }
+
+    /// <inheritdoc />
+    public bool OverBudget => _table.Count * _entryBytes > _budgetBytes;
+
+    /// <summary>True when a base of <paramref name="keys"/> keys would not fit the table's share of the budget.</summary>
+    public static bool TooLarge(long keys, long budgetBytes) => keys * s_slotBytes > budgetBytes;
+
+    /// <summary>Loads the whole base into the table (the caller checked it fits, <see cref="TooLarge"/>).</summary>
+    public void LoadBase()
+    {
+        var loader = new Loader(_table);
+        _base.ForEach(ref loader);
+    }
+
+    /// <inheritdoc />
+    public void WriteSection(ChangelogBuffer frame)
+    {
+        int changed = _table.CurrentStamp == _writtenStamp ? 0 : _table.ChangedCount;
+        int lengthAt = frame.BeginSection(_header, _table.Count, changed);
+        for (int i = 0; i < changed; i++)
+        {
+            ref var entry = ref _table.ChangedAt(i);
+            frame.WriteRaw(ChangelogFrame.Put);
+            _keys.Write(frame, in Unsafe.As<TKey, TStoreKey>(ref entry.Key));
+            _values.Write(frame, in entry.Value.State);
+        }
+
+        int sectionBytes = frame.EndSection(lengthAt);
+        if (s_references && changed > 0)
+        {
+            _entryBytes = s_slotBytes + 2L * sectionBytes / changed;
+        }
+
+        _writtenStamp = _table.CurrentStamp;
+        _updated += changed;
+    }
+
+    /// <inheritdoc />
+    public void Replay(ReadOnlySpan<byte> records, int recordCount, long count)
+    {
+        int offset = 0;
+        for (int i = 0; i < recordCount; i++)
+        {
+            if (records[offset++] != ChangelogFrame.Put)
+            {
+                throw new InvalidDataException(
+                    $"The changelog removes a group of operator '{OperatorId}', a keyed aggregation, which never removes one: " +
+                    "the checkpoint was written by another query. Start from a new checkpoint location.");
+            }
+
+            TStoreKey key = _keys.Read(records, ref offset);
+            _table.Restore(in Unsafe.As<TStoreKey, TKey>(ref key), changedSinceBase: true) = _values.Read(records, ref offset);
+        }
+
+        if (_table.Count != count)
+        {
+            throw new InvalidDataException(
+                $"The state of operator '{OperatorId}' recovers to {_table.Count} groups where the changelog recorded {count}: " +
+                "the base and the changelog do not belong together. Restore the checkpoint from a backup or start from a new checkpoint location.");
+        }
+    }
+
+    /// <inheritdoc />
+    public IBaseChanges TakeBaseChanges()
+    {
+        var puts = new List<KeyValuePair<TStoreKey, TValue>>();
+        for (int i = 0; i < _table.Count; i++)
+        {
+            ref var entry = ref _table.EntryAt(i);
+            if (entry.Value.Stamp > _baseStamp)
+            {
+                puts.Add(new KeyValuePair<TStoreKey, TValue>(Unsafe.As<TKey, TStoreKey>(ref entry.Key), entry.Value.State));
+            }
+        }
+
+        _baseStamp = _table.CurrentStamp;
+        return new BaseChanges(_base, puts);
+    }
+
+    /// <inheritdoc />
+    public bool Evict() => false;
+
+    /// <inheritdoc />
+    public IChangelogStore Outgrow()
+    {
+        if (!OverBudget)
+        {
+            return this;
+        }
+
+        var store = new ChangelogStore<TStoreKey, TValue>(OperatorId, Schema, _base, _baseLock, _budgetBytes, _keySerializer, _valueSerializer);
+        for (int i = 0; i < _table.Count; i++)
+        {
+            ref var entry = ref _table.EntryAt(i);
+            // A group changed since the last hand-off is not in any base yet; the others are (or will be once the running base completes).
+            store.Adopt(Unsafe.As<TKey, TStoreKey>(ref entry.Key), entry.Value.State, changedSinceBase: entry.Value.Stamp > _baseStamp);
+        }
+
+        _table.HandOff(store);
+        return store;
+    }
+
+    /// <inheritdoc />
+    public StateStoreMetrics TakeMetrics(long commitTimeMs, IReadOnlyDictionary<string, long> frameMetrics, IReadOnlyDictionary<string, long>? baseMetrics)
+    {
+        var custom = baseMetrics is null ? new Dictionary<string, long>() : new Dictionary<string, long>(baseMetrics);
+        foreach ((string name, long value) in frameMetrics)
+        {
+            custom[name] = value;
+        }
+
+        custom["keysInMemory"] = _table.Count;
+        custom["keysEvicted"] = 0;
+        custom["baseReads"] = 0;
+        var metrics = new StateStoreMetrics(OperatorId, _table.Count, _updated, 0, _table.Count * _entryBytes, commitTimeMs, custom);
+        _updated = 0;
+        return metrics;
+    }
+
+    /// <summary>Copies the base into the table as groups unchanged since it.</summary>
+    private readonly struct Loader(AggregateTable<TKey, TValue, TKeyOps> table) : IStateVisitor<TStoreKey, TValue>
+    {
+        public void Visit(in TStoreKey key, in TValue value) =>
+            table.Restore(in Unsafe.As<TStoreKey, TKey>(ref Unsafe.AsRef(in key)), changedSinceBase: false) = value;
+    }
+
+    /// <summary>The groups changed since the previous base, applied to FASTER on the base thread.</summary>
+    private sealed class BaseChanges(IBaseStore<TStoreKey, TValue> target, List<KeyValuePair<TStoreKey, TValue>> puts) : IBaseChanges
+    {
+        public void Apply()
+        {
+            foreach (KeyValuePair<TStoreKey, TValue> put in puts)
+            {
+                target.Put(put.Key, put.Value);
+            }
+        }
+
+        // Nothing waits for it: the table is never evicted.
+        public void Completed()
+        {
+        }
+    }
+}
