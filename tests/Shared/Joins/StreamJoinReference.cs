@@ -43,7 +43,13 @@ public sealed class StreamJoinReference<TLeft, TRight, TKey, TOut>
     public int Buffered => _left.Count + _right.Count;
 
     /// <summary>Runs one batch (either list may be empty: a batch without data only evicts) and returns its output rows.</summary>
-    public List<TOut> Batch(IReadOnlyList<TLeft> lefts, IReadOnlyList<TRight> rights)
+    public List<TOut> Batch(IReadOnlyList<TLeft> lefts, IReadOnlyList<TRight> rights) => Batch(lefts, rights, WatermarkMs, WatermarkMs);
+
+    /// <summary>
+    /// Runs one batch of a join inside a larger query, whose watermarks come from outside: rows of a watermarked side at
+    /// or behind <paramref name="lateThroughMs"/> are late, and rows are evicted by <paramref name="evictThroughMs"/>.
+    /// </summary>
+    public List<TOut> Batch(IReadOnlyList<TLeft> lefts, IReadOnlyList<TRight> rights, long lateThroughMs, long evictThroughMs)
     {
         var output = new List<TOut>();
         long batchMaxLeft = long.MinValue, batchMaxRight = long.MinValue;
@@ -51,7 +57,7 @@ public sealed class StreamJoinReference<TLeft, TRight, TKey, TOut>
         {
             long t = LeftTimeMs(l);
             batchMaxLeft = Math.Max(batchMaxLeft, t);
-            if (LeftDelayMs is not null && t <= WatermarkMs)
+            if (LeftDelayMs is not null && t <= lateThroughMs)
             {
                 Late++;
                 continue;
@@ -76,7 +82,7 @@ public sealed class StreamJoinReference<TLeft, TRight, TKey, TOut>
         {
             long t = RightTimeMs(r);
             batchMaxRight = Math.Max(batchMaxRight, t);
-            if (RightDelayMs is not null && t <= WatermarkMs)
+            if (RightDelayMs is not null && t <= lateThroughMs)
             {
                 Late++;
                 continue;
@@ -92,18 +98,18 @@ public sealed class StreamJoinReference<TLeft, TRight, TKey, TOut>
             }
             _right.Add((r, matched));
         }
-        if (WatermarkMs != long.MinValue)
+        if (evictThroughMs != long.MinValue)
         {
-            foreach (var (row, matched) in _left.Where(e => LeftTimeMs(e.Row) - LowerMs <= WatermarkMs).ToList())
+            foreach (var (row, matched) in _left.Where(e => LeftTimeMs(e.Row) - LowerMs <= evictThroughMs).ToList())
             {
                 if (!matched && Type is JoinType.LeftOuter or JoinType.FullOuter) output.Add(Result(row, default!));
             }
-            _left.RemoveAll(e => LeftTimeMs(e.Row) - LowerMs <= WatermarkMs);
-            foreach (var (row, matched) in _right.Where(e => RightTimeMs(e.Row) + UpperMs <= WatermarkMs).ToList())
+            _left.RemoveAll(e => LeftTimeMs(e.Row) - LowerMs <= evictThroughMs);
+            foreach (var (row, matched) in _right.Where(e => RightTimeMs(e.Row) + UpperMs <= evictThroughMs).ToList())
             {
                 if (!matched && Type is JoinType.RightOuter or JoinType.FullOuter) output.Add(Result(default!, row));
             }
-            _right.RemoveAll(e => RightTimeMs(e.Row) + UpperMs <= WatermarkMs);
+            _right.RemoveAll(e => RightTimeMs(e.Row) + UpperMs <= evictThroughMs);
         }
         _leftMax = Math.Max(_leftMax, batchMaxLeft);
         _rightMax = Math.Max(_rightMax, batchMaxRight);
