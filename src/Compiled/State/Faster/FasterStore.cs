@@ -176,8 +176,11 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
         FasterGeneration<TFKey, TFValue> generation = _generation!;
         var files = new List<FileDigest>();
         long flushed = generation.Kv.Log.ReadOnlyAddress; // a fold-over checkpoint flushes everything up to it
+        // Recovery reads the log from its begin address. An empty log begins and ends at FASTER's first valid address
+        // (64), and its first segment file may never have been written: there is nothing to digest then.
+        long begin = generation.Kv.Log.BeginAddress;
         int segmentBits = _options.Layout.SegmentSizeBits;
-        for (long segment = 0; segment << segmentBits < flushed; segment++)
+        for (long segment = begin >> segmentBits; segment << segmentBits < flushed && begin < flushed; segment++)
         {
             long length = Math.Min(1L << segmentBits, flushed - (segment << segmentBits));
             files.Add(FileDigest.TakeLength(_options.Directory, generation.LogSegmentPath(segment), length));
