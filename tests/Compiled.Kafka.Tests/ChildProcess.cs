@@ -6,11 +6,17 @@ namespace Compiled.Kafka.Tests;
 internal static class ChildProcess
 {
     /// <summary>Starts <c>dotnet &lt;dll&gt; args…</c> for a program copied next to the tests by a project reference.</summary>
-    public static Process StartDotnet(string dll, IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    /// <param name="defaultSigint">
+    /// Restores SIGINT's default in the child first (through <c>env</c>), as a terminal's Ctrl+C finds it: a shell starts
+    /// background jobs with SIGINT ignored, and the child would inherit that when the tests run in one.
+    /// </param>
+    public static Process StartDotnet(string dll, IEnumerable<string> args, IDictionary<string, string?>? environment = null, bool defaultSigint = false)
     {
         string path = Path.Combine(AppContext.BaseDirectory, dll);
         if (!File.Exists(path)) throw new FileNotFoundException($"'{dll}' was not copied next to the tests.", path);
-        return Start(DotnetHost(), [path, .. args], environment);
+        return defaultSigint
+            ? Start("env", ["--default-signal=INT", DotnetHost(), path, .. args], environment)
+            : Start(DotnetHost(), [path, .. args], environment);
     }
 
     /// <summary>Starts <paramref name="program"/> with redirected standard streams.</summary>
@@ -59,7 +65,7 @@ internal static class ChildProcess
     }
 
     /// <summary>The dotnet executable that runs these tests (the SDK names it in DOTNET_HOST_PATH), else the one on the PATH.</summary>
-    public static string DotnetHost()
+    private static string DotnetHost()
     {
         string? hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(hostPath) && File.Exists(hostPath)) return hostPath;

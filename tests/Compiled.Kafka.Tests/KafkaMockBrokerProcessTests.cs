@@ -49,10 +49,7 @@ public sealed class KafkaMockBrokerProcessTests
     [Fact]
     public async Task HonoursBrokerCount_AndStopsOnSigint()
     {
-        // A shell starts background jobs with SIGINT ignored, and the child would inherit that when the tests run in one:
-        // env restores the default first, as a terminal's Ctrl+C finds it.
-        string dll = Path.Combine(AppContext.BaseDirectory, "KafkaMockBroker.dll");
-        using Process broker = ChildProcess.Start("env", ["--default-signal=INT", ChildProcess.DotnetHost(), dll, "--brokers", "1"]);
+        using Process broker = ChildProcess.StartDotnet("KafkaMockBroker.dll", ["--brokers", "1"], defaultSigint: true);
         string bootstrap = await ReadBootstrapLineAsync(broker);
         Assert.Single(bootstrap.Split(','));
         using (Process kill = ChildProcess.Start("kill", ["-INT", broker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();

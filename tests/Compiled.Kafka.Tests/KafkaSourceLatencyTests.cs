@@ -14,19 +14,22 @@ public sealed class KafkaSourceLatencyTests(MockClusterFixture cluster) : IClass
 {
     private readonly string _checkpoint = Directory.CreateTempSubdirectory("kafka-latency-").FullName;
     private readonly List<RecordingConsumer<string>> _consumers = [];
+    private readonly List<ConsumerConfig> _configs = [];
 
     public void Dispose() => Directory.Delete(_checkpoint, recursive: true);
 
-    private KafkaSource<string> Recorded(string topic) => new(
+    private KafkaSource<string> Recorded(string topic, Dictionary<string, string>? settings = null) => new(
         new KafkaSourceOptions
         {
             BootstrapServers = cluster.BootstrapServers,
             Subscribe = [topic],
             StartingOffsets = KafkaStartingOffsets.Earliest,
             MaxOffsetsPerTrigger = 40,
+            Settings = settings ?? [],
         },
         config =>
         {
+            _configs.Add(config);
             var consumer = new RecordingConsumer<string>(new KafkaRowConsumer<Ignore, string, string>(config, null, Deserializers.Utf8, static r => r.Message.Value));
             _consumers.Add(consumer);
             return consumer;
@@ -63,25 +66,12 @@ public sealed class KafkaSourceLatencyTests(MockClusterFixture cluster) : IClass
     {
         string topic = NewTopic();
         Produce(cluster.BootstrapServers, topic, Values(8));
-        var configs = new List<ConsumerConfig>();
-        var source = new KafkaSource<string>(
-            new KafkaSourceOptions
-            {
-                BootstrapServers = cluster.BootstrapServers,
-                Subscribe = [topic],
-                StartingOffsets = KafkaStartingOffsets.Earliest,
-                Settings = userValue is null ? new Dictionary<string, string>() : new() { ["fetch.queue.backoff.ms"] = userValue },
-            },
-            config =>
-            {
-                configs.Add(config);
-                return new KafkaRowConsumer<Ignore, string, string>(config, null, Deserializers.Utf8, static r => r.Message.Value);
-            });
-        using var harness = new SourceHarness<string>(source, _checkpoint);
+        using var harness = new SourceHarness<string>(
+            Recorded(topic, userValue is null ? null : new() { ["fetch.queue.backoff.ms"] = userValue }), _checkpoint);
 
         Assert.Equal(Values(8).Order(), harness.Next()!.Value.Rows.Order());
-        Assert.NotEmpty(configs);
-        Assert.All(configs, config => Assert.Equal(expected, config.Get("fetch.queue.backoff.ms")));
+        Assert.NotEmpty(_configs);
+        Assert.All(_configs, config => Assert.Equal(expected, config.Get("fetch.queue.backoff.ms")));
     }
 
     [Fact]

@@ -105,6 +105,7 @@ public sealed partial class KafkaSource<T>
     /// </summary>
     private void Position(KafkaRowConsumer<T> consumer, SortedDictionary<TopicPartition, PartitionRead> reads)
     {
+        bool fetching = _cursors.Count > 0;
         var assign = new List<TopicPartitionOffset>();
         var resume = new List<TopicPartition>();
         foreach (var (partition, read) in reads)
@@ -128,7 +129,7 @@ public sealed partial class KafkaSource<T>
         }
         if (assign.Count > 0)
         {
-            if (assign.Count == _cursors.Count) LearnLeaders(consumer, assign);
+            if (!fetching) LearnLeaders(consumer, assign);
             consumer.IncrementalAssign(assign);
         }
         if (resume.Count > 0) consumer.Resume(resume);

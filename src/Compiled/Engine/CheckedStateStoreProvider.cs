@@ -15,45 +15,35 @@ internal sealed class CheckedStateStoreProvider(IStateStoreProvider inner, Check
 {
     /// <inheritdoc />
     public IStateStore<TKey, TValue> GetStore<TKey, TValue>(string operatorId, IStateSerializer<TKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
-        where TKey : notnull
-    {
-        StateOperatorInfo? op = Find(operatorId);
-        if (op is null) return inner.GetStore(operatorId, keySerializer, valueSerializer);
-        string keyType = typeof(TKey).ToString(), valueType = typeof(TValue).ToString();
-        checkpoint.CheckStateTypes(op, keyType, valueType);
-        IStateStore<TKey, TValue> store = inner.GetStore(operatorId, keySerializer, valueSerializer);
-        // Recorded again once the store is open: opening a store with no committed state may clear its directory.
-        checkpoint.CheckStateTypes(op, keyType, valueType);
-        return store;
-    }
+        where TKey : notnull =>
+        Checked<TKey, TValue, IStateStore<TKey, TValue>>(operatorId, () => inner.GetStore(operatorId, keySerializer, valueSerializer));
 
     /// <inheritdoc />
     public bool TryKeep<TKey, TStoreKey, TValue, TKeyOps>(
         AggregateTable<TKey, TValue, TKeyOps> table, IStateSerializer<TStoreKey>? keySerializer, IStateSerializer<TValue>? valueSerializer)
         where TStoreKey : notnull
-        where TKeyOps : struct, IBatchKeyOps<TKey>
-    {
-        StateOperatorInfo? op = Find(table.OperatorId);
-        if (op is null) return inner.TryKeep(table, keySerializer, valueSerializer);
-        string keyType = typeof(TStoreKey).ToString(), valueType = typeof(TValue).ToString();
-        checkpoint.CheckStateTypes(op, keyType, valueType);
-        bool kept = inner.TryKeep(table, keySerializer, valueSerializer);
-        checkpoint.CheckStateTypes(op, keyType, valueType);
-        return kept;
-    }
+        where TKeyOps : struct, IBatchKeyOps<TKey> =>
+        Checked<TStoreKey, TValue, bool>(table.OperatorId, () => inner.TryKeep(table, keySerializer, valueSerializer));
 
-    /// <inheritdoc />
-    public bool TryKeep(IInMemoryStore state) => inner.TryKeep(state);
-
-    private StateOperatorInfo? Find(string operatorId)
+    /// <summary>Opens an operator's state through <paramref name="open"/> between two checks of its recorded types.</summary>
+    private TResult Checked<TKey, TValue, TResult>(string operatorId, Func<TResult> open)
     {
         StateOperatorInfo? op = null;
         foreach (var candidate in operators)
         {
             if (string.Equals(candidate.OperatorId, operatorId, StringComparison.Ordinal)) op = candidate;
         }
-        return op;
+        if (op is null) return open();
+        string keyType = typeof(TKey).ToString(), valueType = typeof(TValue).ToString();
+        checkpoint.CheckStateTypes(op, keyType, valueType);
+        TResult opened = open();
+        // Recorded again once the state is open: opening a store with no committed state may clear its directory.
+        checkpoint.CheckStateTypes(op, keyType, valueType);
+        return opened;
     }
+
+    /// <inheritdoc />
+    public bool TryKeep(IInMemoryStore state) => inner.TryKeep(state);
 
     /// <inheritdoc />
     public void Checkpoint(long batchId) => inner.Checkpoint(batchId);
