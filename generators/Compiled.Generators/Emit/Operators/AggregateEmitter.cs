@@ -113,6 +113,22 @@ namespace Compiled.Generators.Emit.Operators
                 + ", " + keySerializer + ", " + stateSerializer + ");");
         }
 
+        /// <summary>How many rows ahead of its lookups the input loop prefetches table slots (see <see cref="PrefetchesInputKeys"/>).</summary>
+        public const int PrefetchDistance = 8;
+
+        /// <summary>
+        /// True when the input loop prefetches the table slot of the row <see cref="PrefetchDistance"/> ahead, so the table's
+        /// cache misses overlap instead of each stalling the loop: the rows reach the table unchanged (no stage between the
+        /// input and the aggregation, so the row ahead is one the table will see) and the key is an unmanaged value, cheap
+        /// enough to compute and hash twice.
+        /// </summary>
+        public bool PrefetchesInputKeys(int sourceStages) =>
+            !IsWindowed && !Chained && !FromSpan && sourceStages == 0 && _aggregate.KeyType.IsUnmanaged;
+
+        /// <summary>The prefetch of the slot of <paramref name="rowAhead"/>'s key.</summary>
+        public string PrefetchCall(string rowAhead) =>
+            TableField + ".Prefetch(" + PipelineEmitter.Call(_aggregate.Key, new Row(rowAhead, isSpan: false)) + ");";
+
         /// <summary>Accumulates <paramref name="row"/> into the batch table, inside the fused loop.</summary>
         public void WriteAccumulate(SourceWriter w, PipelineEmitter pipeline, Row row)
         {
