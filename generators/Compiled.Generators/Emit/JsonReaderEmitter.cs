@@ -113,9 +113,18 @@ namespace Compiled.Generators.Emit
             }
             var arguments = new StringBuilder();
             for (int i = 0; i < spec.ConstructorArity; i++) arguments.Append(i == 0 ? "v0" : ", v" + i);
-            writer.Line("row = new " + spec.TypeName + "(" + arguments + ");");
+            var required = new StringBuilder();
             for (int i = spec.ConstructorArity; i < spec.Members.Count; i++)
-                writer.Line("if ((seen & " + Mask(1UL << i) + ") != 0) row." + spec.Members[i].Name + " = v" + i + ";");
+            {
+                if (spec.Members[i].MustBePresent) required.Append(required.Length == 0 ? " { " : ", ").Append(spec.Members[i].Name).Append(" = v").Append(i);
+            }
+            if (required.Length > 0) required.Append(" }");
+            writer.Line("row = new " + spec.TypeName + "(" + arguments + ")" + required + ";");
+            for (int i = spec.ConstructorArity; i < spec.Members.Count; i++)
+            {
+                if (!spec.Members[i].MustBePresent)
+                    writer.Line("if ((seen & " + Mask(1UL << i) + ") != 0) row." + spec.Members[i].Name + " = v" + i + ";");
+            }
             writer.Line("return true;");
             writer.Close();
         }
@@ -183,7 +192,8 @@ namespace Compiled.Generators.Emit
             {
                 var member = spec.Members[i];
                 if (i > 0) text.Append(", ");
-                text.Append(member.JsonName).Append(' ').Append(member.Converter is null ? member.Kind.ToString() : "converter")
+                text.Append(member.JsonName).Append(' ')
+                    .Append(member.Converter is not null ? "converter" : member.Enum is not null ? "enum of " + member.Kind : member.Kind.ToString())
                     .Append(member.IsNullableValue ? "?" : string.Empty)
                     .Append(i < spec.ConstructorArity ? " (constructor)" : " (property)");
             }

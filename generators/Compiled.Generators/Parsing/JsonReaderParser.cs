@@ -113,7 +113,7 @@ namespace Compiled.Generators.Parsing
                 foreach (var parameter in constructor.Parameters)
                 {
                     var property = bound.First(b => b.Value.Equals(parameter, SymbolEqualityComparer.Default)).Key;
-                    string? memberProblem = AddMember(property, parameter.HasExplicitDefaultValue, members);
+                    string? memberProblem = AddMember(property, parameter.HasExplicitDefaultValue, constructorParameter: true, members);
                     if (memberProblem is not null) return memberProblem;
                 }
                 arity = constructor.Parameters.Length;
@@ -127,8 +127,7 @@ namespace Compiled.Generators.Parsing
                     if (OwnAttribute(property, except: null) is { } attribute) return "read-only property " + property.Name + " has [" + attribute + "]";
                     continue;
                 }
-                if (property.SetMethod.IsInitOnly) return "property " + property.Name + " is init-only and not a constructor parameter";
-                string? memberProblem = AddMember(property, mustBePresent: false, members);
+                string? memberProblem = AddMember(property, mustBePresent: false, constructorParameter: false, members);
                 if (memberProblem is not null) return memberProblem;
             }
 
@@ -177,7 +176,7 @@ namespace Compiled.Generators.Parsing
             return false;
         }
 
-        private static string? AddMember(IPropertySymbol property, bool mustBePresent, List<JsonMemberSpec> members)
+        private static string? AddMember(IPropertySymbol property, bool mustBePresent, bool constructorParameter, List<JsonMemberSpec> members)
         {
             string jsonName = property.Name;
             string? converter = null;
@@ -201,6 +200,9 @@ namespace Compiled.Generators.Parsing
                 else if (attribute.AttributeClass?.ContainingNamespace?.ToDisplayString() == JsonNamespace)
                     return "property " + property.Name + " has [" + attribute.AttributeClass.Name + "]";
             }
+            // Required members are always present when the reader takes a text, so they go in the object initializer.
+            if (!constructorParameter && property.SetMethod is { IsInitOnly: true } && !required)
+                return "property " + property.Name + " is init-only, not required and not a constructor parameter";
             if (jsonName.Length == 0 || jsonName[0] == '$' || jsonName.Any(c => c > 127))
                 return "property " + property.Name + "'s JSON name is empty, starts with '$' or is not ASCII";
 
