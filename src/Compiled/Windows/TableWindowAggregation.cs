@@ -41,6 +41,7 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     private readonly IStateStore<WindowKey<long>, WindowChunk>? _store;
     private readonly ChunkCodec<TKey, TAcc> _codec;
     private readonly ChangelogBuffer _buffer = new();
+    private readonly ChunkPool _pool = new();
     private readonly long _lengthMs;
     private readonly string _operatorId;
     private WindowTable<TKey, TAcc, TKeyOps>? _last;
@@ -160,8 +161,7 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
             bool whole = table.Chunks.Count >= MaxChunks;
             if (whole)
             {
-                foreach (long chunk in table.Chunks) _store.Remove(new WindowKey<long>(table.StartMs, table.EndMs, chunk));
-                table.Chunks.Clear();
+                RemoveChunks(table);
             }
             _store.Put(new WindowKey<long>(table.StartMs, table.EndMs, _nextChunk), Encode(table, whole));
             table.Chunks.Add(_nextChunk);
@@ -184,21 +184,20 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     {
         _rows -= table.Entries.Count;
         _rowsRemoved += table.Entries.Count;
-        if (_store is not null)
-        {
-            foreach (long chunk in table.Chunks) _store.Remove(new WindowKey<long>(table.StartMs, table.EndMs, chunk));
-        }
+        if (_store is not null) RemoveChunks(table);
         _free.Push(table);
     }
 
     /// <summary>
-    /// Reports the batch's state rows to the store's metrics: (window, key) entries for tumbling windows, (pane, key)
-    /// entries for sliding ones, not the chunks the store holds. Called once at the end of each batch.
+    /// Called once at the end of each batch: reports the batch's state rows to the store's metrics ((window, key) entries
+    /// for tumbling windows, (pane, key) entries for sliding ones, not the chunks the store holds), and hands the buffers
+    /// of the chunks the batch removed to the pool.
     /// </summary>
-    private protected void ReportRows()
+    private protected void EndBatch()
     {
         // Kept in memory, the provider takes the counters (TakeMetrics) when it collects the batch's metrics.
         if (_store is null) return;
+        _pool.EndBatch(_store);
         _store.ReportRows(_rows, _rowsUpdated, _rowsRemoved);
         _rowsUpdated = 0;
         _rowsRemoved = 0;
@@ -246,6 +245,16 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         return table;
     }
 
+    // Removes the table's chunks from the store; their buffers go back to the pool once the store lets go of them.
+    private void RemoveChunks(WindowTable<TKey, TAcc, TKeyOps> table)
+    {
+        foreach (long sequence in table.Chunks)
+        {
+            if (_store!.TryRemove(new WindowKey<long>(table.StartMs, table.EndMs, sequence), out WindowChunk chunk)) _pool.Removed(chunk.Bytes);
+        }
+        table.Chunks.Clear();
+    }
+
     private WindowChunk Encode(WindowTable<TKey, TAcc, TKeyOps> table, bool whole)
     {
         WindowEntries<TKey, TAcc, TKeyOps> entries = table.Entries;
@@ -261,11 +270,9 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
             written++;
         }
         if (written != count) throw new InvalidOperationException($"Window operator '{_operatorId}' counted {count} changed entries in window [{table.StartMs}, {table.EndMs}) but wrote {written}.");
-        // A chunk lives until its window closes, usually past a collection: on the pinned heap it is never copied from
-        // generation to generation (nor zeroed first), which on a batch of a thousand windows is most of the write's cost.
-        byte[] chunk = GC.AllocateUninitializedArray<byte>(_buffer.Length, pinned: true);
+        byte[] chunk = _pool.Rent(_buffer.Length);
         _buffer.Written.CopyTo(chunk);
-        return new WindowChunk(chunk, chunk.Length);
+        return new WindowChunk(chunk, _buffer.Length);
     }
 
     private void Decode(WindowChunk chunk, WindowTable<TKey, TAcc, TKeyOps> table, long sequence)
