@@ -319,6 +319,30 @@ namespace Compiled.Generators.Emit.Operators
                 }
             }
             w.Close();
+            if (IsWindowed && Window.Kind != WindowKind.Session && AccumulatorLayout.IsUnmanaged(_aggregate)) WriteCompactForm(w);
+            w.Close();
+        }
+
+        /// <summary>
+        /// The accumulator's durable form in window chunks: integer fields as varints (a count of one is one byte, not
+        /// eight), the others as their raw bytes.
+        /// </summary>
+        private void WriteCompactForm(SourceWriter w)
+        {
+            var fields = AccumulatorLayout.Fields(_aggregate).ToArray();
+            string self = WindowsNamespace + "IWindowAccumulator<" + State + ">.";
+            w.Line();
+            w.Line("// Window chunks: integer fields as varints, the others raw.");
+            w.Line("static int " + self + "MaxCompactBytes => " + string.Join(" + ", fields.Select(f => AccumulatorLayout.CompactForm(f.TypeName).MaxBytes)) + ";");
+            w.Line();
+            w.Open("static void " + self + "WriteCompact(ref " + WindowsNamespace + "ChunkWriter writer, in " + State + " value)");
+            foreach (var f in fields) w.Line("writer." + AccumulatorLayout.CompactForm(f.TypeName).Write + "(value." + f.Name + ");");
+            w.Close();
+            w.Line();
+            w.Open("static " + State + " " + self + "ReadCompact(ref " + WindowsNamespace + "ChunkReader reader)");
+            w.Line("var value = default(" + State + ");");
+            foreach (var f in fields) w.Line("value." + f.Name + " = reader." + AccumulatorLayout.CompactForm(f.TypeName).Read + "();");
+            w.Line("return value;");
             w.Close();
         }
 
