@@ -18,6 +18,14 @@ public interface IStateStore<TKey, TValue>
     /// <summary>Reads the value of <paramref name="key"/>.</summary>
     bool TryGet(in TKey key, out TValue value);
 
+    /// <summary>
+    /// Tells the store the keys a batch is about to use, before it does: a store whose state spilled past its memory budget
+    /// reads those it does not hold in memory together, waiting for the disk once instead of once per key, so the batch's
+    /// own calls then find every key in memory. Duplicates are allowed; a store that holds everything in memory does nothing.
+    /// </summary>
+    /// <remarks>A hint only: it changes no state and no result. Ignored during <see cref="ForEach{TVisitor}"/>.</remarks>
+    void Prefetch(ReadOnlySpan<TKey> keys);
+
     /// <summary>Inserts or replaces the value of <paramref name="key"/>.</summary>
     void Put(in TKey key, in TValue value);
 

@@ -185,11 +185,12 @@ namespace Compiled.Generators.Emit.Operators
                 return;
             }
             bool update = _plan.Query.OutputMode == OutputModes.Update;
-            w.Line("// Plan: Aggregate -> the table is the state, or a store it handed its state to merges each group the batch changed once"
-                + (update ? " -> emit the groups this batch changed" : " -> emit every group (Complete)"));
+            w.Line("// Plan: Aggregate -> the table is the state, or a store it handed its state to reads the groups the batch changed together"
+                + " and merges each once" + (update ? " -> emit the groups this batch changed" : " -> emit every group (Complete)"));
             w.Line("var __store = " + StoreField + " ??= " + TableField + ".HandedOffTo<" + StoreKey + ">();");
             if (update)
             {
+                w.Line("if (__store is not null) " + TableField + ".PrefetchChanged(__store);");
                 w.Open("for (int __i = 0; __i < " + TableField + ".ChangedCount; __i++)");
                 w.Line("ref var __entry = ref " + TableField + ".ChangedAt(__i);");
                 w.Open("if (__store is not null)");
@@ -206,6 +207,7 @@ namespace Compiled.Generators.Emit.Operators
             w.Close();
             w.Close();
             w.Open("else");
+            w.Line(TableField + ".PrefetchChanged(__store);");
             w.Open("for (int __i = 0; __i < " + TableField + ".ChangedCount; __i++)");
             w.Line("ref var __entry = ref " + TableField + ".ChangedAt(__i);");
             WriteMerge(w);
