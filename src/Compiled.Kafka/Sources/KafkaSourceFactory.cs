@@ -15,6 +15,14 @@ public static class KafkaSourceFactory
         public static KafkaSource<T> Kafka<T>(KafkaSourceOptions options, JsonTypeInfo<T> typeInfo) =>
             Source.Kafka(options, KafkaJson.Deserializer(typeInfo));
 
+        /// <summary>
+        /// Each message's value as a <typeparamref name="T"/> read from JSON as the JSON file source reads a line (member
+        /// names case-insensitive): by the reader the Compiled generator made for <typeparamref name="T"/>, registered by
+        /// the query that reads it, and by System.Text.Json for anything that reader declines. Keys are ignored.
+        /// </summary>
+        public static KafkaSource<T> Kafka<T>(KafkaSourceOptions options) =>
+            Source.Kafka(options, KafkaJson.Deserializer<T>());
+
         /// <summary>Each message's value as a <typeparamref name="T"/> read by <paramref name="deserializer"/>; keys are ignored.</summary>
         /// <remarks>A deserialiser that throws marks the message as a bad record (see <see cref="KafkaSourceOptions.BadRecords"/>).</remarks>
         public static KafkaSource<T> Kafka<T>(KafkaSourceOptions options, IDeserializer<T> deserializer)
