@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Compiled.Plans;
 using Compiled.State;
 
@@ -78,6 +79,8 @@ public sealed class GroupStateOperator<TKey, TRow, TState>
         ArgumentNullException.ThrowIfNull(batch);
         long watermark = batch.WatermarkMs, now = batch.BatchTimestampMs;
         long next = long.MaxValue;
+        // The batch's keys are known before any is looked up: a store that spilled reads them together.
+        _store.Prefetch(CollectionsMarshal.AsSpan(_keys)[.._slots.Count]);
         for (int i = 0; i < _slots.Count; i++)
         {
             var key = _keys[i];

@@ -18,6 +18,14 @@ public interface IStateStore<TKey, TValue>
     /// <summary>Reads the value of <paramref name="key"/>.</summary>
     bool TryGet(in TKey key, out TValue value);
 
+    /// <summary>
+    /// Tells the store the keys a batch is about to use, before it does: a store whose state spilled past its memory budget
+    /// reads those it does not hold in memory together, waiting for the disk once instead of once per key, so the batch's
+    /// own calls then find every key in memory. Duplicates are allowed; a store that holds everything in memory does nothing.
+    /// </summary>
+    /// <remarks>A hint only: it changes no state and no result. Ignored during <see cref="ForEach{TVisitor}"/>.</remarks>
+    void Prefetch(ReadOnlySpan<TKey> keys);
+
     /// <summary>Inserts or replaces the value of <paramref name="key"/>.</summary>
     void Put(in TKey key, in TValue value);
 
@@ -71,6 +79,19 @@ public interface IStateStore<TKey, TValue>
     /// <summary>Visits every live key once, in no particular order (writes during the visit: see the type's remarks).</summary>
     void ForEach<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IStateVisitor<TKey, TValue>;
+
+    /// <summary>
+    /// A ticket for the values the caller has replaced or removed so far, for <see cref="ValuesReleased"/>; -1 (the
+    /// default) when the store cannot tell when it lets go of them.
+    /// </summary>
+    /// <remarks>For operators that recycle the memory of their values (window chunks); others need neither member.</remarks>
+    long ValueTicket => -1;
+
+    /// <summary>
+    /// True once nothing in the store reads again a value that was replaced or removed before <paramref name="ticket"/>
+    /// was taken: not the changelog, not a base written in the background. The caller may then reuse its memory.
+    /// </summary>
+    bool ValuesReleased(long ticket) => false;
 }
 
 /// <summary>Receives entries from <see cref="IStateStore{TKey, TValue}.ForEach{TVisitor}"/>; a struct, so calls are inlined.</summary>

@@ -36,6 +36,12 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
     public bool TryGet(in TKey key, out TValue value) => _entries.TryGetValue(key, out value!);
 
     /// <inheritdoc />
+    public void Prefetch(ReadOnlySpan<TKey> keys)
+    {
+        // Everything is in memory.
+    }
+
+    /// <inheritdoc />
     public void Put(in TKey key, in TValue value)
     {
         GetOrAdd(in key, out _) = value;

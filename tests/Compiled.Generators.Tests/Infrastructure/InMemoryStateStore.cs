@@ -61,6 +61,11 @@ internal sealed class InMemoryStateStore<TKey, TValue> : IStateStore<TKey, TValu
         return false;
     }
 
+    public void Prefetch(ReadOnlySpan<TKey> keys)
+    {
+        // Everything is in memory.
+    }
+
     public void Put(in TKey key, in TValue value)
     {
         Flush();

@@ -72,7 +72,7 @@ namespace Compiled.Generators.Tests.Queries
                     if (__added || string.CompareOrdinal(__acc.A1, __v1) < 0) __acc.A1 = __v1;
                     __acc.A2++;
                 }
-                // Plan: Aggregate -> the table is the state, or a store it handed its state to merges each group the batch changed once -> emit every group (Complete)
+                // Plan: Aggregate -> the table is the state, or a store it handed its state to reads the groups the batch changed together and merges each once -> emit every group (Complete)
                 var __store = _store0 ??= _table0.HandedOffTo<global::Compiled.Generators.Tests.Queries.BrokerBucket>();
                 if (__store is null)
                 {
@@ -84,6 +84,7 @@ namespace Compiled.Generators.Tests.Queries
                 }
                 else
                 {
+                    _table0.PrefetchChanged(__store);
                     for (int __i = 0; __i < _table0.ChangedCount; __i++)
                     {
                         ref var __entry = ref _table0.ChangedAt(__i);

@@ -64,13 +64,17 @@ namespace Compiled.Generators.Tests.Queries
             {
                 // Plan: Source(events) -> Aggregate(fold each row into the operator's table)
                 _table0.BeginBatch();
-                foreach (ref readonly var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Ev>(0))
+                var __rows1 = inputs.Get<global::Compiled.Generators.Tests.Queries.Ev>(0);
+                for (int __i2 = 0; __i2 < __rows1.Length; __i2++)
                 {
+                    ref readonly var __r0 = ref __rows1[__i2];
+                    if (__i2 + 8 < __rows1.Length) _table0.Prefetch(GroupKey0(in __rows1[__i2 + 8]));
                     ref var __acc = ref _table0.FindOrAdd(GroupKey0(in __r0), out _);
                     __acc.A0++;
                 }
-                // Plan: Aggregate -> the table is the state, or a store it handed its state to merges each group the batch changed once -> emit the groups this batch changed
+                // Plan: Aggregate -> the table is the state, or a store it handed its state to reads the groups the batch changed together and merges each once -> emit the groups this batch changed
                 var __store = _store0 ??= _table0.HandedOffTo<int>();
+                if (__store is not null) _table0.PrefetchChanged(__store);
                 for (int __i = 0; __i < _table0.ChangedCount; __i++)
                 {
                     ref var __entry = ref _table0.ChangedAt(__i);

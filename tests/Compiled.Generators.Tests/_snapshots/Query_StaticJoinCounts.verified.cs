@@ -90,8 +90,9 @@ namespace Compiled.Generators.Tests.Queries
                         __acc.A0++;
                     }
                 }
-                // Plan: Aggregate -> the table is the state, or a store it handed its state to merges each group the batch changed once -> emit the groups this batch changed
+                // Plan: Aggregate -> the table is the state, or a store it handed its state to reads the groups the batch changed together and merges each once -> emit the groups this batch changed
                 var __store = _store0 ??= _table0.HandedOffTo<string>();
+                if (__store is not null) _table0.PrefetchChanged(__store);
                 for (int __i = 0; __i < _table0.ChangedCount; __i++)
                 {
                     ref var __entry = ref _table0.ChangedAt(__i);

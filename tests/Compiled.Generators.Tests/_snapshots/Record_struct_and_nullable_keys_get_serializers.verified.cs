@@ -71,7 +71,7 @@ namespace Shop
                     var __v1 = Agg0_1(__r0);
                     if (__added || string.CompareOrdinal(__acc.A1, __v1) < 0) __acc.A1 = __v1;
                 }
-                // Plan: Aggregate -> the table is the state, or a store it handed its state to merges each group the batch changed once -> emit every group (Complete)
+                // Plan: Aggregate -> the table is the state, or a store it handed its state to reads the groups the batch changed together and merges each once -> emit every group (Complete)
                 var __store = _store0 ??= _table0.HandedOffTo<global::Shop.RegionDay>();
                 if (__store is null)
                 {
@@ -83,6 +83,7 @@ namespace Shop
                 }
                 else
                 {
+                    _table0.PrefetchChanged(__store);
                     for (int __i = 0; __i < _table0.ChangedCount; __i++)
                     {
                         ref var __entry = ref _table0.ChangedAt(__i);

@@ -79,6 +79,19 @@ internal static class StateAssert
         where TKey : notnull =>
         Matches(expected, store.Count, store.ForEach, (in TKey k, out TValue v) => store.TryGet(k, out v));
 
+    /// <summary>Asserts that the store holds exactly the keys of <paramref name="expected"/> (key to payload seed), each with its payload, through ForEach and Count.</summary>
+    public static void MatchesPayloads(Dictionary<long, long> expected, IStateStore<long, Payload> store)
+    {
+        var visitor = new CollectingVisitor<long, Payload>();
+        store.ForEach(ref visitor);
+        Assert.Equal(expected.Count, store.Count);
+        Assert.Equal(expected.Count, visitor.Entries.Count);
+        foreach ((long key, long seed) in expected)
+        {
+            Assert.True(Payload.Same(Payload.For(seed), visitor.Entries[key]), $"ForEach gave key {key} a wrong value.");
+        }
+    }
+
     private delegate void Visit<TKey, TValue>(ref CollectingVisitor<TKey, TValue> visitor)
         where TKey : notnull;
 

@@ -26,6 +26,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     private readonly Dictionary<TKey, Slot> _table = new();
     private readonly List<TKey> _changed = [];
     private readonly List<TKey> _baseChanged = [];
+    private readonly List<TKey> _prefetch = [];
     private readonly EntryCodec<TKey> _keys;
     private readonly EntryCodec<TValue> _values;
     private readonly IBaseStore<TKey, TValue> _base;
@@ -42,6 +43,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     private long _updated;
     private long _removed;
     private long _baseReads;
+    private long _prefetchReads;
     private long _evicted;
     private long _tombstones;
     private ReportedRows _reported;
@@ -69,6 +71,16 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
 
     /// <inheritdoc />
     public long Count => _count;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The changelog copies a value into the frame at the checkpoint of the batch that wrote it, so after a removal only a
+    /// base may still read it: one of the epochs before the current one, handed to the base thread with the value.
+    /// </remarks>
+    public long ValueTicket => _epoch - 1;
+
+    /// <inheritdoc />
+    public bool ValuesReleased(long ticket) => Volatile.Read(ref _completedEpoch) >= ticket;
 
     /// <inheritdoc />
     public bool OverBudget =>
@@ -134,6 +146,44 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         }
 
         return true;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The keys not in the table are read from FASTER in one batch and enter the table as clean entries (found) or as
+    /// slots of absent keys, exactly what a lookup of each would have left, so the batch's calls find them all in memory.
+    /// The table may then exceed its budget until the checkpoint evicts: the batch writes most of these keys anyway,
+    /// which makes them unevictable until a base holds them, and a clean entry goes at the next eviction.
+    /// </remarks>
+    public void Prefetch(ReadOnlySpan<TKey> keys)
+    {
+        if (_complete || _visiting)
+        {
+            return;
+        }
+
+        _prefetch.Clear();
+        foreach (ref readonly TKey key in keys)
+        {
+            if (!_table.ContainsKey(key))
+            {
+                _prefetch.Add(key);
+            }
+        }
+
+        if (_prefetch.Count == 0)
+        {
+            return;
+        }
+
+        _prefetchReads += _prefetch.Count;
+        var loader = new PrefetchLoader(this);
+        lock (_baseLock)
+        {
+            _base.ReadMany(CollectionsMarshal.AsSpan(_prefetch), ref loader);
+        }
+
+        _prefetch.Clear();
     }
 
     /// <inheritdoc />
@@ -275,10 +325,13 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         _count--;
         _removed++;
         Touch(in key, ref slot);
-        if (!slot.InBase)
+        if (!slot.InBase && _complete)
         {
             // Never handed to a base: the changelog records the removal (a key it lists that the table lacks is a
-            // delete), and no base needs a tombstone. Short-lived keys (closed windows) then never reach FASTER.
+            // delete), and no base needs a tombstone. Short-lived keys (closed windows) then never reach FASTER. Once
+            // the state has spilled, the slot stays until the next eviction instead: it still tells a later lookup that
+            // the base lacks the key, which it would otherwise read from FASTER (and a base skips a removal of a key it
+            // never held either way).
             _table.Remove(key);
             return;
         }
@@ -464,6 +517,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             ["keysInMemory"] = _table.Count - _tombstones,
             ["keysEvicted"] = _evicted,
             ["baseReads"] = _baseReads,
+            ["prefetchReads"] = _prefetchReads,
         })
         {
             custom[name] = value;
@@ -474,6 +528,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         _updated = 0;
         _removed = 0;
         _baseReads = 0;
+        _prefetchReads = 0;
         _evicted = 0;
         return metrics;
     }
@@ -510,7 +565,21 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             throw StateVisits.AddDuringVisit(OperatorId);
         }
 
-        ref Slot slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out _);
+        return ref Load(key, found, value);
+    }
+
+    /// <summary>
+    /// The slot of a key just read from the base: a clean entry when the base holds it, else the slot of an absent key
+    /// (counted as a tombstone until a write makes it live), which also tells a later base write the base lacks it.
+    /// </summary>
+    private ref Slot Load(TKey key, bool found, TValue value)
+    {
+        ref Slot slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out bool present);
+        if (present)
+        {
+            return ref slot; // a duplicate of a prefetched key: the first read already loaded it
+        }
+
         slot.Value = value;
         slot.Live = found;
         slot.InBase = found;
@@ -581,6 +650,14 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         /// needs no existence check (FASTER reads a key before each write to keep its count exact, from disk when spilled).
         /// </summary>
         public bool BaseHolds;
+    }
+
+    /// <summary>Loads the results of a prefetch into the table.</summary>
+    private readonly struct PrefetchLoader(ChangelogStore<TKey, TValue> store) : IBaseReadReceiver<TKey, TValue>
+    {
+        public void Found(in TKey key, in TValue value) => store.Load(key, found: true, value);
+
+        public void Absent(in TKey key) => store.Load(key, found: false, default!);
     }
 
     /// <summary>Copies the base into the table as clean entries.</summary>

@@ -184,6 +184,7 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
         custom["keysInMemory"] = _table.Count;
         custom["keysEvicted"] = 0;
         custom["baseReads"] = 0;
+        custom["prefetchReads"] = 0;
         var metrics = new StateStoreMetrics(OperatorId, _table.Count, _updated, 0, _table.Count * _entryBytes, commitTimeMs, custom);
         _updated = 0;
         return metrics;

@@ -19,6 +19,7 @@ internal sealed class BlittableFasterStore<TKey, TValue>
     private TKey _lastKey = default!;
     private bool _lastKeyKnown;
     private bool _lastKeyExists;
+    private List<CompletedRead<TKey, TValue>>? _completed;
 
     public BlittableFasterStore(StoreOptions options)
         : base(options, StateSchema.For<TKey, TValue>(), BlittableKeyComparer<TKey>.Instance, new BlittableStoreFunctions<TKey, TValue>())
@@ -43,6 +44,51 @@ internal sealed class BlittableFasterStore<TKey, TValue>
         bool found = Read(ref Unsafe.AsRef(in key), out value);
         Remember(in key, found);
         return found;
+    }
+
+    /// <inheritdoc />
+    public void ReadMany<TReceiver>(ReadOnlySpan<TKey> keys, ref TReceiver receiver)
+        where TReceiver : struct, IBaseReadReceiver<TKey, TValue>
+    {
+        List<CompletedRead<TKey, TValue>> completed = _completed ??= [];
+        Functions.Completed = completed;
+        try
+        {
+            for (int start = 0; start < keys.Length; start += ReadBatchSize)
+            {
+                int pending = 0;
+                foreach (ref readonly TKey key in keys.Slice(start, Math.Min(ReadBatchSize, keys.Length - start)))
+                {
+                    TValue output = default!;
+                    Status status = Session.Read(ref Unsafe.AsRef(in key), ref output, Empty.Default, 0);
+                    if (status.IsPending)
+                    {
+                        pending++;
+                        continue;
+                    }
+
+                    Deliver(ref receiver, in key, status, in output);
+                }
+
+                if (pending == 0)
+                {
+                    continue;
+                }
+
+                CompletePendingReads(pending);
+                foreach (CompletedRead<TKey, TValue> read in completed)
+                {
+                    Deliver(ref receiver, read.Id, read.Status, read.Output);
+                }
+
+                completed.Clear();
+            }
+        }
+        finally
+        {
+            Functions.Completed = null;
+            completed.Clear();
+        }
     }
 
     /// <inheritdoc />

@@ -17,6 +17,9 @@ internal sealed class BlittableStoreFunctions<TKey, TValue> : FunctionsBase<TKey
     /// <inheritdoc />
     public long PendingAddress { get; private set; }
 
+    /// <summary>While set (a batch of reads), reads completed from disk are added here, with their key, instead of parked one at a time.</summary>
+    public List<CompletedRead<TKey, TValue>>? Completed { get; set; }
+
     /// <inheritdoc />
     public override bool SingleReader(ref TKey key, ref TValue input, ref TValue value, ref TValue dst, ref ReadInfo readInfo)
     {
@@ -48,6 +51,12 @@ internal sealed class BlittableStoreFunctions<TKey, TValue> : FunctionsBase<TKey
     /// <inheritdoc />
     public override void ReadCompletionCallback(ref TKey key, ref TValue input, ref TValue output, Empty ctx, Status status, RecordMetadata recordMetadata)
     {
+        if (Completed is { } completed)
+        {
+            completed.Add(new CompletedRead<TKey, TValue>(key, status, output));
+            return;
+        }
+
         PendingStatus = status;
         PendingOutput = output;
         PendingAddress = recordMetadata.Address;

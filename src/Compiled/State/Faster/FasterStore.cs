@@ -29,6 +29,12 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
     private const int KeysPerBucket = 2;              // a bucket has 7 slots; grow well before any overflows
     private const long MinIndexBuckets = 1 << 14;     // 1 MiB: FASTER 2.6.5 lost keys in ForEach after recovering overflow buckets, so the index stays ahead of the keys
 
+    /// <summary>
+    /// Reads a batch issues before it waits for those that went to disk: enough to keep the device busy, few enough
+    /// that the pending contexts (each holds a copy of its key) stay small.
+    /// </summary>
+    protected const int ReadBatchSize = 4096;
+
     private readonly StoreOptions _options;
     private readonly IFasterEqualityComparer<TFKey>? _comparer;
     private readonly ILogger? _logger;
@@ -281,12 +287,42 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
             output = Functions.PendingOutput;
         }
 
+        ThrowIfFaulted(status);
+        return status;
+    }
+
+    /// <summary>
+    /// Waits once for the <paramref name="pending"/> reads of a batch that went to disk; FASTER hands each to the
+    /// functions' completion callback, which collects them for the caller.
+    /// </summary>
+    protected void CompletePendingReads(int pending)
+    {
+        Session.CompletePending(wait: true);
+        _diskReads += pending;
+    }
+
+    /// <summary>Hands one result of a batch of reads to its receiver.</summary>
+    protected void Deliver<TKey, TValue, TReceiver>(ref TReceiver receiver, in TKey key, Status status, in TValue value)
+        where TReceiver : struct, IBaseReadReceiver<TKey, TValue>
+    {
+        ThrowIfFaulted(status);
+        if (status.Found)
+        {
+            receiver.Found(in key, in value);
+        }
+        else
+        {
+            receiver.Absent(in key);
+        }
+    }
+
+    /// <summary>Refuses a read FASTER could not perform, naming the operator and its log files.</summary>
+    protected void ThrowIfFaulted(Status status)
+    {
         if (status.IsFaulted)
         {
             throw new IOException($"A state read of operator '{OperatorId}' failed in FASTER (status {status}); check the log files under '{_generation!.Directory}'.");
         }
-
-        return status;
     }
 
     /// <summary>Waits for a write that FASTER could not finish at once.</summary>

@@ -11,6 +11,13 @@ internal interface IBaseStore<TKey, TValue>
     /// <summary>Reads the value of <paramref name="key"/>.</summary>
     bool TryGet(in TKey key, out TValue value);
 
+    /// <summary>
+    /// Reads every key of <paramref name="keys"/>, issuing the reads that go to disk together and waiting for them once
+    /// (per bounded group of reads) instead of once per key; each result goes to <paramref name="receiver"/>.
+    /// </summary>
+    void ReadMany<TReceiver>(ReadOnlySpan<TKey> keys, ref TReceiver receiver)
+        where TReceiver : struct, IBaseReadReceiver<TKey, TValue>;
+
     /// <summary>Inserts or replaces the value of <paramref name="key"/>.</summary>
     void Put(in TKey key, in TValue value);
 

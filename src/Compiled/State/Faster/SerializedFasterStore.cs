@@ -28,6 +28,7 @@ internal sealed unsafe class SerializedFasterStore<TKey, TValue>
     private readonly ArrayBufferWriter<byte> _lastKey = new();
     private bool _lastKeyKnown;
     private bool _lastKeyExists;
+    private List<CompletedRead<int, ValueSlot<TValue>>>? _completed;
     private long _averageRecordBytes = RecordHeaderBytes + 2 * LengthPrefixBytes;
 
     public SerializedFasterStore(StoreOptions options, IStateSerializer<TKey> keySerializer, IStateSerializer<TValue> valueSerializer)
@@ -54,6 +55,52 @@ internal sealed unsafe class SerializedFasterStore<TKey, TValue>
         Remember(keyBytes, found);
         value = found ? slot.Value : default!;
         return found;
+    }
+
+    /// <inheritdoc />
+    public void ReadMany<TReceiver>(ReadOnlySpan<TKey> keys, ref TReceiver receiver)
+        where TReceiver : struct, IBaseReadReceiver<TKey, TValue>
+    {
+        List<CompletedRead<int, ValueSlot<TValue>>> completed = _completed ??= [];
+        Functions.Completed = completed;
+        try
+        {
+            for (int start = 0; start < keys.Length; start += ReadBatchSize)
+            {
+                int end = Math.Min(keys.Length, start + ReadBatchSize);
+                int pending = 0;
+                for (int i = start; i < end; i++)
+                {
+                    var slot = new ValueSlot<TValue> { Decode = true, Index = i };
+                    Status status = Issue(SerializeKey(in keys[i]), ref slot);
+                    if (status.IsPending)
+                    {
+                        pending++;
+                        continue;
+                    }
+
+                    Deliver(ref receiver, in keys[i], status, in slot.Value);
+                }
+
+                if (pending == 0)
+                {
+                    continue;
+                }
+
+                CompletePendingReads(pending);
+                foreach (CompletedRead<int, ValueSlot<TValue>> read in completed)
+                {
+                    Deliver(ref receiver, in keys[read.Id], read.Status, read.Output.Value);
+                }
+
+                completed.Clear();
+            }
+        }
+        finally
+        {
+            Functions.Completed = null;
+            completed.Clear();
+        }
     }
 
     /// <inheritdoc />
@@ -145,18 +192,18 @@ internal sealed unsafe class SerializedFasterStore<TKey, TValue>
         return _keyBytes.WrittenSpan;
     }
 
-    private bool Read(ReadOnlySpan<byte> keyBytes, ref ValueSlot<TValue> slot)
+    private bool Read(ReadOnlySpan<byte> keyBytes, ref ValueSlot<TValue> slot) => CompleteRead(Issue(keyBytes, ref slot), ref slot).Found;
+
+    // Starts a read; a pending one completes later (CompletePending).
+    private Status Issue(ReadOnlySpan<byte> keyBytes, ref ValueSlot<TValue> slot)
     {
-        Status status;
         SpanByte input = default;
         fixed (byte* k = keyBytes)
         {
-            // A read that goes pending copies the key into FASTER's own context, so the buffer may move afterwards.
+            // A read that goes pending copies the key into FASTER's own context, so the buffer may be reused afterwards.
             SpanByte keySpan = SpanByte.FromPointer(k, keyBytes.Length);
-            status = Session.Read(ref keySpan, ref input, ref slot, Empty.Default, 0);
+            return Session.Read(ref keySpan, ref input, ref slot, Empty.Default, 0);
         }
-
-        return CompleteRead(status, ref slot).Found;
     }
 
     private bool Exists(ReadOnlySpan<byte> keyBytes)

@@ -22,6 +22,12 @@ internal sealed class SerializedStoreFunctions<TValue> : SpanByteFunctions<SpanB
     /// <inheritdoc />
     public long PendingAddress { get; private set; }
 
+    /// <summary>
+    /// While set (a batch of reads), reads completed from disk are added here, named by their place in the batch
+    /// (<see cref="ValueSlot{TValue}.Index"/>), instead of parked one at a time.
+    /// </summary>
+    public List<CompletedRead<int, ValueSlot<TValue>>>? Completed { get; set; }
+
     /// <inheritdoc />
     public override bool SingleReader(ref SpanByte key, ref SpanByte input, ref SpanByte value, ref ValueSlot<TValue> dst, ref ReadInfo readInfo)
     {
@@ -40,6 +46,12 @@ internal sealed class SerializedStoreFunctions<TValue> : SpanByteFunctions<SpanB
     /// <inheritdoc />
     public override void ReadCompletionCallback(ref SpanByte key, ref SpanByte input, ref ValueSlot<TValue> output, Empty ctx, Status status, RecordMetadata recordMetadata)
     {
+        if (Completed is { } completed)
+        {
+            completed.Add(new CompletedRead<int, ValueSlot<TValue>>(output.Index, status, output));
+            return;
+        }
+
         PendingStatus = status;
         PendingOutput = output;
         PendingAddress = recordMetadata.Address;

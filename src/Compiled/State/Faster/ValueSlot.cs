@@ -9,6 +9,9 @@ internal struct ValueSlot<TValue>
     /// <summary>Whether the reader should deserialize the value.</summary>
     public bool Decode;
 
+    /// <summary>The key's place in a <see cref="IBaseStore{TKey, TValue}.ReadMany{TReceiver}"/> batch, which FASTER hands back with a read completed from disk.</summary>
+    public int Index;
+
     /// <summary>The decoded value when <see cref="Decode"/> was set and the key was found.</summary>
     public TValue Value;
 }
