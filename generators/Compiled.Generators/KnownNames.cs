@@ -19,6 +19,13 @@ namespace Compiled.Generators
         /// <summary>The static class of window functions.</summary>
         public const string Window = "Window";
 
+        /// <summary>Metadata name of the base class of generated JSON row readers; readers are generated only when it exists.</summary>
+        public const string JsonRowReaderMetadata = "Compiled.Sources.Json.JsonRowReader`1";
+        /// <summary>Generated-code name of <c>JsonRowReader&lt;T&gt;</c>.</summary>
+        public const string JsonRowReaderG = "global::Compiled.Sources.Json.JsonRowReader";
+        /// <summary>Generated-code name of <c>JsonRowReaders</c>, the registry.</summary>
+        public const string JsonRowReadersG = "global::Compiled.Sources.Json.JsonRowReaders";
+
         /// <summary>Fully qualified names used in generated code.</summary>
         public const string IStreamG = "global::Compiled.IStream";
         /// <summary>Generated-code name of <c>IQueryPlan&lt;T&gt;</c>.</summary>

@@ -38,6 +38,13 @@ namespace Compiled.Generators
             // 5. An invalid query still gets a Start, marked obsolete as an error naming its CQ diagnostics.
             var invalid = parsed.Select(static (r, _) => r.Invalid).Where(static i => i is not null);
             context.RegisterSourceOutput(invalid, static (spc, i) => Emitter.EmitInvalid(spc, i!));
+
+            // 6. A UTF-8 JSON reader per distinct input row type, registered at load for the JSON sources.
+            var jsonReaders = context.SyntaxProvider.ForAttributeWithMetadataName(KnownNames.StreamingQueryAttribute,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (ctx, ct) => JsonReaderParser.Parse(ctx, ct))
+                .WithTrackingName(StepNames.JsonReaders);
+            context.RegisterSourceOutput(jsonReaders.Collect(), static (spc, readers) => JsonReaderEmitter.Emit(spc, readers));
         }
 
         private static void Report(SourceProductionContext context, ImmutableEquatableArray<DiagnosticInfo> diagnostics)

@@ -9,5 +9,7 @@ namespace Compiled.Generators
         public const string Model = "Model";
         /// <summary>The physical plan derived from the model.</summary>
         public const string Plan = "Plan";
+        /// <summary>The JSON reader models of the queries' input row types.</summary>
+        public const string JsonReaders = "JsonReaders";
     }
 }

@@ -188,7 +188,7 @@ namespace Compiled.Generators.Emit
                 _w.Line("int " + AppendCountLocal + " = 0;");
                 input = InputLocal;
             }
-            var pipeline = OpenInputLoop(type, input, out string row);
+            var pipeline = OpenInputLoop(type, input, out string row, _aggregate is not null && _aggregate.PrefetchesInputKeys(_plan.Source.Count) ? _aggregate : null);
             if (_aggregate is not null)
             {
                 _aggregate.WriteAccumulate(_w, pipeline, pipeline.Write(_plan.Source, new Row(row, isSpan: false)));
@@ -255,13 +255,27 @@ namespace Compiled.Generators.Emit
             _w.Line("// Plan: " + string.Join(" -> ", steps));
         }
 
-        /// <summary>Opens the loop over an input's rows (by reference for structs); returns the pipeline writing its stages.</summary>
-        private PipelineEmitter OpenInputLoop(TypeSpec type, string input, out string row)
+        /// <summary>
+        /// Opens the loop over an input's rows (by reference for structs); returns the pipeline writing its stages. With
+        /// <paramref name="prefetching"/> (see <see cref="AggregateEmitter.PrefetchesInputKeys"/>) the loop is indexed, and
+        /// each row first prefetches the table slot of the row a few places ahead.
+        /// </summary>
+        private PipelineEmitter OpenInputLoop(TypeSpec type, string input, out string row, AggregateEmitter? prefetching = null)
         {
             var pipeline = new PipelineEmitter(_w, "continue;", dropsLateRows: _plan.StateOperators.Count > 0);
             row = pipeline.Local("r");
             bool byReference = type.IsValueType && type.Shape is not (TypeShape.Primitive or TypeShape.Enum);
-            _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in " + input + ")");
+            if (prefetching is null)
+            {
+                _w.Open("foreach (" + (byReference ? "ref readonly var " : "var ") + row + " in " + input + ")");
+                return pipeline;
+            }
+            string rows = pipeline.Local("rows"), index = pipeline.Local("i");
+            _w.Line("var " + rows + " = " + input + ";");
+            _w.Open("for (int " + index + " = 0; " + index + " < " + rows + ".Length; " + index + "++)");
+            _w.Line((byReference ? "ref readonly var " + row + " = ref " : "var " + row + " = ") + rows + "[" + index + "];");
+            string ahead = index + " + " + Literals.Int(AggregateEmitter.PrefetchDistance);
+            _w.Line("if (" + ahead + " < " + rows + ".Length) " + prefetching.PrefetchCall(rows + "[" + ahead + "]"));
             return pipeline;
         }
     }

@@ -58,6 +58,18 @@ public sealed class BatchTable<TKey, TValue, TKeyOps>
         fixed (byte* entry = &Unsafe.As<Entry, byte>(ref _slots[_order[index]])) Sse.Prefetch0(entry);
     }
 
+    /// <summary>
+    /// Asks the processor to bring the slot where <paramref name="key"/> lives (or would be added) into the cache, so that a
+    /// row loop that calls this a few rows ahead of its lookups overlaps their cache misses instead of waiting for each.
+    /// A hint only: a key that probes past its home slot still misses there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void PrefetchKey(in TKey key)
+    {
+        if (!Sse.IsSupported) return;
+        fixed (byte* slot = &Unsafe.As<Entry, byte>(ref _slots[Home(Tag(default(TKeyOps).Hash(in key)))])) Sse.Prefetch0(slot);
+    }
+
     /// <summary>Empties the table for the next batch, keeping its size.</summary>
     public void Clear()
     {

@@ -79,6 +79,19 @@ public interface IStateStore<TKey, TValue>
     /// <summary>Visits every live key once, in no particular order (writes during the visit: see the type's remarks).</summary>
     void ForEach<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IStateVisitor<TKey, TValue>;
+
+    /// <summary>
+    /// A ticket for the values the caller has replaced or removed so far, for <see cref="ValuesReleased"/>; -1 (the
+    /// default) when the store cannot tell when it lets go of them.
+    /// </summary>
+    /// <remarks>For operators that recycle the memory of their values (window chunks); others need neither member.</remarks>
+    long ValueTicket => -1;
+
+    /// <summary>
+    /// True once nothing in the store reads again a value that was replaced or removed before <paramref name="ticket"/>
+    /// was taken: not the changelog, not a base written in the background. The caller may then reuse its memory.
+    /// </summary>
+    bool ValuesReleased(long ticket) => false;
 }
 
 /// <summary>Receives entries from <see cref="IStateStore{TKey, TValue}.ForEach{TVisitor}"/>; a struct, so calls are inlined.</summary>

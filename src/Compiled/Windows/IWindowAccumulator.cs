@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compiled.Windows;
 
 /// <summary>
@@ -13,4 +15,17 @@ public interface IWindowAccumulator<TSelf>
     /// (an earlier batch, pane or session) as <paramref name="earlier"/>, so "first of equal values" rules hold.
     /// </summary>
     static abstract void Merge(ref TSelf into, in TSelf earlier);
+
+    /// <summary>The most bytes <see cref="WriteCompact"/> writes for one accumulator.</summary>
+    /// <remarks>Used only for accumulators without references; the default is the fixed-width form.</remarks>
+    static virtual int MaxCompactBytes => Unsafe.SizeOf<TSelf>();
+
+    /// <summary>
+    /// Writes the durable form of an accumulator without references into a window chunk. The generator writes integer
+    /// fields as varints; the default, for hand-written accumulators, is the raw bytes.
+    /// </summary>
+    static virtual void WriteCompact(ref ChunkWriter writer, in TSelf value) => writer.WriteRaw(in value);
+
+    /// <summary>Reads what <see cref="WriteCompact"/> wrote.</summary>
+    static virtual TSelf ReadCompact(ref ChunkReader reader) => reader.ReadRaw<TSelf>();
 }

@@ -81,7 +81,7 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindowA
         if (Mode == OutputMode.Complete)
         {
             foreach (long start in _windowStarts) EmitFolded(start, ref emitter);
-            ReportRows();
+            EndBatch();
             return;
         }
         bool append = Mode == OutputMode.Append;
@@ -97,7 +97,7 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindowA
                 if (TryTake(start, out WindowTable<TKey, TAcc, TKeyOps>? pane)) Drop(pane);
             }
         }
-        ReportRows();
+        EndBatch();
     }
 
     /// <remarks>A recovered pane outlives the earlier windows holding it, which were closed (and emitted) already: those are never registered again.</remarks>

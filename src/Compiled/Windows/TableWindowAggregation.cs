@@ -19,8 +19,8 @@ namespace Compiled.Windows;
 /// every (window, key) pair would miss the cache on nearly every row. Closing a window takes its table whole and
 /// removes its chunks: O(chunks), not a lookup per key.</para>
 /// <para>State layout: key <c>WindowKey&lt;long&gt;</c> = (start, end, chunk sequence number), value = the chunk's
-/// entries (an int32 count, then each key and accumulator as the changelog encodes them). Recovery applies a start's
-/// chunks in sequence order, later entries replacing earlier ones. A table that has gathered
+/// entries (<see cref="ChunkCodec{TKey, TAcc}"/>: a varint count, then each key and accumulator, integers as varints).
+/// Recovery applies a start's chunks in sequence order, later entries replacing earlier ones. A table that has gathered
 /// <see cref="MaxChunks"/> chunks is written whole once and its older chunks removed, so a long-lived window (or
 /// Complete mode, which never closes one) keeps a bounded number of chunks.</para>
 /// <para>With state in memory only (<see cref="StateStoreKind.InMemory"/>) the tables are the state: nothing is encoded
@@ -34,16 +34,14 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     where TKeyOps : struct, IBatchKeyOps<TKey>
 {
     private const int MaxChunks = 8;
-    private static readonly bool s_raw = !RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() && !RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>();
-
     private readonly Dictionary<long, WindowTable<TKey, TAcc, TKeyOps>> _tables = new();
     private readonly Stack<WindowTable<TKey, TAcc, TKeyOps>> _free = new();
     private readonly List<WindowTable<TKey, TAcc, TKeyOps>> _changed = [];
     // Null when the tables are the state (in memory only).
-    private readonly IStateStore<WindowKey<long>, byte[]>? _store;
-    private readonly EntryCodec<TKey> _keys;
-    private readonly EntryCodec<TAcc> _values;
+    private readonly IStateStore<WindowKey<long>, WindowChunk>? _store;
+    private readonly ChunkCodec<TKey, TAcc> _codec;
     private readonly ChangelogBuffer _buffer = new();
+    private readonly ChunkPool _pool = new();
     private readonly long _lengthMs;
     private readonly string _operatorId;
     private WindowTable<TKey, TAcc, TKeyOps>? _last;
@@ -80,9 +78,8 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
             keySerializer = StateSerializers.Default<TKey>()
                 ?? throw new NotSupportedException($"The window key part {typeof(TKey)} of operator '{operatorId}' holds references and has no built-in serializer; pass one.");
         }
-        _keys = new EntryCodec<TKey>(keySerializer);
-        _values = new EntryCodec<TAcc>(accumulatorSerializer);
-        if (!context.TryKeepInMemory(this)) _store = context.GetStateStore<WindowKey<long>, byte[]>(operatorId, null, ByteArrayStateSerializer.Instance);
+        _codec = new ChunkCodec<TKey, TAcc>(keySerializer, accumulatorSerializer);
+        if (!context.TryKeepInMemory(this)) _store = context.GetStateStore<WindowKey<long>, WindowChunk>(operatorId, null, WindowChunk.Serializer.Instance);
     }
 
     /// <inheritdoc />
@@ -139,13 +136,13 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         if (_store is null) return;
         var collector = new ChunkCollector([]);
         _store.ForEach(ref collector);
-        List<KeyValuePair<WindowKey<long>, byte[]>> chunks = collector.Chunks;
+        List<KeyValuePair<WindowKey<long>, WindowChunk>> chunks = collector.Chunks;
         chunks.Sort(static (a, b) => a.Key.StartMs != b.Key.StartMs ? a.Key.StartMs.CompareTo(b.Key.StartMs) : a.Key.Key.CompareTo(b.Key.Key));
-        foreach ((WindowKey<long> key, byte[] chunk) in chunks)
+        foreach ((WindowKey<long> key, WindowChunk chunk) in chunks)
         {
             WindowTable<TKey, TAcc, TKeyOps> table = Table(key.StartMs);
             table.Chunks.Add(key.Key);
-            Decode(chunk, table);
+            Decode(chunk, table, key.Key);
             _nextChunk = Math.Max(_nextChunk, key.Key + 1);
         }
     }
@@ -164,8 +161,7 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
             bool whole = table.Chunks.Count >= MaxChunks;
             if (whole)
             {
-                foreach (long chunk in table.Chunks) _store.Remove(new WindowKey<long>(table.StartMs, table.EndMs, chunk));
-                table.Chunks.Clear();
+                RemoveChunks(table);
             }
             _store.Put(new WindowKey<long>(table.StartMs, table.EndMs, _nextChunk), Encode(table, whole));
             table.Chunks.Add(_nextChunk);
@@ -188,21 +184,20 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     {
         _rows -= table.Entries.Count;
         _rowsRemoved += table.Entries.Count;
-        if (_store is not null)
-        {
-            foreach (long chunk in table.Chunks) _store.Remove(new WindowKey<long>(table.StartMs, table.EndMs, chunk));
-        }
+        if (_store is not null) RemoveChunks(table);
         _free.Push(table);
     }
 
     /// <summary>
-    /// Reports the batch's state rows to the store's metrics: (window, key) entries for tumbling windows, (pane, key)
-    /// entries for sliding ones, not the chunks the store holds. Called once at the end of each batch.
+    /// Called once at the end of each batch: reports the batch's state rows to the store's metrics ((window, key) entries
+    /// for tumbling windows, (pane, key) entries for sliding ones, not the chunks the store holds), and hands the buffers
+    /// of the chunks the batch removed to the pool.
     /// </summary>
-    private protected void ReportRows()
+    private protected void EndBatch()
     {
         // Kept in memory, the provider takes the counters (TakeMetrics) when it collects the batch's metrics.
         if (_store is null) return;
+        _pool.EndBatch(_store);
         _store.ReportRows(_rows, _rowsUpdated, _rowsRemoved);
         _rowsUpdated = 0;
         _rowsRemoved = 0;
@@ -250,74 +245,63 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         return table;
     }
 
-    private byte[] Encode(WindowTable<TKey, TAcc, TKeyOps> table, bool whole)
+    // Removes the table's chunks from the store; their buffers go back to the pool once the store lets go of them.
+    private void RemoveChunks(WindowTable<TKey, TAcc, TKeyOps> table)
     {
-        if (s_raw) return EncodeRaw(table, whole);
-        _buffer.Clear();
-        int countAt = _buffer.ReserveInt32();
-        int count = 0;
-        WindowEntries<TKey, TAcc, TKeyOps> entries = table.Entries;
-        for (int i = 0; i < entries.Count; i++)
+        foreach (long sequence in table.Chunks)
         {
-            ref var entry = ref entries.EntryAt(i);
-            if (!whole && entry.Value.Stamp != _stamp) continue;
-            _keys.Write(_buffer, in entry.Key);
-            _values.Write(_buffer, in entry.Value.Accumulator);
-            count++;
+            if (_store!.TryRemove(new WindowKey<long>(table.StartMs, table.EndMs, sequence), out WindowChunk chunk)) _pool.Removed(chunk.Bytes);
         }
-        _buffer.PatchInt32(countAt, count);
-        // A chunk lives until its window closes, usually past a collection: on the pinned heap it is never copied from
-        // generation to generation (nor zeroed first), which on a batch of a thousand windows is most of the write's cost.
-        byte[] chunk = GC.AllocateUninitializedArray<byte>(_buffer.Length, pinned: true);
-        _buffer.Written.CopyTo(chunk);
-        return chunk;
+        table.Chunks.Clear();
     }
 
-    /// <summary>
-    /// <see cref="Encode"/> for keys and accumulators without references, which the changelog codec writes as their raw
-    /// bytes: the chunk's size is known, so the entries are written straight into it, in the same layout.
-    /// </summary>
-    private byte[] EncodeRaw(WindowTable<TKey, TAcc, TKeyOps> table, bool whole)
+    private WindowChunk Encode(WindowTable<TKey, TAcc, TKeyOps> table, bool whole)
     {
         WindowEntries<TKey, TAcc, TKeyOps> entries = table.Entries;
         int count = whole ? entries.Count : table.ChangedEntries;
-        int keySize = Unsafe.SizeOf<TKey>();
-        int entrySize = keySize + Unsafe.SizeOf<TAcc>();
-        byte[] chunk = GC.AllocateUninitializedArray<byte>(sizeof(int) + count * entrySize, pinned: true);
-        Span<byte> rest = chunk;
-        MemoryMarshal.Write(rest, in count);
-        rest = rest[sizeof(int)..];
+        _buffer.Clear();
+        ChunkCodec<TKey, TAcc>.Begin(_buffer, count);
+        int written = 0;
         for (int i = 0; i < entries.Count; i++)
         {
             ref var entry = ref entries.EntryAt(i);
             if (!whole && entry.Value.Stamp != _stamp) continue;
-            // Bounds-checked slices: a miscounted table fails here rather than writing a corrupt chunk.
-            Span<byte> at = rest[..entrySize];
-            Unsafe.WriteUnaligned(ref MemoryMarshal.GetReference(at), entry.Key);
-            Unsafe.WriteUnaligned(ref at[keySize], entry.Value.Accumulator);
-            rest = rest[entrySize..];
+            _codec.Write(_buffer, in entry.Key, in entry.Value.Accumulator);
+            written++;
         }
-        if (!rest.IsEmpty) throw new InvalidOperationException($"Window operator '{_operatorId}' counted {count} changed entries in window [{table.StartMs}, {table.EndMs}) but wrote fewer.");
-        return chunk;
+        if (written != count) throw new InvalidOperationException($"Window operator '{_operatorId}' counted {count} changed entries in window [{table.StartMs}, {table.EndMs}) but wrote {written}.");
+        byte[] chunk = _pool.Rent(_buffer.Length);
+        _buffer.Written.CopyTo(chunk);
+        return new WindowChunk(chunk, _buffer.Length);
     }
 
-    private void Decode(byte[] chunk, WindowTable<TKey, TAcc, TKeyOps> table)
+    private void Decode(WindowChunk chunk, WindowTable<TKey, TAcc, TKeyOps> table, long sequence)
     {
-        int offset = 0;
-        int count = MemoryMarshal.Read<int>(chunk);
-        offset += sizeof(int);
-        for (int i = 0; i < count; i++)
+        var reader = new ChunkReader(chunk.Span);
+        try
         {
-            TKey key = _keys.Read(chunk, ref offset);
-            table.Entries.FindOrAdd(in key, out bool added).Accumulator = _values.Read(chunk, ref offset);
-            if (added) _rows++;
+            int count = ChunkCodec<TKey, TAcc>.ReadCount(ref reader);
+            for (int i = 0; i < count; i++)
+            {
+                _codec.Read(ref reader, out TKey key, out TAcc accumulator);
+                table.Entries.FindOrAdd(in key, out bool added).Accumulator = accumulator;
+                if (added) _rows++;
+            }
+            if (reader.Remaining != 0) throw new InvalidDataException($"The chunk holds {reader.Remaining} bytes past its {count} entries.");
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or IndexOutOfRangeException)
+        {
+            throw new InvalidDataException(
+                $"The state of window operator '{_operatorId}' is damaged: chunk {sequence} of window [{table.StartMs}, {table.EndMs}) " +
+                $"({chunk.Length} bytes) cannot be decoded at byte {reader.Position}: {e.Message} The checkpoint's state files were changed " +
+                "or written by another version; restore them or start from a new checkpoint location.", e);
         }
     }
 
-    private readonly struct ChunkCollector(List<KeyValuePair<WindowKey<long>, byte[]>> chunks) : IStateVisitor<WindowKey<long>, byte[]>
+    private readonly struct ChunkCollector(List<KeyValuePair<WindowKey<long>, WindowChunk>> chunks) : IStateVisitor<WindowKey<long>, WindowChunk>
     {
-        public List<KeyValuePair<WindowKey<long>, byte[]>> Chunks => chunks;
+        public List<KeyValuePair<WindowKey<long>, WindowChunk>> Chunks => chunks;
 
-        public void Visit(in WindowKey<long> key, in byte[] value) => chunks.Add(new KeyValuePair<WindowKey<long>, byte[]>(key, value));
+        public void Visit(in WindowKey<long> key, in WindowChunk value) => chunks.Add(new KeyValuePair<WindowKey<long>, WindowChunk>(key, value));
     }
 }

@@ -77,7 +77,7 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindow
         if (Mode == OutputMode.Complete)
         {
             foreach (WindowTable<TKey, TAcc, TKeyOps> table in Tables) EmitTable(table, ref emitter);
-            ReportRows();
+            EndBatch();
             return;
         }
         bool append = Mode == OutputMode.Append;
@@ -88,7 +88,7 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindow
             if (append) EmitTable(table, ref emitter);
             Drop(table);
         }
-        ReportRows();
+        EndBatch();
     }
 
     private protected override void Opened(WindowTable<TKey, TAcc, TKeyOps> table)

@@ -51,8 +51,15 @@ internal sealed record GeneratorRun(GeneratorRunResult Result, Compilation Outpu
     public IReadOnlyDictionary<string, string> Sources =>
         Result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
-    /// <summary>The single generated source.</summary>
-    public string Source => Result.GeneratedSources.Single().SourceText.ToString();
+    /// <summary>The single generated query source (the JSON row readers of its inputs aside).</summary>
+    public string Source => Result.GeneratedSources.Single(s => !IsJsonReader(s.HintName)).SourceText.ToString();
+
+    /// <summary>The generated JSON row readers and notes, by hint name.</summary>
+    public IReadOnlyDictionary<string, string> JsonReaders =>
+        Result.GeneratedSources.Where(s => IsJsonReader(s.HintName)).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    /// <summary>True for the file of a row type's JSON reader.</summary>
+    public static bool IsJsonReader(string hintName) => hintName.EndsWith(".JsonReader.g.cs", StringComparison.Ordinal);
 
     /// <summary>Generator diagnostics (CQ000x).</summary>
     public ImmutableArray<Diagnostic> Diagnostics => Result.Diagnostics;

@@ -64,8 +64,11 @@ namespace Compiled.Generators.Tests.Queries
             {
                 // Plan: Source(events) -> Aggregate(fold each row into the operator's table)
                 _table0.BeginBatch();
-                foreach (ref readonly var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Ev>(0))
+                var __rows1 = inputs.Get<global::Compiled.Generators.Tests.Queries.Ev>(0);
+                for (int __i2 = 0; __i2 < __rows1.Length; __i2++)
                 {
+                    ref readonly var __r0 = ref __rows1[__i2];
+                    if (__i2 + 8 < __rows1.Length) _table0.Prefetch(GroupKey0(in __rows1[__i2 + 8]));
                     ref var __acc = ref _table0.FindOrAdd(GroupKey0(in __r0), out _);
                     __acc.A0++;
                 }

@@ -159,6 +159,23 @@ namespace Compiled.Generators.Tests.Queries
                     into.A0 += earlier.A0;
                     into.A1 += earlier.A1;
                 }
+
+                // Window chunks: integer fields as varints, the others raw.
+                static int global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.MaxCompactBytes => 10 + 10;
+
+                static void global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.WriteCompact(ref global::Compiled.Windows.ChunkWriter writer, in Aggregate0State value)
+                {
+                    writer.WriteSigned(value.A0);
+                    writer.WriteSigned(value.A1);
+                }
+
+                static Aggregate0State global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.ReadCompact(ref global::Compiled.Windows.ChunkReader reader)
+                {
+                    var value = default(Aggregate0State);
+                    value.A0 = reader.ReadInt64();
+                    value.A1 = reader.ReadInt64();
+                    return value;
+                }
             }
 
             /// <summary>Hashing and equality of the group key, for the batch table.</summary>
@@ -212,6 +229,23 @@ namespace Compiled.Generators.Tests.Queries
                 {
                     into.A0 += earlier.A0;
                     into.A1 += earlier.A1;
+                }
+
+                // Window chunks: integer fields as varints, the others raw.
+                static int global::Compiled.Windows.IWindowAccumulator<Aggregate1State>.MaxCompactBytes => 10 + 10;
+
+                static void global::Compiled.Windows.IWindowAccumulator<Aggregate1State>.WriteCompact(ref global::Compiled.Windows.ChunkWriter writer, in Aggregate1State value)
+                {
+                    writer.WriteSigned(value.A0);
+                    writer.WriteSigned(value.A1);
+                }
+
+                static Aggregate1State global::Compiled.Windows.IWindowAccumulator<Aggregate1State>.ReadCompact(ref global::Compiled.Windows.ChunkReader reader)
+                {
+                    var value = default(Aggregate1State);
+                    value.A0 = reader.ReadInt64();
+                    value.A1 = reader.ReadInt64();
+                    return value;
                 }
             }
 

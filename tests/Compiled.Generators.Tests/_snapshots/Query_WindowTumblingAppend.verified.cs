@@ -109,6 +109,23 @@ namespace Compiled.Generators.Tests.Queries
                     into.A0 += earlier.A0;
                     into.A1 += earlier.A1;
                 }
+
+                // Window chunks: integer fields as varints, the others raw.
+                static int global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.MaxCompactBytes => 10 + 10;
+
+                static void global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.WriteCompact(ref global::Compiled.Windows.ChunkWriter writer, in Aggregate0State value)
+                {
+                    writer.WriteSigned(value.A0);
+                    writer.WriteSigned(value.A1);
+                }
+
+                static Aggregate0State global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.ReadCompact(ref global::Compiled.Windows.ChunkReader reader)
+                {
+                    var value = default(Aggregate0State);
+                    value.A0 = reader.ReadInt64();
+                    value.A1 = reader.ReadInt64();
+                    return value;
+                }
             }
 
             /// <summary>Turns each window the aggregation emits into output rows.</summary>

@@ -67,8 +67,11 @@ namespace Shop
             {
                 // Plan: Source(sink) -> Aggregate(fold each row into the operator's table)
                 _table0.BeginBatch();
-                foreach (ref readonly var __r0 in inputs.Get<global::Shop.Click>(0))
+                var __rows1 = inputs.Get<global::Shop.Click>(0);
+                for (int __i2 = 0; __i2 < __rows1.Length; __i2++)
                 {
+                    ref readonly var __r0 = ref __rows1[__i2];
+                    if (__i2 + 8 < __rows1.Length) _table0.Prefetch(GroupKey0(in __rows1[__i2 + 8]));
                     ref var __acc = ref _table0.FindOrAdd(GroupKey0(in __r0), out bool __added);
                     __acc.A0++;
                     var __v1 = Agg0_1(in __r0);

@@ -55,9 +55,9 @@ public sealed class WindowChunkTests
     }
 
     [Fact]
-    public void Windows_of_unmanaged_keys_and_accumulators_write_raw_chunks_that_recover_exactly()
+    public void Windows_of_unmanaged_keys_and_accumulators_write_compact_chunks_that_recover_exactly()
     {
-        // Int keys and an unmanaged accumulator take the chunk encoding that writes entries straight into the chunk;
+        // Int keys (varints) and an unmanaged accumulator of the default (raw) compact form;
         // several windows, each batch changing part of some of them, restarted after every few batches.
         using var dir = new TempDirectory();
         var expected = new Dictionary<(long Start, int Key), (long Sum, long Count, int Max)>();

@@ -43,6 +43,28 @@ namespace Compiled.Generators.Emit.Operators
             return true;
         }
 
+        /// <summary>
+        /// How a field of C# type <paramref name="typeName"/> is written into a window chunk: the <c>ChunkWriter</c> and
+        /// <c>ChunkReader</c> methods and the most bytes it takes. Integers are varints (zigzag for signed types); every
+        /// other type is its raw bytes.
+        /// </summary>
+        public static (string Write, string Read, string MaxBytes) CompactForm(string typeName)
+        {
+            switch (typeName)
+            {
+                case "long": return ("WriteSigned", "ReadInt64", "10");
+                case "int": return ("WriteSigned", "ReadInt32", "5");
+                case "short": return ("WriteSigned", "ReadInt16", "3");
+                case "sbyte": return ("WriteSigned", "ReadSByte", "2");
+                case "ulong": return ("WriteUnsigned", "ReadUInt64", "10");
+                case "uint": return ("WriteUnsigned", "ReadUInt32", "5");
+                case "ushort": return ("WriteUnsigned", "ReadUInt16", "3");
+                case "char": return ("WriteUnsigned", "ReadChar", "3");
+                case "byte": return ("WriteUnsigned", "ReadByte", "2");
+                default: return ("WriteRaw", "ReadRaw<" + typeName + ">", "global::System.Runtime.CompilerServices.Unsafe.SizeOf<" + typeName + ">()");
+            }
+        }
+
         /// <summary>Sums widen int to long, as the DSL's <c>Sum</c> signatures (and Spark) do.</summary>
         private static string SumType(TypeSpec value) => value.Name is "int" or "long" ? "long" : value.Name;
 

@@ -113,6 +113,22 @@ namespace Compiled.Generators.Emit.Operators
                 + ", " + keySerializer + ", " + stateSerializer + ");");
         }
 
+        /// <summary>How many rows ahead of its lookups the input loop prefetches table slots (see <see cref="PrefetchesInputKeys"/>).</summary>
+        public const int PrefetchDistance = 8;
+
+        /// <summary>
+        /// True when the input loop prefetches the table slot of the row <see cref="PrefetchDistance"/> ahead, so the table's
+        /// cache misses overlap instead of each stalling the loop: the rows reach the table unchanged (no stage between the
+        /// input and the aggregation, so the row ahead is one the table will see) and the key is an unmanaged value, cheap
+        /// enough to compute and hash twice.
+        /// </summary>
+        public bool PrefetchesInputKeys(int sourceStages) =>
+            !IsWindowed && !Chained && !FromSpan && sourceStages == 0 && _aggregate.KeyType.IsUnmanaged;
+
+        /// <summary>The prefetch of the slot of <paramref name="rowAhead"/>'s key.</summary>
+        public string PrefetchCall(string rowAhead) =>
+            TableField + ".Prefetch(" + PipelineEmitter.Call(_aggregate.Key, new Row(rowAhead, isSpan: false)) + ");";
+
         /// <summary>Accumulates <paramref name="row"/> into the batch table, inside the fused loop.</summary>
         public void WriteAccumulate(SourceWriter w, PipelineEmitter pipeline, Row row)
         {
@@ -305,6 +321,30 @@ namespace Compiled.Generators.Emit.Operators
                 }
             }
             w.Close();
+            if (IsWindowed && Window.Kind != WindowKind.Session && AccumulatorLayout.IsUnmanaged(_aggregate)) WriteCompactForm(w);
+            w.Close();
+        }
+
+        /// <summary>
+        /// The accumulator's durable form in window chunks: integer fields as varints (a count of one is one byte, not
+        /// eight), the others as their raw bytes.
+        /// </summary>
+        private void WriteCompactForm(SourceWriter w)
+        {
+            var fields = AccumulatorLayout.Fields(_aggregate).ToArray();
+            string self = WindowsNamespace + "IWindowAccumulator<" + State + ">.";
+            w.Line();
+            w.Line("// Window chunks: integer fields as varints, the others raw.");
+            w.Line("static int " + self + "MaxCompactBytes => " + string.Join(" + ", fields.Select(f => AccumulatorLayout.CompactForm(f.TypeName).MaxBytes)) + ";");
+            w.Line();
+            w.Open("static void " + self + "WriteCompact(ref " + WindowsNamespace + "ChunkWriter writer, in " + State + " value)");
+            foreach (var f in fields) w.Line("writer." + AccumulatorLayout.CompactForm(f.TypeName).Write + "(value." + f.Name + ");");
+            w.Close();
+            w.Line();
+            w.Open("static " + State + " " + self + "ReadCompact(ref " + WindowsNamespace + "ChunkReader reader)");
+            w.Line("var value = default(" + State + ");");
+            foreach (var f in fields) w.Line("value." + f.Name + " = reader." + AccumulatorLayout.CompactForm(f.TypeName).Read + "();");
+            w.Line("return value;");
             w.Close();
         }
 

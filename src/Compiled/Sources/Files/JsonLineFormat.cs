@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Compiled.Batches;
+using Compiled.Sources.Json;
 
 namespace Compiled.Sources.Files;
 
@@ -11,21 +11,26 @@ namespace Compiled.Sources.Files;
 /// </summary>
 /// <remarks>
 /// Lines are found in a pooled byte buffer and deserialized straight from UTF-8, so no string is made for
-/// a line; the row is the only allocation. Missing properties take their default value (as Spark reads
-/// missing JSON fields as null); malformed JSON, a wrong value type or a <c>null</c> line is a bad record.
+/// a line; the row is the only allocation. Rows are read by the reader the generator made for <typeparamref name="T"/>
+/// when there is one and the options read alike (see <see cref="JsonRowParser{T}"/>), else by System.Text.Json, with the
+/// same rows and errors either way. Missing properties take their default value (as Spark reads missing JSON fields as
+/// null); malformed JSON, a wrong value type or a <c>null</c> line is a bad record.
 /// </remarks>
 internal sealed class JsonLineFormat<T> : IFileFormat<T>
 {
     private const int InitialBufferSize = 1 << 16;
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
-    private readonly JsonTypeInfo<T> _typeInfo;
+    private readonly JsonRowParser<T> _parser;
 
     /// <summary>Creates the format; <paramref name="options"/> replace the default (case-insensitive) serializer options.</summary>
     public JsonLineFormat(JsonSerializerOptions? options)
     {
-        _typeInfo = JsonLinesOptions.TypeInfo<T>(options);
+        _parser = JsonLinesOptions.Parser<T>(options);
     }
+
+    /// <summary>True when rows are read by the generated reader (known after the first row).</summary>
+    internal bool UsesGeneratedReader => _parser.UsesGeneratedReader;
 
     /// <inheritdoc />
     public string Name => "json";
@@ -82,7 +87,7 @@ internal sealed class JsonLineFormat<T> : IFileFormat<T>
         T? row;
         try
         {
-            row = JsonSerializer.Deserialize(line, _typeInfo);
+            row = _parser.Parse(line);
         }
         catch (JsonException e)
         {

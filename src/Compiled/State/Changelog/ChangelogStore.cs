@@ -73,6 +73,16 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     public long Count => _count;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The changelog copies a value into the frame at the checkpoint of the batch that wrote it, so after a removal only a
+    /// base may still read it: one of the epochs before the current one, handed to the base thread with the value.
+    /// </remarks>
+    public long ValueTicket => _epoch - 1;
+
+    /// <inheritdoc />
+    public bool ValuesReleased(long ticket) => Volatile.Read(ref _completedEpoch) >= ticket;
+
+    /// <inheritdoc />
     public bool OverBudget =>
         _table.Count * _entryBytes > _budgetBytes
         || (_tombstones >= MinTombstonesToSweep && _tombstones > _table.Count / 4);
