@@ -58,6 +58,30 @@ public sealed class ChunkPoolTests
     }
 
     [Fact]
+    public void A_chunk_is_not_reused_while_a_base_that_captured_it_is_still_being_written()
+    {
+        using var dir = new TempDirectory();
+        using var provider = new ChangelogStateStoreProvider(dir.Path, null, 64L << 20, snapshotInterval: 1000, null);
+        var store = OpenStore(provider);
+        var pool = new ChunkPool();
+        byte[] buffer = PutAndCheckpoint(store, provider, pool, batch: 0);
+        // The base thread's view, taken by hand so the test decides when that base completes.
+        IBaseChanges capturing = ((IChangelogStore)store).TakeBaseChanges();
+        Assert.True(store.TryRemove(s_key, out _));
+        pool.Removed(buffer);
+        long ticket = store.ValueTicket;
+        pool.EndBatch(store);
+
+        Assert.False(store.ValuesReleased(ticket));
+        Assert.NotSame(buffer, pool.Rent(100));
+
+        capturing.Completed();
+        Assert.True(store.ValuesReleased(ticket));
+        pool.EndBatch(store);
+        Assert.Same(buffer, pool.Rent(100));
+    }
+
+    [Fact]
     public void A_store_that_cannot_tell_when_it_lets_go_gets_no_chunk_reused()
     {
         using var provider = new InMemoryStateStoreProvider(null, 64L << 20, null);
