@@ -1,6 +1,7 @@
 using System.Text;
 using Compiled.Sources;
 using Compiled.Sources.Files;
+using Compiled.Sources.Json;
 using Confluent.Kafka;
 using static Compiled.Kafka.Tests.KafkaTestData;
 
@@ -262,6 +263,38 @@ public sealed class KafkaSourceTests(MockClusterFixture cluster) : IClassFixture
         using var source = new SourceHarness<TestRow>(kafka, _checkpoint);
         Assert.Equal(new[] { new TestRow("a", 1), new TestRow("d", 4) }, source.Drain());
         Assert.Equal("2", kafka.GetMetrics()["numBadRecordsSkipped"]);
+    }
+
+    [Fact]
+    public void JsonValues_AreReadByTheGeneratedReader_WithSystemTextJsonRowsAndBadRecords()
+    {
+        // TestRowQuery makes the generator emit TestRow's reader; both overloads take it, the metadata's and the default.
+        Assert.NotNull(JsonRowReaders.Find<TestRow>());
+        string topic = NewTopic();
+        string[] values =
+        [
+            "{\"id\":\"a\",\"amount\":1}", "{\"AMOUNT\":2,\"Id\":\"b\",\"extra\":[1,{}]}", "{\"id\":\"c\",\"amount\":2147483648}",
+            "{\"i\\u0064\":\"d\",\"amount\":4}", "{\"id\":null}", "{\"id\":\"f\",\"amount\":\"6\"}", "null", "[1]",
+        ];
+        Produce(cluster.BootstrapServers, topic, values, partition: 1);
+        TestRow[] expected = [new("a", 1), new("b", 2), new("d", 4), new(null!, 0)];
+        foreach (var kafka in new[]
+        {
+            Source.Kafka(Options(topic) with { StartingOffsets = KafkaStartingOffsets.Earliest, BadRecords = BadRecordPolicy.Skip }, TestJson.Default.TestRow),
+            Source.Kafka<TestRow>(Options(topic) with { StartingOffsets = KafkaStartingOffsets.Earliest, BadRecords = BadRecordPolicy.Skip }),
+        })
+        {
+            using var source = new SourceHarness<TestRow>(kafka, Directory.CreateDirectory(Path.Combine(_checkpoint, Guid.NewGuid().ToString("N"))).FullName);
+            Assert.Equal(expected, source.Drain());
+            Assert.Equal("4", kafka.GetMetrics()["numBadRecordsSkipped"]);
+        }
+
+        // Failing on the first bad record names where it is, with System.Text.Json's reason.
+        using var failing = new SourceHarness<TestRow>(Source.Kafka<TestRow>(Options(topic) with { StartingOffsets = KafkaStartingOffsets.Earliest }),
+            Directory.CreateDirectory(Path.Combine(_checkpoint, "fail")).FullName);
+        var e = Assert.Throws<KafkaBadRecordException>(() => failing.Next());
+        Assert.Equal((topic, 1, 2L), (e.Topic, e.Partition, e.Offset));
+        Assert.Contains("$.amount", e.Message);
     }
 
     [Fact]

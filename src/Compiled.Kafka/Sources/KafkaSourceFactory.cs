@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using Compiled.Sources.Files;
 using Confluent.Kafka;
 
 namespace Compiled.Kafka;
@@ -15,13 +16,21 @@ public static class KafkaSourceFactory
         public static KafkaSource<T> Kafka<T>(KafkaSourceOptions options, JsonTypeInfo<T> typeInfo) =>
             Source.Kafka(options, KafkaJson.Deserializer(typeInfo));
 
+        /// <summary>
+        /// Each message's value as a <typeparamref name="T"/> read from JSON as the JSON file source reads a line (member
+        /// names case-insensitive): by the reader the Compiled generator made for <typeparamref name="T"/>, registered by
+        /// the query that reads it, and by System.Text.Json for anything that reader declines. Keys are ignored.
+        /// </summary>
+        public static KafkaSource<T> Kafka<T>(KafkaSourceOptions options) =>
+            Source.Kafka(options, KafkaJson.Deserializer<T>());
+
         /// <summary>Each message's value as a <typeparamref name="T"/> read by <paramref name="deserializer"/>; keys are ignored.</summary>
         /// <remarks>A deserialiser that throws marks the message as a bad record (see <see cref="KafkaSourceOptions.BadRecords"/>).</remarks>
         public static KafkaSource<T> Kafka<T>(KafkaSourceOptions options, IDeserializer<T> deserializer)
         {
             ArgumentNullException.ThrowIfNull(deserializer);
             return new KafkaSource<T>(options, config =>
-                new KafkaRowConsumer<Ignore, T, T>(config, null, deserializer, static r => r.Message.Value));
+                new KafkaRowConsumer<Ignore, T, T>(ValueFieldsOnly(config, options), null, deserializer, static r => r.Message.Value));
         }
 
         /// <summary>
@@ -32,6 +41,21 @@ public static class KafkaSourceFactory
         public static KafkaSource<KafkaRecord<TKey, TValue>> KafkaRecords<TKey, TValue>(
             KafkaSourceOptions options, IDeserializer<TKey>? keyDeserializer = null, IDeserializer<TValue>? valueDeserializer = null) =>
             new(options, config => new KafkaRowConsumer<TKey, TValue, KafkaRecord<TKey, TValue>>(config, keyDeserializer, valueDeserializer, ToRecord));
+    }
+
+    /// <summary>The Confluent.Kafka setting that lists the <c>ConsumeResult</c> fields it fills in.</summary>
+    internal const string ConsumeResultFields = "dotnet.consumer.consume.result.fields";
+
+    /// <summary>
+    /// Value rows need neither a message's headers nor its timestamp, so Confluent.Kafka is told to skip them (a
+    /// <c>Headers</c> object and two native calls per message); the topic stays, it names the partition. Bad records
+    /// redirected to a dead-letter topic keep every field (their headers are copied), and a user's own setting wins.
+    /// </summary>
+    private static ConsumerConfig ValueFieldsOnly(ConsumerConfig config, KafkaSourceOptions options)
+    {
+        if (options.BadRecords != BadRecordPolicy.Redirect && config.Get(ConsumeResultFields) is null)
+            config.Set(ConsumeResultFields, "topic");
+        return config;
     }
 
     private static KafkaRecord<TKey, TValue> ToRecord<TKey, TValue>(ConsumeResult<TKey, TValue> result)
