@@ -329,9 +329,8 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         {
             // Never handed to a base: the changelog records the removal (a key it lists that the table lacks is a
             // delete), and no base needs a tombstone. Short-lived keys (closed windows) then never reach FASTER. Once
-            // the state has spilled, the slot stays until the next eviction instead: it still tells a later lookup that
-            // the base lacks the key, which it would otherwise read from FASTER (and a base skips a removal of a key it
-            // never held either way).
+            // the state has spilled, the slot stays until the end of the batch instead (WriteSection drops it): it tells
+            // a later call of the batch that the base lacks the key, which it would otherwise read from FASTER.
             _table.Remove(key);
             return;
         }
@@ -386,6 +385,12 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
             if (live)
             {
                 _values.Write(frame, in slot.Value);
+            }
+            else if (!Unsafe.IsNullRef(ref slot) && !slot.InBase)
+            {
+                // Removed in this batch and never in a base (see RemoveSlot): nothing needs the slot any more.
+                _table.Remove(key);
+                _tombstones--;
             }
         }
 
