@@ -32,7 +32,8 @@ public static class DedupState
         public void Visit(in TKey key, in long value)
         {
             if (value > watermarkMs) return;
-            store.Remove(key);
+            // The visit found it live: a blind tombstone, which reads nothing of a spilled key.
+            store.RemoveLive(key);
             Removed++;
         }
     }

@@ -120,13 +120,17 @@ public sealed class GroupStateOperator<TKey, TRow, TState>
         NextTimeoutMs = next == long.MaxValue ? long.MaxValue : next + 1;
     }
 
-    /// <summary>Writes what the function did to the key's state (Spark's callFunctionAndUpdateState).</summary>
+    /// <summary>
+    /// Writes what the function did to the key's state (Spark's callFunctionAndUpdateState). <paramref name="stored"/> is
+    /// what the lookup or visit before the call found, so the write and the removal state the key's presence and a
+    /// spilled store reads nothing a second time.
+    /// </summary>
     private void Apply(TKey key, bool stored, long previousTimeoutMs)
     {
         long timeout = _handle.TimeoutTimestampMs;
         if (!_handle.Exists && timeout == GroupState<TState>.NoTimestamp)
         {
-            if (stored) _store.Remove(key);
+            if (stored) _store.RemoveLive(key);
             return;
         }
         bool timeoutChanged = !stored || timeout != previousTimeoutMs;
@@ -136,7 +140,7 @@ public sealed class GroupStateOperator<TKey, TRow, TState>
             Exists = _handle.Exists,
             Value = _handle.Exists ? _handle.Get() : default!,
             TimeoutMs = timeout,
-        });
+        }, exists: stored);
     }
 
     /// <summary>Calls the function, without rows, for each stored key that had no rows in the batch; keys may be replaced or removed during the visit.</summary>

@@ -39,16 +39,30 @@ internal sealed class ChunkCodec<TKey, TAcc>
         buffer.Advance(writer.Written);
     }
 
-    /// <summary>Appends one entry.</summary>
+    /// <summary>
+    /// True when both the key parts and the accumulator take their compact form: whole runs of entries are then written
+    /// through one <see cref="ChunkWriter"/> (<see cref="WriteCompact"/>), with no capacity check per entry.
+    /// </summary>
+    public static bool AllCompact => s_keyCompact && s_accCompact;
+
+    /// <summary>The most bytes <see cref="WriteCompact"/> writes for one entry.</summary>
+    public int MaxCompactBytes => _maxCompactBytes;
+
+    /// <summary>Writes one entry when <see cref="AllCompact"/>; the writer must have <see cref="MaxCompactBytes"/> free.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void WriteCompact(ref ChunkWriter writer, in TKey key, in TAcc accumulator)
+    {
+        WriteKey(ref writer, in key);
+        TAcc.WriteCompact(ref writer, in accumulator);
+    }
+
+    /// <summary>Appends one entry.</summary>
     public void Write(ChangelogBuffer buffer, in TKey key, in TAcc accumulator)
     {
-        if (s_keyCompact && s_accCompact)
+        if (AllCompact)
         {
-            // The whole entry in one span: one capacity check per entry.
             var writer = new ChunkWriter(buffer.GetSpan(_maxCompactBytes));
-            WriteKey(ref writer, in key);
-            TAcc.WriteCompact(ref writer, in accumulator);
+            WriteCompact(ref writer, in key, in accumulator);
             buffer.Advance(writer.Written);
             return;
         }

@@ -25,6 +25,9 @@ public ref struct ChunkWriter
     /// <summary>Bytes written so far.</summary>
     public readonly int Written => _written;
 
+    /// <summary>Bytes left in the span.</summary>
+    public readonly int Free => _span.Length - _written;
+
     /// <summary>Writes a signed integer as a zigzag varint.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteSigned(long value) => WriteUnsigned((ulong)((value << 1) ^ (value >> 63)));

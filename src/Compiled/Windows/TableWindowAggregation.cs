@@ -261,6 +261,38 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         int count = whole ? entries.Count : table.ChangedEntries;
         _buffer.Clear();
         ChunkCodec<TKey, TAcc>.Begin(_buffer, count);
+        int written = ChunkCodec<TKey, TAcc>.AllCompact ? EncodeCompact(entries, whole) : EncodeEach(entries, whole);
+        if (written != count) throw new InvalidOperationException($"Window operator '{_operatorId}' counted {count} changed entries in window [{table.StartMs}, {table.EndMs}) but wrote {written}.");
+        byte[] chunk = _pool.Rent(_buffer.Length);
+        _buffer.Written.CopyTo(chunk);
+        return new WindowChunk(chunk, _buffer.Length);
+    }
+
+    // Entries without references: written through one writer per run of entries, which is most of the encoding's speed.
+    private int EncodeCompact(WindowEntries<TKey, TAcc, TKeyOps> entries, bool whole)
+    {
+        const int EntriesPerSpan = 1024;
+        int max = _codec.MaxCompactBytes;
+        var writer = new ChunkWriter(_buffer.GetSpan(EntriesPerSpan * max));
+        int written = 0;
+        for (int i = 0; i < entries.Count; i++)
+        {
+            ref var entry = ref entries.EntryAt(i);
+            if (!whole && entry.Value.Stamp != _stamp) continue;
+            if (writer.Free < max)
+            {
+                _buffer.Advance(writer.Written);
+                writer = new ChunkWriter(_buffer.GetSpan(EntriesPerSpan * max));
+            }
+            ChunkCodec<TKey, TAcc>.WriteCompact(ref writer, in entry.Key, in entry.Value.Accumulator);
+            written++;
+        }
+        _buffer.Advance(writer.Written);
+        return written;
+    }
+
+    private int EncodeEach(WindowEntries<TKey, TAcc, TKeyOps> entries, bool whole)
+    {
         int written = 0;
         for (int i = 0; i < entries.Count; i++)
         {
@@ -269,10 +301,7 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
             _codec.Write(_buffer, in entry.Key, in entry.Value.Accumulator);
             written++;
         }
-        if (written != count) throw new InvalidOperationException($"Window operator '{_operatorId}' counted {count} changed entries in window [{table.StartMs}, {table.EndMs}) but wrote {written}.");
-        byte[] chunk = _pool.Rent(_buffer.Length);
-        _buffer.Written.CopyTo(chunk);
-        return new WindowChunk(chunk, _buffer.Length);
+        return written;
     }
 
     private void Decode(WindowChunk chunk, WindowTable<TKey, TAcc, TKeyOps> table, long sequence)

@@ -43,6 +43,13 @@ public sealed class GroupStateRestartTests : IDisposable
         var deliveries = DedupRestartTests.Deliveries(500, seed);
         var source = Source.Memory<Delivery>("deliveries", maxRowsPerTrigger: 20 + seed % 25);
         var run = await RestartedRun.RunAsync<Delivery, SensorCount>(SensorRunningTotals.Start, source, InputData.Chunks(deliveries, seed, 60), _dir.Combine("checkpoint"));
+        var (batch, stateKeys) = RunningTotalsReference();
+        Compare(run, deliveries, "MapGroupsWithState", batch, stateKeys);
+    }
+
+    /// <summary>What <see cref="SensorRunningTotals"/> should give: a batch's output, and the keyed state's size after it.</summary>
+    internal static (Func<IReadOnlyList<Delivery>, List<SensorCount>> Batch, Func<int> StateKeys) RunningTotalsReference()
+    {
         var dedup = new DedupReference<Delivery, int>(d => d.Id, d => EventTimes.ToUnixMs(d.Time), DelayMs, DedupForget.EventTimePlusDelay);
         var totals = new GroupStateReference<Delivery, string, SensorCount, SensorCount>(d => d.Sensor, (sensor, rows, state) =>
         {
@@ -51,8 +58,7 @@ public sealed class GroupStateRestartTests : IDisposable
             state.Update(total);
             return [total];
         }, GroupStateTimeout.NoTimeout);
-
-        Compare(run, deliveries, "MapGroupsWithState", rows => totals.Batch(dedup.Batch(rows), 0), () => totals.StateKeys);
+        return (rows => totals.Batch(dedup.Batch(rows), 0), () => totals.StateKeys);
     }
 
     /// <summary>Replays the batches the engine reported through the reference; each batch's rows and the operator's state size must match.</summary>

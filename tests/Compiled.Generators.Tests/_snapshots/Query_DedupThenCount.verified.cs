@@ -76,7 +76,7 @@ namespace Compiled.Generators.Tests.Queries
                     // DropDuplicates(t => (t.Broker, t.Time)): pass the row only the first time its key is seen
                     var __keydedup0 = DropDuplicates1(__r0);
                     if (_dedup0.TryGet(in __keydedup0, out _)) continue;
-                    _dedup0.Put(in __keydedup0, __time0);
+                    _dedup0.Put(in __keydedup0, __time0, exists: false);
                     if (!Where2(__r0)) continue;
                     ref var __acc = ref _table0.FindOrAdd(GroupKey3(__r0), out _);
                     __acc.A0++;

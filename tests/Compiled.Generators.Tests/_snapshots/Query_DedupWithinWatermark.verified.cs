@@ -70,7 +70,7 @@ namespace Compiled.Generators.Tests.Queries
                     // DropDuplicatesWithinWatermark(r => new BrokerType(r.Sensor, "reading")): pass the row only the first time its key is seen
                     var __keydedup0 = DropDuplicatesWithinWatermark1(__r0);
                     if (_dedup0.TryGet(in __keydedup0, out _)) continue;
-                    _dedup0.Put(in __keydedup0, __time0 + 600000L);
+                    _dedup0.Put(in __keydedup0, __time0 + 600000L, exists: false);
                     output.Add(__r0);
                 }
                 batch.EndEventTime(0, in __eventTime0, 0);

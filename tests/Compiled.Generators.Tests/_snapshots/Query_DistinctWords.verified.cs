@@ -86,7 +86,7 @@ namespace Compiled.Generators.Tests.Queries
                         // Distinct(): pass the row only the first time its key is seen
                         var __keydedup0 = __r6;
                         if (_dedup0.TryGet(in __keydedup0, out _)) continue;
-                        _dedup0.Put(in __keydedup0, 0L);
+                        _dedup0.Put(in __keydedup0, 0L, exists: false);
                         ref var __acc = ref _table0.FindOrAdd(GroupKey2(__r6), out _);
                     }
                 }
@@ -113,7 +113,7 @@ namespace Compiled.Generators.Tests.Queries
                 // Distinct(): pass the row only the first time its key is seen
                 var __keydedup1 = __r0;
                 if (_dedup1.TryGet(in __keydedup1, out _)) return;
-                _dedup1.Put(in __keydedup1, 0L);
+                _dedup1.Put(in __keydedup1, 0L, exists: false);
                 output.Add(__r0);
             }
 

@@ -67,7 +67,7 @@ namespace Compiled.Generators.Tests.Queries
                     // DropDuplicates(v => v.User): pass the row only the first time its key is seen
                     var __keydedup0 = global::Compiled.KeyedState.NullableKey.Of(DropDuplicates0(__r0));
                     if (_dedup0.TryGet(in __keydedup0, out _)) continue;
-                    _dedup0.Put(in __keydedup0, 0L);
+                    _dedup0.Put(in __keydedup0, 0L, exists: false);
                     output.Add(__r0);
                 }
             }

@@ -127,7 +127,7 @@ namespace Compiled.Generators.Tests.Queries
                 // DropDuplicates(m => m.Campaigner): pass the row only the first time its key is seen
                 var __keydedup0 = DropDuplicates2(__r0);
                 if (_dedup0.TryGet(in __keydedup0, out _)) return;
-                _dedup0.Put(in __keydedup0, 0L);
+                _dedup0.Put(in __keydedup0, 0L, exists: false);
                 output.Add(__r0);
             }
 

@@ -88,6 +88,34 @@ public sealed class WindowChunkCodecTests
         Assert.InRange(buffer.Length, 1000, 2 + 4 * 1000);
     }
 
+    [Fact]
+    public void A_chunk_larger_than_one_write_span_recovers_exactly()
+    {
+        // 50,000 keys in one window: the encoder moves on to fresh spans of the buffer many times within the chunk.
+        using var dir = new TempDirectory();
+        var random = new Random(41);
+        var expected = new List<(long, int, long)>();
+        using (var provider = new ChangelogStateStoreProvider(dir.Path, null, 256L << 20, snapshotInterval: 1000, null))
+        {
+            var windows = Open(provider);
+            for (int key = 0; key < 50_000; key++)
+            {
+                long count = Pick(random, long.MinValue, long.MaxValue);
+                windows.Accumulate(60_000, key - 25_000, out _).Count = count;
+                expected.Add((60_000, key - 25_000, count));
+            }
+            var ignored = new ListEmitter([]);
+            windows.Apply(long.MinValue, ref ignored);
+            provider.Checkpoint(0);
+        }
+
+        using var recovered = new ChangelogStateStoreProvider(dir.Path, 0, 256L << 20, snapshotInterval: 1000, null);
+        var emitted = new List<(long, int, long)>();
+        var emitter = new ListEmitter(emitted);
+        Open(recovered).Apply(long.MinValue, ref emitter);
+        Assert.Equal(expected, emitted);
+    }
+
     [Theory]
     [InlineData("truncated")]
     [InlineData("trailing")]

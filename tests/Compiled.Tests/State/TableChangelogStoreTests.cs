@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Compiled.Aggregation;
 using Compiled.Plans;
 using Compiled.State;
@@ -64,6 +65,7 @@ public sealed class TableChangelogStoreTests
                 Fold(table, random, expected, keySpace: 40_000, rows: 6_000);
                 // What the generated code does: a store the table handed its state to takes each changed group once.
                 store ??= table.HandedOffTo<int>();
+                if (store is not null) table.PrefetchChanged(store);
                 for (int c = 0; store is not null && c < table.ChangedCount; c++)
                 {
                     ref var entry = ref table.ChangedAt(c);
@@ -74,6 +76,7 @@ public sealed class TableChangelogStoreTests
                 provider.Checkpoint(batch);
                 StateStoreMetrics metrics = Assert.Single(provider.CollectMetrics());
                 Assert.Equal(expected.Count, metrics.NumRowsTotal);
+                Assert.Equal(0, metrics.CustomMetrics["baseReads"]); // the changed groups were prefetched: none is read one at a time
                 evicted |= metrics.CustomMetrics["keysInMemory"] < expected.Count;
             }
 
@@ -84,6 +87,65 @@ public sealed class TableChangelogStoreTests
         }
 
         Assert.True(evicted, "The state never left memory: the test does not cover eviction after the hand-off.");
+    }
+
+    [Fact]
+    public void A_frame_whose_group_count_does_not_match_the_table_is_refused_naming_the_segment_and_the_batch()
+    {
+        // A changelog edited by hand (or damaged and resealed), so every checksum holds: batch 1's frame claims one group
+        // more than the table recovers. Recovery must refuse it rather than go on with a count the state does not have.
+        using var dir = new TempDirectory();
+        var random = new Random(5);
+        var expected = new Dictionary<int, long>();
+        using (var provider = new ChangelogStateStoreProvider(dir.Path, null, 64L << 20, snapshotInterval: 100, null))
+        {
+            var table = new AggregateTable<int, long, IntOps>("agg");
+            Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+            for (long batch = 0; batch < 3; batch++)
+            {
+                Fold(table, random, expected, keySpace: 500, rows: 200);
+                provider.Checkpoint(batch);
+            }
+        }
+
+        string segment = Directory.EnumerateFiles(Path.Combine(dir.Path, ChangelogFiles.DirectoryName)).Single();
+        ResealFrames(segment, (batchId, payload) =>
+        {
+            if (batchId != 1) return;
+            // The payload's first section: after the base id, its manifest CRC and the operator count, the section header
+            // (length-prefixed), then the operator's row count.
+            int countAt = ChangelogFrame.PayloadPrefixBytes + sizeof(int) + BinaryPrimitives.ReadInt32LittleEndian(payload.AsSpan(ChangelogFrame.PayloadPrefixBytes));
+            BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(countAt), BinaryPrimitives.ReadInt64LittleEndian(payload.AsSpan(countAt)) + 1);
+        });
+
+        var error = Assert.Throws<InvalidDataException>(() =>
+        {
+            using var provider = new ChangelogStateStoreProvider(dir.Path, 2, 64L << 20, snapshotInterval: 100, null);
+            new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(new AggregateTable<int, long, IntOps>("agg"));
+        });
+        Assert.StartsWith($"Changelog segment '{segment}', batch 1: The state of operator 'agg' recovers to ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the base and the changelog do not belong together", error.Message, StringComparison.Ordinal);
+    }
+
+    // Rewrites every frame of a segment after edit changes its payload, recomputing the checksums and the chain as the
+    // store would have written them.
+    private static void ResealFrames(string segment, Action<long, byte[]> edit)
+    {
+        byte[] bytes = File.ReadAllBytes(segment);
+        uint previous = 0;
+        for (int offset = 0; offset < bytes.Length;)
+        {
+            var header = ChangelogFrame.ReadHeader(bytes.AsSpan(offset))!.Value;
+            Span<byte> frame = bytes.AsSpan(offset, ChangelogFrame.HeaderBytes + header.PayloadLength);
+            if (offset == 0) previous = header.PreviousCrc;
+            byte[] payload = frame[ChangelogFrame.HeaderBytes..].ToArray();
+            edit(header.BatchId, payload);
+            payload.CopyTo(frame[ChangelogFrame.HeaderBytes..]);
+            previous = ChangelogFrame.WriteHeader(frame, header.BatchId, previous);
+            offset += frame.Length;
+        }
+
+        File.WriteAllBytes(segment, bytes);
     }
 
     private static void Fold(AggregateTable<int, long, IntOps> table, Random random, Dictionary<int, long> expected, int keySpace, int rows)

@@ -59,7 +59,8 @@ namespace Compiled.Generators.Emit.Operators
             w.Line("// " + Planner.OperatorText(dedup) + ": pass the row only the first time its key is seen");
             w.Line("var " + local + " = " + key + ";");
             w.Line("if (" + Field(stage) + ".TryGet(in " + local + ", out _)) " + skip);
-            w.Line(Field(stage) + ".Put(in " + local + ", " + forget + ");");
+            // The lookup just said the key is absent: a write that knows it reads no spilled state a second time.
+            w.Line(Field(stage) + ".Put(in " + local + ", " + forget + ", exists: false);");
         }
 
         /// <summary>After the batch: evict the keys the watermark has reached, for the deduplications the watermark bounds.</summary>

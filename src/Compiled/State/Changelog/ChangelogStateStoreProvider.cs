@@ -35,7 +35,7 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
     private readonly Dictionary<string, IChangelogStore> _storesById = new(StringComparer.Ordinal);
     private readonly ChangelogBuffer _frame = new();
     private readonly SortedDictionary<long, long> _frameBases = [];
-    private readonly List<(long BatchId, byte[] Payload)> _replay = [];
+    private readonly List<(long BatchId, string Segment, byte[] Payload)> _replay = [];
     private IReadOnlyList<StateStoreMetrics> _metrics = [];
     private long _baseBatchId = -1;
     private uint _baseManifestCrc;
@@ -85,7 +85,7 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
                 _frameBases[frame.BatchId] = frame.BaseBatchId;
                 if (frame.BatchId > _baseBatchId)
                 {
-                    _replay.Add((frame.BatchId, ChangelogFiles.ReadPayload(frame)));
+                    _replay.Add((frame.BatchId, frame.Segment, ChangelogFiles.ReadPayload(frame)));
                 }
             }
         }
@@ -159,7 +159,7 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
                 CrashPoints.Hit(CrashPoints.StateRecovering, _recoverToBatchId ?? -1, queryName: null);
             }
 
-            ReplaySection(store, _replay[i].BatchId, _replay[i].Payload);
+            ReplaySection(store, _replay[i].BatchId, _replay[i].Segment, _replay[i].Payload);
         }
 
         if (_recoverToBatchId is long recovered && _replay.Count == 0)
@@ -304,7 +304,7 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
         _base.Dispose();
     }
 
-    private static void ReplaySection(IChangelogStore store, long batchId, byte[] payload)
+    private static void ReplaySection(IChangelogStore store, long batchId, string segment, byte[] payload)
     {
         ReadOnlySpan<byte> bytes = payload;
         int offset = ChangelogFrame.PayloadPrefixBytes;
@@ -322,7 +322,16 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
             offset += sizeof(long) + 2 * sizeof(int);
             if (header.SequenceEqual(wanted))
             {
-                store.Replay(bytes.Slice(offset, length), records, count);
+                try
+                {
+                    store.Replay(bytes.Slice(offset, length), records, count);
+                }
+                catch (InvalidDataException e)
+                {
+                    // The frame passed its checksums, so it was written this way (or edited and resealed): name where it is.
+                    throw new InvalidDataException($"Changelog segment '{segment}', batch {batchId}: {e.Message}", e);
+                }
+
                 return;
             }
 
