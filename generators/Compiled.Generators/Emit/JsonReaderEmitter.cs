@@ -137,8 +137,9 @@ namespace Compiled.Generators.Emit
             bool acceptsNull = member.IsNullableValue || member.IsReference;
             if (member.Kind == JsonValueKind.Converter)
             {
-                // Null for a nullable member never reaches the converter unless it asks for it: System.Text.Json decides.
-                if (acceptsNull) writer.Line("if (reader.TokenType == " + Token + ".Null) return false;");
+                // Null reaches the converter only when it asks for it (HandleNull; by default for value types alone):
+                // otherwise, and for a nullable member, System.Text.Json decides.
+                writer.Line("if (reader.TokenType == " + Token + ".Null" + (acceptsNull ? string.Empty : " && !s_converter" + index + ".HandleNull") + ") return false;");
                 writer.Line("if (!TryConvert(ref reader, s_converter" + index + ", options, out " + v + ")) return false;");
                 writer.Line("break;");
                 writer.Close();

@@ -60,6 +60,26 @@ public sealed class JsonReaderDifferentialTests
         Assert.False(parser.UsesGeneratedReader);
     }
 
+    [Fact]
+    public void A_converter_that_declines_null_is_not_called_for_null()
+    {
+        var options = JsonLinesOptions.Resolve(null);
+        var typeInfo = (JsonTypeInfo<JsonLenient>)options.GetTypeInfo(typeof(JsonLenient));
+        var reader = JsonRowReaders.Find<JsonLenient>()!;
+        var parser = new JsonRowParser<JsonLenient>(typeInfo);
+        foreach (string json in new[] { "{\"Id\":1,\"At\":null}", "{\"Id\":2,\"At\":\"x\"}", "{\"Id\":3,\"At\":{\"a\":[1]}}" })
+        {
+            byte[] utf8 = Encoding.UTF8.GetBytes(json);
+            (JsonLenient? expected, string? error) = Outcome(() => JsonSerializer.Deserialize(utf8, typeInfo));
+            bool took = reader.TryRead(utf8, ignoreCase: true, options, out JsonLenient row);
+            Assert.Equal(error is null, took);
+            if (took) Assert.Equal(expected, row);
+            Assert.Equal((expected, error), Outcome(() => parser.Parse(utf8)));
+        }
+        // System.Text.Json rejects the null itself (the converter never sees it), so the reader must decline it.
+        Assert.StartsWith("JsonException", Outcome(() => JsonSerializer.Deserialize("{\"Id\":1,\"At\":null}", typeInfo)).Error);
+    }
+
     private static JsonSerializerOptions Options(string name) => name switch
     {
         "files" => JsonLinesOptions.Resolve(null),

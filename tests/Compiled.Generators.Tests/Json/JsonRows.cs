@@ -116,3 +116,30 @@ public static partial class JsonDefaultsQuery
 internal sealed partial class JsonRowsContext : JsonSerializerContext
 {
 }
+
+/// <summary>A row whose converter reads any value, null included, but declines null through <see cref="JsonConverter{T}.HandleNull"/>.</summary>
+public sealed record JsonLenient(int Id, [property: JsonConverter(typeof(LenientTimeConverter))] DateTime At);
+
+/// <summary>Reads every token as <see cref="DateTime.UnixEpoch"/> and skips it; asks System.Text.Json not to pass null.</summary>
+public sealed class LenientTimeConverter : JsonConverter<DateTime>
+{
+    /// <inheritdoc/>
+    public override bool HandleNull => false;
+
+    /// <inheritdoc/>
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        reader.Skip();
+        return DateTime.UnixEpoch;
+    }
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) => writer.WriteNullValue();
+}
+
+/// <summary>See <see cref="JsonTradeQuery"/>.</summary>
+[StreamingQuery(OutputMode.Append)]
+public static partial class JsonLenientQuery
+{
+    static IStream<JsonLenient> Define(IStream<JsonLenient> rows) => rows.Where(r => r.Id > 0);
+}

@@ -86,6 +86,7 @@ namespace Compiled.Generated
                     case 5:
                     {
                         // Stamp through Shop.UnixSeconds
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null && !s_converter5.HandleNull) return false;
                         if (!TryConvert(ref reader, s_converter5, options, out v5)) return false;
                         break;
                     }
