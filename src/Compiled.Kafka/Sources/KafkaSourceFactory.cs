@@ -51,7 +51,7 @@ public static class KafkaSourceFactory
     /// <c>Headers</c> object and two native calls per message); the topic stays, it names the partition. Bad records
     /// redirected to a dead-letter topic keep every field (their headers are copied), and a user's own setting wins.
     /// </summary>
-    private static ConsumerConfig ValueFieldsOnly(ConsumerConfig config, KafkaSourceOptions options)
+    internal static ConsumerConfig ValueFieldsOnly(ConsumerConfig config, KafkaSourceOptions options)
     {
         if (options.BadRecords != BadRecordPolicy.Redirect && config.Get(ConsumeResultFields) is null)
             config.Set(ConsumeResultFields, "topic");
