@@ -188,7 +188,7 @@ namespace Compiled.Generators.Emit
                 _w.Line("int " + AppendCountLocal + " = 0;");
                 input = InputLocal;
             }
-            var pipeline = OpenInputLoop(type, input, out string row, _aggregate is not null && _aggregate.PrefetchesInputKeys(_plan.Source.Count) ? _aggregate : null);
+            var pipeline = OpenInputLoop(type, input, out string row, _aggregate is { PrefetchesInputKeys: true } ? _aggregate : null);
             if (_aggregate is not null)
             {
                 _aggregate.WriteAccumulate(_w, pipeline, pipeline.Write(_plan.Source, new Row(row, isSpan: false)));

@@ -55,16 +55,9 @@ internal sealed class ChunkCodec<TKey, TAcc>
         TAcc.WriteCompact(ref writer, in accumulator);
     }
 
-    /// <summary>Appends one entry.</summary>
+    /// <summary>Appends one entry (entries that are <see cref="AllCompact"/> are written in runs through <see cref="WriteCompact"/>).</summary>
     public void Write(ChangelogBuffer buffer, in TKey key, in TAcc accumulator)
     {
-        if (AllCompact)
-        {
-            var writer = new ChunkWriter(buffer.GetSpan(_maxCompactBytes));
-            WriteCompact(ref writer, in key, in accumulator);
-            buffer.Advance(writer.Written);
-            return;
-        }
         if (s_keyCompact)
         {
             var writer = new ChunkWriter(buffer.GetSpan(_maxCompactBytes));

@@ -122,8 +122,8 @@ namespace Compiled.Generators.Emit.Operators
         /// input and the aggregation, so the row ahead is one the table will see) and the key is an unmanaged value, cheap
         /// enough to compute and hash twice.
         /// </summary>
-        public bool PrefetchesInputKeys(int sourceStages) =>
-            !IsWindowed && !Chained && !FromSpan && sourceStages == 0 && _aggregate.KeyType.IsUnmanaged;
+        public bool PrefetchesInputKeys =>
+            !IsWindowed && !Chained && !FromSpan && _plan.Source.Count == 0 && _aggregate.KeyType.IsUnmanaged;
 
         /// <summary>The prefetch of the slot of <paramref name="rowAhead"/>'s key.</summary>
         public string PrefetchCall(string rowAhead) =>
