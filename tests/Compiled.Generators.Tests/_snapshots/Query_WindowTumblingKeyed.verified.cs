@@ -64,6 +64,9 @@ namespace Compiled.Generators.Tests.Queries
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(trades) -> Watermark(t => t.Time, delay 10000 ms) -> Filter(t => t.Amount > 0) -> Aggregate(fold each row into its window's table)
+                // Plan: Aggregate(Tumbling 60000 ms) -> evict the windows the watermark passed, before the rows: a row in one would be late, so their tables serve this batch's windows
+                var __emitter = new Aggregate0Emitter(this, output);
+                _window0.Close(batch.WatermarkMs, ref __emitter);
                 var __eventTime0 = batch.StartEventTime(0);
                 foreach (var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Trade>(0))
                 {
@@ -77,8 +80,7 @@ namespace Compiled.Generators.Tests.Queries
                     __acc.A1 += Agg2_1(__r0);
                 }
                 batch.EndEventTime(0, in __eventTime0, 0);
-                // Plan: Aggregate(Tumbling 60000 ms) -> write the entries this batch changed to state -> emit the windows this batch changed, evict those the watermark passed (Update)
-                var __emitter = new Aggregate0Emitter(this, output);
+                // Plan: Aggregate(Tumbling 60000 ms) -> write the entries this batch changed to state -> emit the windows this batch changed (Update)
                 _window0.Apply(batch.WatermarkMs, ref __emitter);
             }
 

@@ -166,6 +166,16 @@ namespace Compiled.Generators.Emit.Operators
             return start;
         }
 
+        /// <summary>
+        /// True when the windows the watermark passed can close before the batch's rows instead of after them: a tumbling
+        /// event-time window over the column the input's watermark step reads, with only filters between, so every row
+        /// at or behind the watermark (the only ones that could land in a closed window) was dropped as late. Chained
+        /// aggregations close after the rows, in the order they feed each other; Complete mode never closes a window.
+        /// </summary>
+        private bool ClosesBeforeRows =>
+            IsWindowed && Window.Kind == WindowKind.Tumbling && !IsProcessingTime && !Chained && Next is null
+            && _plan.Query.OutputMode != OutputModes.Complete && EventTimeEmitter.SharedTime(_plan, Window) is not null;
+
         /// <summary>The batch's processing time, read once before the loop by processing-time windows.</summary>
         public const string ProcessingTimeLocal = "__now";
 
@@ -175,6 +185,13 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>Before the input loop: a processing-time window places every row of the batch at the batch time, so its start is computed once.</summary>
         public void WriteBeforeLoop(SourceWriter w)
         {
+            if (ClosesBeforeRows)
+            {
+                string evicts = _plan.Query.OutputMode == OutputModes.Update ? "evict" : "emit and evict";
+                w.Line("// Plan: Aggregate(" + WindowText + ") -> " + evicts + " the windows the watermark passed, before the rows: a row in one would be late, so their tables serve this batch's windows");
+                w.Line("var " + EmitterLocal + " = new " + WindowEmitter + "(this, output);");
+                w.Line(WindowField + ".Close(batch.WatermarkMs, ref " + EmitterLocal + ");");
+            }
             if (!IsProcessingTime) return;
             w.Line("long " + ProcessingTimeLocal + " = batch.BatchTimestampMs;");
             if (Window.Kind != WindowKind.Session) WriteAlignedStart(w, ProcessingTimeLocal, "__nowMod", ProcessingTimeStartLocal);
@@ -184,14 +201,15 @@ namespace Compiled.Generators.Emit.Operators
         {
             string mode = OutputModes.Name(_plan.Query.OutputMode);
             string closes = IsProcessingTime ? "the batch time" : "the watermark";
-            string emits = _plan.Query.OutputMode == OutputModes.Update ? "emit the windows this batch changed, evict those " + closes + " passed"
+            string emits = ClosesBeforeRows ? (_plan.Query.OutputMode == OutputModes.Update ? "emit the windows this batch changed" : "the passed windows closed before the rows")
+                : _plan.Query.OutputMode == OutputModes.Update ? "emit the windows this batch changed, evict those " + closes + " passed"
                 : _plan.Query.OutputMode == OutputModes.Complete ? "emit every window"
                 : "emit and evict the windows " + closes + " passed";
             string into = Window.Kind == WindowKind.Session ? "merge the batch's sessions into state"
                 : "write the entries this batch changed to state";
             w.Line("// Plan: Aggregate(" + WindowText + ") -> " + into + " -> " + emits + " (" + mode + ")");
             WriteBeforeApply(w);
-            w.Line("var " + EmitterLocal + " = new " + WindowEmitter + "(this, output);");
+            if (!ClosesBeforeRows) w.Line("var " + EmitterLocal + " = new " + WindowEmitter + "(this, output);");
             string table = UsesBatchTable ? TableField + ", " : string.Empty;
             w.Line(WindowField + ".Apply(" + table + (IsProcessingTime ? "batch.BatchTimestampMs" : Chained ? "batch.WatermarkMs" : StreamJoinEmitter.DownstreamWatermark(_plan))
                 + ", ref " + EmitterLocal + ");");
