@@ -75,7 +75,16 @@ internal sealed class WindowEntries<TKey, TAcc, TKeyOps>
             }
         }
         added = true;
-        return ref Add(slot, hash, in key);
+        // Inline: in sparse windows (about one row per key, as in W2) nearly every row adds a key; only growing is out of line.
+        int count = _count;
+        if (count == entries.Length) return ref AddGrowing(in key);
+        slots[slot] = count + 1;
+        _count = count + 1;
+        ref Entry created = ref entries[count];
+        created.Hash = hash;
+        created.Key = key;
+        created.Value = default;
+        return ref created.Value;
     }
 
     /// <summary>The cell of <paramref name="key"/>, or a null reference (<see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>) when the table lacks it.</summary>
@@ -93,21 +102,12 @@ internal sealed class WindowEntries<TKey, TAcc, TKeyOps>
         return ref Unsafe.NullRef<WindowCell<TAcc>>();
     }
 
-    // Kept out of line: a key new to the window is the rare case, and a smaller probe loop keeps its registers.
+    // Out of line, so the probe loop keeps its registers: a full table grows, then the key goes in as into any other.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private ref WindowCell<TAcc> Add(int slot, int hash, in TKey key)
+    private ref WindowCell<TAcc> AddGrowing(in TKey key)
     {
-        if (_count == _entries.Length)
-        {
-            Grow();
-            slot = EmptySlot(hash);
-        }
-        _slots[slot] = _count + 1;
-        ref Entry created = ref _entries[_count++];
-        created.Hash = hash;
-        created.Key = key;
-        created.Value = default;
-        return ref created.Value;
+        Grow();
+        return ref FindOrAdd(in key, out _);
     }
 
     private void Grow()
