@@ -226,29 +226,43 @@ namespace Compiled.Generators.Emit.Operators
         private void WriteWindowEmitterType(SourceWriter w)
         {
             w.Line("/// <summary>Turns each window the aggregation emits into output rows.</summary>");
-            w.Open("private readonly struct " + WindowEmitter + " : " + WindowsNamespace + "IWindowEmitter<" + OtherKey + ", " + State + ">");
+            w.Open("private struct " + WindowEmitter + " : " + WindowsNamespace + "IWindowEmitter<" + OtherKey + ", " + State + ">");
             w.Line("private readonly " + Emitter.PlanClass + " _plan;");
             w.Line("private readonly " + RowBuffer + " _output;");
+            w.Line("// The window of the last group emitted: a window's groups come one after another, so its TimeWindow is built once.");
+            w.Line("private long _startMs;");
+            w.Line("private long _endMs;");
+            w.Line("private global::Compiled.TimeWindow _window;");
             w.Line();
             w.Open("public " + WindowEmitter + "(" + Emitter.PlanClass + " plan, " + RowBuffer + " output)");
             w.Line("_plan = plan;");
             w.Line("_output = output;");
+            w.Line("// No window ends where it starts, so the first group builds its window.");
+            w.Line("_startMs = 0L;");
+            w.Line("_endMs = 0L;");
+            w.Line("_window = default;");
             w.Close();
             w.Line();
-            w.Line("public void Emit(in " + WindowKeyType + " window, in " + State + " accumulator) => _plan." + EmitMethod + "("
-                + UserKey("window") + ", accumulator, _output);");
+            w.Open("public void Emit(in " + WindowKeyType + " window, in " + State + " accumulator)");
+            w.Open("if (window.StartMs != _startMs || window.EndMs != _endMs)");
+            w.Line("_startMs = window.StartMs;");
+            w.Line("_endMs = window.EndMs;");
+            w.Line("_window = window.Window;");
+            w.Close();
+            w.Line("_plan." + EmitMethod + "(" + UserKey("window") + ", accumulator, _output);");
+            w.Close();
             w.Close();
         }
 
-        /// <summary>The user's group key rebuilt from a window key: the <c>TimeWindow</c> in its place among the other parts.</summary>
+        /// <summary>The user's group key rebuilt from a window key: the emitter's <c>TimeWindow</c> of it in its place among the other parts.</summary>
         private string UserKey(string window)
         {
-            if (Window.IsWholeKey) return window + ".Window";
+            if (Window.IsWholeKey) return "_window";
             int others = _aggregate.KeyType.Members.Count - 1;
             var parts = new List<string>();
             for (int i = 0, other = 0; i < _aggregate.KeyType.Members.Count; i++)
             {
-                if (i == Window.KeyPosition) parts.Add(window + ".Window");
+                if (i == Window.KeyPosition) parts.Add("_window");
                 else parts.Add(others == 1 ? window + ".Key" : window + ".Key.Item" + (++other).ToString(CultureInfo.InvariantCulture));
             }
             return "(" + string.Join(", ", parts) + ")";
