@@ -89,7 +89,7 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     string IInMemoryStore.OperatorId => _operatorId;
 
     /// <inheritdoc />
-    long IInMemoryStore.EstimatedBytes => _rows * (Unsafe.SizeOf<WindowEntries<TKey, TAcc, TKeyOps>.Entry>() + 2 * sizeof(int));
+    long IInMemoryStore.EstimatedBytes => _rows * (Unsafe.SizeOf<WindowEntries<TKey, TAcc, TKeyOps>.Entry>() + (default(TKeyOps).StoresHash ? 3 : 2) * sizeof(int));
 
     /// <summary>
     /// The accumulator of <paramref name="key"/> in the window (pane) starting at <paramref name="startMs"/>, created
@@ -100,14 +100,14 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     public ref TAcc Accumulate(long startMs, in TKey key, out bool added)
     {
         WindowTable<TKey, TAcc, TKeyOps> table = _current is { } current && current.StartMs == startMs ? current : Switch(startMs);
-        ref WindowCell<TAcc> cell = ref table.Entries.FindOrAdd(in key, out added);
-        if (cell.Stamp != _stamp)
+        ref var entry = ref table.Entries.FindOrAdd(in key, out added);
+        if (entry.Stamp != _stamp)
         {
             // The entry's first change this batch. Keys the batch added are counted once, from the table's size, at the end.
             if (!added) table.UpdatedEntries++;
-            cell.Stamp = _stamp;
+            entry.Stamp = _stamp;
         }
-        return ref cell.Accumulator;
+        return ref entry.Accumulator;
     }
 
     /// <summary>The open tables (Complete mode emits them all).</summary>
@@ -116,8 +116,8 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     /// <summary>The tables the current batch changed, each once.</summary>
     private protected List<WindowTable<TKey, TAcc, TKeyOps>> ChangedTables => _changed;
 
-    /// <summary>True when the current batch changed <paramref name="cell"/>.</summary>
-    private protected bool ChangedNow(in WindowCell<TAcc> cell) => cell.Stamp == _stamp;
+    /// <summary>True when the current batch changed <paramref name="entry"/>.</summary>
+    private protected bool ChangedNow(in WindowEntries<TKey, TAcc, TKeyOps>.Entry entry) => entry.Stamp == _stamp;
 
     /// <summary>Called when a start gets its table, from a row or from recovered state: index it for closing.</summary>
     private protected abstract void Opened(WindowTable<TKey, TAcc, TKeyOps> table);
@@ -233,7 +233,7 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         for (int i = 0; i < entries.Count; i++)
         {
             ref var entry = ref entries.EntryAt(i);
-            emitter.Emit(new WindowKey<TKey>(table.StartMs, table.EndMs, entry.Key), in entry.Value.Accumulator);
+            emitter.Emit(new WindowKey<TKey>(table.StartMs, table.EndMs, entry.Key), in entry.Accumulator);
         }
     }
 
@@ -304,13 +304,13 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         for (int i = 0; i < entries.Count; i++)
         {
             ref var entry = ref entries.EntryAt(i);
-            if (!whole && entry.Value.Stamp != _stamp) continue;
+            if (!whole && entry.Stamp != _stamp) continue;
             if (writer.Free < max)
             {
                 _buffer.Advance(writer.Written);
                 writer = new ChunkWriter(_buffer.GetSpan(EntriesPerSpan * max));
             }
-            ChunkCodec<TKey, TAcc>.WriteCompact(ref writer, in entry.Key, in entry.Value.Accumulator);
+            ChunkCodec<TKey, TAcc>.WriteCompact(ref writer, in entry.Key, in entry.Accumulator);
             written++;
         }
         _buffer.Advance(writer.Written);
@@ -323,8 +323,8 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         for (int i = 0; i < entries.Count; i++)
         {
             ref var entry = ref entries.EntryAt(i);
-            if (!whole && entry.Value.Stamp != _stamp) continue;
-            _codec.Write(_buffer, in entry.Key, in entry.Value.Accumulator);
+            if (!whole && entry.Stamp != _stamp) continue;
+            _codec.Write(_buffer, in entry.Key, in entry.Accumulator);
             written++;
         }
         return written;

@@ -69,7 +69,7 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindow
                 for (int i = 0; i < entries.Count; i++)
                 {
                     ref var entry = ref entries.EntryAt(i);
-                    if (ChangedNow(in entry.Value)) emitter.Emit(new WindowKey<TKey>(table.StartMs, table.EndMs, entry.Key), in entry.Value.Accumulator);
+                    if (ChangedNow(in entry)) emitter.Emit(new WindowKey<TKey>(table.StartMs, table.EndMs, entry.Key), in entry.Accumulator);
                 }
             }
         }
