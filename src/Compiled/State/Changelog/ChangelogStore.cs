@@ -27,8 +27,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     private readonly List<TKey> _changed = [];
     private readonly List<TKey> _baseChanged = [];
     private readonly List<TKey> _prefetch = [];
-    private readonly EntryCodec<TKey> _keys;
-    private readonly EntryCodec<TValue> _values;
+    private readonly SectionCodec<TKey, TValue> _codec;
     private readonly IBaseStore<TKey, TValue> _base;
     private readonly object _baseLock;
     private readonly long _budgetBytes;
@@ -57,8 +56,7 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         _base = baseStore;
         _baseLock = baseLock;
         _budgetBytes = budgetBytes;
-        _keys = new EntryCodec<TKey>(keySerializer);
-        _values = new EntryCodec<TValue>(valueSerializer);
+        _codec = new SectionCodec<TKey, TValue>(keySerializer, valueSerializer);
         _header = ChangelogFrame.SectionHeader(operatorId, schema);
         _count = baseStore.Count;
     }
@@ -376,17 +374,13 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     public void WriteSection(ChangelogBuffer frame)
     {
         int lengthAt = frame.BeginSection(_header, _count, _changed.Count);
+        SectionCodec<TKey, TValue>.Begin(frame, SectionCodec<TKey, TValue>.CompactRecords);
         foreach (TKey key in _changed)
         {
             ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
             bool live = !Unsafe.IsNullRef(ref slot) && slot.Live;
-            frame.WriteRaw(live ? ChangelogFrame.Put : ChangelogFrame.Delete);
-            _keys.Write(frame, in key);
-            if (live)
-            {
-                _values.Write(frame, in slot.Value);
-            }
-            else if (!Unsafe.IsNullRef(ref slot) && !slot.InBase)
+            _codec.WriteRecord(frame, live, in key, live ? slot.Value : default!);
+            if (!live && !Unsafe.IsNullRef(ref slot) && !slot.InBase)
             {
                 // Removed in this batch and never in a base (see RemoveSlot): nothing needs the slot any more.
                 _table.Remove(key);
@@ -411,11 +405,9 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     /// <inheritdoc />
     public void Replay(ReadOnlySpan<byte> records, int recordCount, long count)
     {
-        int offset = 0;
-        for (int i = 0; i < recordCount; i++)
+        var reader = _codec.Open(records, recordCount);
+        while (reader.Next(out bool live, out TKey key, out TValue value))
         {
-            byte kind = records[offset++];
-            TKey key = _keys.Read(records, ref offset);
             ref Slot slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_table, key, out bool present);
             if (present && !slot.Live)
             {
@@ -427,9 +419,9 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
                 slot.InBase = !_complete;
             }
 
-            slot.Live = kind == ChangelogFrame.Put;
-            slot.Value = slot.Live ? _values.Read(records, ref offset) : default!;
-            if (!slot.Live)
+            slot.Live = live;
+            slot.Value = value;
+            if (!live)
             {
                 _tombstones++;
             }

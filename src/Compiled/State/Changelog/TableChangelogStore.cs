@@ -29,8 +29,7 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     private static readonly long s_slotBytes = 2L * Unsafe.SizeOf<BatchTable<TKey, AggregateTable<TKey, TValue, TKeyOps>.Group, TKeyOps>.Entry>();
 
     private readonly AggregateTable<TKey, TValue, TKeyOps> _table;
-    private readonly EntryCodec<TStoreKey> _keys;
-    private readonly EntryCodec<TValue> _values;
+    private readonly SectionCodec<TStoreKey, TValue> _codec;
     private readonly IBaseStore<TStoreKey, TValue> _base;
     private readonly object _baseLock;
     private readonly long _budgetBytes;
@@ -40,6 +39,12 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     private long _entryBytes = s_slotBytes;
     // Groups with a stamp above this changed since the last base handed to the base thread (-1: every group replayed).
     private int _baseStamp = -1;
+    // The groups before this index (first-seen order) are in the base, or will be once the running base completes: a
+    // keyed aggregation never removes a group, so the base apply writes them without reading FASTER first, and the others
+    // as new keys.
+    private int _baseGroups;
+    // Records the sections (and the replayed frames) wrote since the last base: an upper bound of the groups it takes.
+    private long _writtenSinceBase;
     // The table stamp whose changes the last section wrote: a batch the plan did not run writes none.
     private int _writtenStamp = -1;
     private long _updated;
@@ -60,8 +65,7 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
         _budgetBytes = budgetBytes;
         _keySerializer = keySerializer;
         _valueSerializer = valueSerializer;
-        _keys = new EntryCodec<TStoreKey>(keySerializer);
-        _values = new EntryCodec<TValue>(valueSerializer);
+        _codec = new SectionCodec<TStoreKey, TValue>(keySerializer, valueSerializer);
         _header = ChangelogFrame.SectionHeader(table.OperatorId, schema);
     }
 
@@ -82,6 +86,7 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     {
         var loader = new Loader(_table);
         _base.ForEach(ref loader);
+        _baseGroups = _table.Count;
     }
 
     /// <inheritdoc />
@@ -89,12 +94,11 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     {
         int changed = _table.CurrentStamp == _writtenStamp ? 0 : _table.ChangedCount;
         int lengthAt = frame.BeginSection(_header, _table.Count, changed);
+        SectionCodec<TStoreKey, TValue>.Begin(frame, SectionCodec<TStoreKey, TValue>.CompactPuts);
         for (int i = 0; i < changed; i++)
         {
             ref var entry = ref _table.ChangedAt(i);
-            frame.WriteRaw(ChangelogFrame.Put);
-            _keys.Write(frame, in Unsafe.As<TKey, TStoreKey>(ref entry.Key));
-            _values.Write(frame, in entry.Value.State);
+            _codec.WritePut(frame, in Unsafe.As<TKey, TStoreKey>(ref entry.Key), in entry.Value.State);
         }
 
         int sectionBytes = frame.EndSection(lengthAt);
@@ -105,23 +109,24 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
 
         _writtenStamp = _table.CurrentStamp;
         _updated += changed;
+        _writtenSinceBase += changed;
     }
 
     /// <inheritdoc />
     public void Replay(ReadOnlySpan<byte> records, int recordCount, long count)
     {
-        int offset = 0;
-        for (int i = 0; i < recordCount; i++)
+        _writtenSinceBase += recordCount;
+        var reader = _codec.Open(records, recordCount);
+        while (reader.Next(out bool live, out TStoreKey key, out TValue value))
         {
-            if (records[offset++] != ChangelogFrame.Put)
+            if (!live)
             {
                 throw new InvalidDataException(
                     $"The changelog removes a group of operator '{OperatorId}', a keyed aggregation, which never removes one: " +
                     "the checkpoint was written by another query. Start from a new checkpoint location.");
             }
 
-            TStoreKey key = _keys.Read(records, ref offset);
-            _table.Restore(in Unsafe.As<TStoreKey, TKey>(ref key), changedSinceBase: true) = _values.Read(records, ref offset);
+            _table.Restore(in Unsafe.As<TStoreKey, TKey>(ref key), changedSinceBase: true) = value;
         }
 
         if (_table.Count != count)
@@ -135,18 +140,24 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     /// <inheritdoc />
     public IBaseChanges TakeBaseChanges()
     {
-        var puts = new List<KeyValuePair<TStoreKey, TValue>>();
+        // Sized for what the sections since the last base wrote (at most every group): no regrowth on the batch thread.
+        var puts = new List<KeyValuePair<TStoreKey, TValue>>((int)Math.Min(_table.Count, _writtenSinceBase));
+        _writtenSinceBase = 0;
+        int existing = 0;
         for (int i = 0; i < _table.Count; i++)
         {
             ref var entry = ref _table.EntryAt(i);
             if (entry.Value.Stamp > _baseStamp)
             {
                 puts.Add(new KeyValuePair<TStoreKey, TValue>(Unsafe.As<TKey, TStoreKey>(ref entry.Key), entry.Value.State));
+                // The groups come in first-seen order, so those the base holds come first.
+                if (i < _baseGroups) existing = puts.Count;
             }
         }
 
         _baseStamp = _table.CurrentStamp;
-        return new BaseChanges(_base, puts);
+        _baseGroups = _table.Count;
+        return new BaseChanges(_base, puts, existing);
     }
 
     /// <inheritdoc />
@@ -197,14 +208,17 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
             table.Restore(in Unsafe.As<TStoreKey, TKey>(ref Unsafe.AsRef(in key)), changedSinceBase: false) = value;
     }
 
-    /// <summary>The groups changed since the previous base, applied to FASTER on the base thread.</summary>
-    private sealed class BaseChanges(IBaseStore<TStoreKey, TValue> target, List<KeyValuePair<TStoreKey, TValue>> puts) : IBaseChanges
+    /// <summary>
+    /// The groups changed since the previous base, applied to FASTER on the base thread: the first <paramref name="existing"/>
+    /// are groups the base holds, the rest new ones, so no write reads FASTER first.
+    /// </summary>
+    private sealed class BaseChanges(IBaseStore<TStoreKey, TValue> target, List<KeyValuePair<TStoreKey, TValue>> puts, int existing) : IBaseChanges
     {
         public void Apply()
         {
-            foreach (KeyValuePair<TStoreKey, TValue> put in puts)
+            for (int i = 0; i < puts.Count; i++)
             {
-                target.Put(put.Key, put.Value);
+                target.Put(puts[i].Key, puts[i].Value, exists: i < existing);
             }
         }
 
