@@ -19,6 +19,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     /// queries it applies to: <c>sink.renamed</c> exists only in the file sink.</summary>
     public static TheoryData<string, int, string> CrashCases => new()
     {
+        { CrashPoints.BatchRunInMemory, 1, Totals },
+        { CrashPoints.BatchRunInMemory, 6, Doubled },
         { CrashPoints.OffsetsWritten, 0, Doubled },
         { CrashPoints.OffsetsWritten, 5, Totals },
         { CrashPoints.OffsetsWritten, 11, Doubled },

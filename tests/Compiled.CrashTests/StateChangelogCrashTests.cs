@@ -14,7 +14,10 @@ public sealed class StateChangelogCrashTests
 {
     private const string Totals = TotalsPlan.QueryName;
 
-    /// <summary>Crash points inside the state provider; the Totals query takes a base every third batch (2, 5, 8, 11).</summary>
+    /// <summary>
+    /// Crash points inside the state provider, and the engine's point where the next batch has run while the previous
+    /// one's changelog frame is being written; the Totals query takes a base every third batch (2, 5, 8, 11).
+    /// </summary>
     public static TheoryData<string, int> StateCrashCases => new()
     {
         { CrashPoints.StateChangelogMidWrite, 0 },
@@ -22,6 +25,8 @@ public sealed class StateChangelogCrashTests
         { CrashPoints.StateChangelogMidWrite, 11 },
         { CrashPoints.StateMidCheckpoint, 2 },
         { CrashPoints.StateMidCheckpoint, 8 },
+        { CrashPoints.BatchRunInMemory, 3 },
+        { CrashPoints.BatchRunInMemory, 9 },
     };
 
     [Theory]
@@ -37,6 +42,12 @@ public sealed class StateChangelogCrashTests
             // Died before the frame was whole: the batch did not commit, and its torn frame is on disk.
             Assert.False(File.Exists(Path.Combine(TotalsCheckpoint(workspace), "commits", Id(batchId))));
             Assert.True(ChangelogBytes(workspace) > 0);
+        }
+        else if (point == CrashPoints.BatchRunInMemory)
+        {
+            // Died while batch N ran ahead of the previous batch's commit (its changelog frame possibly half written).
+            Assert.False(File.Exists(Path.Combine(TotalsCheckpoint(workspace), "commits", Id(batchId - 1))));
+            Assert.False(File.Exists(Path.Combine(TotalsCheckpoint(workspace), "offsets", Id(batchId))));
         }
 
         await RunCleanAsync(workspace);

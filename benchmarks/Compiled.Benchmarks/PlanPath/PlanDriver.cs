@@ -10,8 +10,10 @@ namespace Compiled.Benchmarks.PlanPath;
 /// <summary>
 /// Runs a one- or two-input plan the way the engine runs a micro-batch, minus sources, the offsets and commits logs,
 /// progress and the sink: the batch's rows are lent to the plan (no copy), the plan executes, and the state is
-/// committed as the engine commits it (<c>Checkpoint(N)</c>, <c>CollectMetrics()</c>, and <c>Purge</c> once
-/// more than <see cref="QueryOptions.RetainBatches"/> versions exist). The watermark moves as the engine moves it
+/// committed as the engine commits it: batch N's checkpoint begins after it ran (through the engine's
+/// <see cref="StateCheckpointGuard"/> for durable state) and is completed after batch N+1 ran, before N+1's output is
+/// returned (then <c>CollectMetrics()</c>, and <c>Purge</c> once more than <see cref="QueryOptions.RetainBatches"/>
+/// versions exist); <see cref="Finish"/> completes the last one. The watermark moves as the engine moves it
 /// (<see cref="WatermarkTracker"/>): after each batch, per input to the largest event time it reported minus its delay,
 /// and for the query to the minimum over the inputs that declare one.
 /// </summary>
@@ -20,8 +22,9 @@ namespace Compiled.Benchmarks.PlanPath;
 /// options, so a stateless plan gets the empty in-memory provider whatever the kind, exactly as in a query.
 /// One driver per run: batch ids start at 0 over empty state. With the environment variable
 /// <c>COMPILED_BENCH_STATE_SPLIT=1</c> the driver writes, when disposed, where each batch's time went on average: the
-/// plan's execution and the state commit (wall clock, and the batch thread's CPU time), and the stores' own timing
-/// metrics (microseconds).
+/// plan's execution, the state commit's part on the batch thread (beginning it, and waiting for it to be durable
+/// after the next batch ran; wall clock and the batch thread's CPU time), and the stores' own timing metrics
+/// (microseconds).
 /// </remarks>
 internal sealed class PlanDriver<TOut> : IDisposable
 {
@@ -36,7 +39,10 @@ internal sealed class PlanDriver<TOut> : IDisposable
     private readonly RowBuffer<TOut> _output = BatchPool.Rent<TOut>();
     private readonly BatchContext _batch = new();
     private readonly WatermarkTracker _watermark;
+    private readonly StateCheckpointGuard? _guard;
     private long _nextBatchId;
+    private long _pendingBatchId = -1;
+    private long _pendingCommitTicks;
     // Sums over the batches for the cost split (s_split): execution and commit ticks, then the stores' metrics.
     private readonly SortedDictionary<string, long> _splitSums = new(StringComparer.Ordinal);
 
@@ -50,6 +56,11 @@ internal sealed class PlanDriver<TOut> : IDisposable
         _stores = StateStoreProviders.Create(
             kind, plan.Info.StateOperators.Count > 0, stateDirectory, recoverToBatchId: null,
             s_defaults.StateMemoryBudgetBytes, s_defaults.StateSnapshotInterval, loggerFactory: null);
+        if (kind == StateStoreKind.Faster && plan.Info.StateOperators.Count > 0)
+        {
+            _guard = new StateCheckpointGuard(_stores, stateDirectory, s_defaults.StateCheckpointTimeout, plan.Info.QueryName);
+        }
+
         try
         {
             plan.Open(new PlanContext(_stores, NullLogger.Instance));
@@ -110,27 +121,49 @@ internal sealed class PlanDriver<TOut> : IDisposable
         _batch.Reset(batchId, _watermark.CurrentMs, BatchTimestampMs, noData);
         long started = Stopwatch.GetTimestamp(), startedCpu = s_split ? ThreadCpuClock.Micros() : 0;
         _plan.Execute(_inputs, _output, _batch);
-        _watermark.Advance(_batch);
-
-        // MicroBatchExecution.RunBatch, commitState and the state part of commitOffsets.
         long executed = Stopwatch.GetTimestamp(), executedCpu = s_split ? ThreadCpuClock.Micros() : 0;
-        _stores.Checkpoint(batchId);
-        IReadOnlyList<StateStoreMetrics> metrics = _stores.CollectMetrics();
         if (s_split)
         {
             Add("executeCpuMicros", executedCpu - startedCpu);
-            Add("commitCpuMicros", ThreadCpuClock.Micros() - executedCpu);
-            AddSplit(started, executed, metrics);
+            Add("executeMicros", (long)Stopwatch.GetElapsedTime(started, executed).TotalMicroseconds);
         }
-        long oldestToKeep = batchId + 1 - s_defaults.RetainBatches;
-        if (oldestToKeep > 0) _stores.Purge(oldestToKeep);
+
+        Finish();
+        long beginTicks = Stopwatch.GetTimestamp(), beginCpu = s_split ? ThreadCpuClock.Micros() : 0;
+        if (_guard is not null) _guard.Begin(batchId);
+        else _stores.Checkpoint(batchId);
+        _pendingBatchId = batchId;
+        _pendingCommitTicks = Stopwatch.GetTimestamp() - beginTicks;
+        if (s_split) Add("commitCpuMicros", ThreadCpuClock.Micros() - beginCpu);
+        _watermark.Advance(_batch);
         return _output.Span;
     }
 
-    private void AddSplit(long started, long executed, IReadOnlyList<StateStoreMetrics> metrics)
+    /// <summary>
+    /// Completes the checkpoint of the last batch run, as the engine does before the next batch's output reaches its sink
+    /// or when the input runs out: waits until it is durable, collects its metrics and purges old versions.
+    /// </summary>
+    public void Finish()
     {
-        Add("executeMicros", (long)Stopwatch.GetElapsedTime(started, executed).TotalMicroseconds);
-        Add("commitMicros", (long)Stopwatch.GetElapsedTime(executed).TotalMicroseconds);
+        if (_pendingBatchId < 0) return;
+        long batchId = _pendingBatchId;
+        _pendingBatchId = -1;
+        long waitStarted = Stopwatch.GetTimestamp(), waitCpu = s_split ? ThreadCpuClock.Micros() : 0;
+        _guard?.Complete();
+        IReadOnlyList<StateStoreMetrics> metrics = _stores.CollectMetrics();
+        long oldestToKeep = batchId + 1 - s_defaults.RetainBatches;
+        if (oldestToKeep > 0) _stores.Purge(oldestToKeep);
+        if (s_split)
+        {
+            Add("commitCpuMicros", ThreadCpuClock.Micros() - waitCpu);
+            Add("commitWaitMicros", (long)Stopwatch.GetElapsedTime(waitStarted).TotalMicroseconds);
+            AddSplit(_pendingCommitTicks, metrics);
+        }
+    }
+
+    private void AddSplit(long beginTicks, IReadOnlyList<StateStoreMetrics> metrics)
+    {
+        Add("commitBeginMicros", (long)Stopwatch.GetElapsedTime(0, beginTicks).TotalMicroseconds);
         Add("batches", 1);
         foreach (StateStoreMetrics store in metrics)
         {
@@ -154,6 +187,7 @@ internal sealed class PlanDriver<TOut> : IDisposable
 
         _inputs.Release();
         _output.Dispose();
+        _guard?.Dispose();
         _stores.Dispose();
     }
 }

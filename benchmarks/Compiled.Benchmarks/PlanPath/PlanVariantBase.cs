@@ -43,6 +43,7 @@ internal abstract class PlanVariantBase<TOut>(
         long batches = RunBatches(_driver, output);
         // Windows the last watermark closed are emitted by a batch without data, as the engine runs one at the end.
         if (_driver.NeedsNoDataBatches) output.Write(_driver.ExecuteWithoutData(), isLastBatch: true);
+        _driver.Finish();
         return batches;
     }
 

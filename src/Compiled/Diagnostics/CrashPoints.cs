@@ -23,7 +23,13 @@ internal static class CrashPoints
     /// <summary>The line written to standard error just before the process kills itself starts with this.</summary>
     internal const string Marker = VariableName + " hit: ";
 
-    /// <summary>Engine: <c>offsets/N</c> is durable, nothing of batch N has run.</summary>
+    /// <summary>
+    /// Engine: batch N was read and run in memory, nothing of it is logged; batch N-1's changelog frame may still be
+    /// being made durable and its <c>commits/N-1</c> is not written.
+    /// </summary>
+    internal const string BatchRunInMemory = "batch.runInMemory";
+
+    /// <summary>Engine: <c>offsets/N</c> is durable and batch N has run in memory; nothing of it reached the sink.</summary>
     internal const string OffsetsWritten = "offsets.written";
 
     /// <summary>
@@ -59,7 +65,7 @@ internal static class CrashPoints
 
     /// <summary>Every point some code hits; a variable naming another is an error, so a typo cannot pass as "never reached".</summary>
     internal static readonly IReadOnlyList<string> Known =
-        [OffsetsWritten, SinkMidWrite, SinkRenamed, SinkWritten, StateMidCheckpoint, StateCheckpointed, CommitWritten,
+        [BatchRunInMemory, OffsetsWritten, SinkMidWrite, SinkRenamed, SinkWritten, StateMidCheckpoint, StateCheckpointed, CommitWritten,
          StateChangelogMidWrite, StateRecovering];
 
     // Null when the variable is unset: the only thing the hot path looks at.

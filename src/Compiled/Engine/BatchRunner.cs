@@ -48,11 +48,17 @@ internal sealed class BatchRunner<TOut> : IBatchRunner
     }
 
     /// <inheritdoc />
-    public long Execute(BatchInputs inputs, BatchContext batch)
+    public void Run(BatchInputs inputs, BatchContext batch)
     {
         var output = _output ?? throw new InvalidOperationException("The batch runner was not opened.");
         output.Clear();
         _plan.Execute(inputs, output, batch);
+    }
+
+    /// <inheritdoc />
+    public long Deliver(BatchContext batch)
+    {
+        var output = _output ?? throw new InvalidOperationException("The batch runner was not opened.");
         foreach (LateRowSink? late in _lateSinks) late?.Flush(batch.BatchId);
         _sink.AddBatch(batch.BatchId, output.Span);
         return output.Count;

@@ -49,6 +49,9 @@ internal sealed class CheckedStateStoreProvider(IStateStoreProvider inner, Check
     public void Checkpoint(long batchId) => inner.Checkpoint(batchId);
 
     /// <inheritdoc />
+    public Action? BeginCheckpoint(long batchId) => inner.BeginCheckpoint(batchId);
+
+    /// <inheritdoc />
     public IReadOnlyList<StateStoreMetrics> CollectMetrics() => inner.CollectMetrics();
 
     /// <inheritdoc />

@@ -24,6 +24,9 @@ internal interface IBatchRunner : IDisposable
     /// </summary>
     void Open(PlanContext planContext, SinkContext sinkContext, BatchContext batch, Func<int, string> lateSinkDirectory);
 
-    /// <summary>Runs the plan over <paramref name="inputs"/> and hands the output to the sinks; returns the output row count.</summary>
-    long Execute(BatchInputs inputs, BatchContext batch);
+    /// <summary>Runs the plan over <paramref name="inputs"/>, keeping its output (and late rows) for <see cref="Deliver"/>.</summary>
+    void Run(BatchInputs inputs, BatchContext batch);
+
+    /// <summary>Hands the output of the last <see cref="Run"/> to the sinks; returns the output row count.</summary>
+    long Deliver(BatchContext batch);
 }

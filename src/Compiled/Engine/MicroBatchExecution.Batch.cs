@@ -27,7 +27,7 @@ internal sealed partial class MicroBatchExecution
         bool hasData = false;
         for (int i = 0; i < _sources.Count; i++)
         {
-            SourceOffset? start = _committedOffsets[i];
+            SourceOffset? start = _nextStarts[i];
             SourceOffset? end = _sources[i].LatestOffset(start, limit) ?? start;
             ranges[i] = new SourceOffsetRange { Description = _sources[i].Description, Start = start, End = end };
             hasData |= ranges[i].HasData;
@@ -36,6 +36,7 @@ internal sealed partial class MicroBatchExecution
 
         if (!hasData && !NoDataBatchDue(triggerStartMs))
         {
+            CompletePendingCommit();
             _currentBatchId = null;
             _status = StreamingQueryStatus.WaitingForData;
             _waiters.NothingAvailable(check);
@@ -48,12 +49,12 @@ internal sealed partial class MicroBatchExecution
         }
         if (_signals.StopRequested)
         {
-            // Nothing is logged yet: abandoning here leaves the checkpoint exactly as the last commit left it.
+            // Nothing of this batch is logged yet: abandoning it leaves the checkpoint exactly as the last commit left it.
+            CompletePendingCommit();
             _currentBatchId = null;
             return false;
         }
 
-        long walStart = Stopwatch.GetTimestamp();
         var entry = new OffsetLogEntry
         {
             Version = OffsetLogEntry.CurrentVersion,
@@ -64,22 +65,23 @@ internal sealed partial class MicroBatchExecution
             Sources = ranges,
             Conf = _conf,
         };
-        _checkpoint.Offsets.Write(entry);
-        CrashPoints.Hit(CrashPoints.OffsetsWritten, entry.BatchId, Name);
-        var durations = new Dictionary<string, long>
-        {
-            ["latestOffset"] = latestOffsetMs,
-            ["walCommit"] = ElapsedMs(walStart),
-        };
-        RunBatch(entry, triggerStartMs, triggerStartTicks, durations);
+        var durations = new Dictionary<string, long> { ["latestOffset"] = latestOffsetMs };
+        RunBatch(entry, logged: false, triggerStartMs, triggerStartTicks, durations);
         return true;
     }
 
     /// <summary>
-    /// Runs the batch logged in <paramref name="entry"/>, new or replayed: reads exactly its ranges, runs
-    /// the plan and the sink, checkpoints state, writes <c>commits/N</c>, purges old entries and reports.
+    /// Runs the batch of <paramref name="entry"/>, new or replayed: reads exactly its ranges and runs the plan in memory;
+    /// then commits the previous batch (<see cref="CompletePendingCommit"/>), logs this one in <c>offsets/N</c> unless
+    /// <paramref name="logged"/>, hands its output to the sink and begins its state checkpoint. Its commit is left
+    /// pending, so that the state's changelog frame is made durable while the next batch is read and run.
     /// </summary>
-    private void RunBatch(OffsetLogEntry entry, long triggerStartMs, long triggerStartTicks, Dictionary<string, long> durations)
+    /// <remarks>
+    /// The checkpoint's files change in the same order as when each batch commits before the next starts (offsets/N,
+    /// sink, state, commits/N, offsets/N+1, ...): what batch N+1 does before its offsets are logged stays in memory, and a
+    /// crash there loses nothing that recovery needs.
+    /// </remarks>
+    private void RunBatch(OffsetLogEntry entry, bool logged, long triggerStartMs, long triggerStartTicks, Dictionary<string, long> durations)
     {
         long batchId = entry.BatchId;
         _currentBatchId = batchId;
@@ -89,44 +91,101 @@ internal sealed partial class MicroBatchExecution
         foreach (SourceOffsetRange range in entry.Sources) noData &= !range.HasData;
         _batch.Reset(batchId, entry.BatchWatermarkMs, entry.BatchTimestampMs, noData);
         _inputs.Clear();
-        IStateStoreProvider stateProvider = _stateProvider!;
 
-        long addBatchStart = Stopwatch.GetTimestamp();
+        long runStart = Stopwatch.GetTimestamp();
         var rows = new long[_sources.Count];
         for (int i = 0; i < _sources.Count; i++)
         {
             SourceOffsetRange range = entry.Sources[i];
             if (range.HasData) rows[i] = _sources[i].Read(range.Start, range.End!, _inputs, i);
         }
-        long outputRows = _runner.Execute(_inputs, _batch);
+        _runner.Run(_inputs, _batch);
+        long runTicks = Stopwatch.GetTimestamp() - runStart;
+        CrashPoints.Hit(CrashPoints.BatchRunInMemory, batchId, Name);
+
+        CompletePendingCommit();
+        if (!logged && _signals.StopRequested)
+        {
+            // A stop arrived (e.g. from a listener of the commit just completed) before this batch was logged: it ran in
+            // memory only, so abandoning it leaves the checkpoint exactly as that commit left it.
+            _currentBatchId = null;
+            return;
+        }
+        _currentBatchId = batchId;
+        long walStart = Stopwatch.GetTimestamp();
+        if (!logged)
+        {
+            _checkpoint.Offsets.Write(entry);
+            CrashPoints.Hit(CrashPoints.OffsetsWritten, batchId, Name);
+        }
+        durations["walCommit"] = ElapsedMs(walStart);
+
+        long deliverStart = Stopwatch.GetTimestamp();
+        long outputRows = _runner.Deliver(_batch);
         CrashPoints.Hit(CrashPoints.SinkWritten, batchId, Name);
-        durations["addBatch"] = ElapsedMs(addBatchStart);
+        durations["addBatch"] = (long)Stopwatch.GetElapsedTime(0, runTicks + Stopwatch.GetTimestamp() - deliverStart).TotalMilliseconds;
 
         long commitStateStart = Stopwatch.GetTimestamp();
-        if (_stateCheckpoints is not null) _stateCheckpoints.Checkpoint(batchId);
-        else stateProvider.Checkpoint(batchId);
-        CrashPoints.Hit(CrashPoints.StateCheckpointed, batchId, Name);
-        IReadOnlyList<StateStoreMetrics> stateMetrics = stateProvider.CollectMetrics();
+        // A provider without a guard checkpoints at once, and its metrics describe its live stores: read them now.
+        IReadOnlyList<StateStoreMetrics>? stateMetrics = null;
+        if (_stateCheckpoints is not null) _stateCheckpoints.Begin(batchId);
+        else
+        {
+            _stateProvider!.Checkpoint(batchId);
+            stateMetrics = _stateProvider.CollectMetrics();
+        }
         durations["commitState"] = ElapsedMs(commitStateStart);
 
-        long commitStart = Stopwatch.GetTimestamp();
         long nextWatermarkMs = _watermark.Advance(_batch);
         _lastBatchWatermarkMs = entry.BatchWatermarkMs;
+        for (int i = 0; i < _sources.Count; i++) _nextStarts[i] = entry.Sources[i].End;
+        _nextBatchId = batchId + 1;
+
+        var dropped = new long[_info.StateOperators.Count];
+        for (int j = 0; j < dropped.Length; j++) dropped[j] = _batch.DroppedByWatermark(j);
+        double inputSeconds = _lastTriggerStartMs < 0 ? 0 : (triggerStartMs - _lastTriggerStartMs) / 1000.0;
+        _lastTriggerStartMs = triggerStartMs;
+        var facts = new ProgressFactory.BatchFacts(
+            Id, RunId, Name, triggerStartMs, entry, rows, outputRows, durations, ProcessingSeconds: 0, inputSeconds,
+            ProgressFactory.EventTime(_batch, entry.BatchWatermarkMs), dropped, ProgressFactory.SourceMetrics(entry, _sources),
+            stateMetrics ?? [], _info.StateOperators, _sources, _runner.SinkDescription);
+        _pending = new PendingCommit(entry, facts, nextWatermarkMs, _watermark.InputsMs, triggerStartTicks, MetricsCollected: stateMetrics is not null);
+        _currentBatchId = null;
+    }
+
+    /// <summary>
+    /// Commits the batch <see cref="RunBatch"/> left pending, if any: waits until its state is durable, writes
+    /// <c>commits/N</c>, tells the sources, purges what retention no longer needs and reports its progress.
+    /// </summary>
+    private void CompletePendingCommit()
+    {
+        if (_pending is not { } pending) return;
+        _pending = null;
+        long batchId = pending.Entry.BatchId;
+        _currentBatchId = batchId;
+        Dictionary<string, long> durations = (Dictionary<string, long>)pending.Facts.DurationMs;
+        IStateStoreProvider stateProvider = _stateProvider!;
+
+        long waitStart = Stopwatch.GetTimestamp();
+        _stateCheckpoints?.Complete();
+        CrashPoints.Hit(CrashPoints.StateCheckpointed, batchId, Name);
+        IReadOnlyList<StateStoreMetrics> stateMetrics = pending.MetricsCollected ? pending.Facts.StateMetrics : stateProvider.CollectMetrics();
+        durations["commitState"] += ElapsedMs(waitStart);
+
+        long commitStart = Stopwatch.GetTimestamp();
         _checkpoint.Commits.Write(new CommitLogEntry
         {
             Version = CommitLogEntry.CurrentVersion,
             BatchId = batchId,
-            NextBatchWatermarkMs = nextWatermarkMs,
-            NextInputWatermarksMs = _watermark.InputsMs,
+            NextBatchWatermarkMs = pending.NextWatermarkMs,
+            NextInputWatermarksMs = pending.NextInputWatermarksMs,
         });
         CrashPoints.Hit(CrashPoints.CommitWritten, batchId, Name);
         for (int i = 0; i < _sources.Count; i++)
         {
-            SourceOffsetRange range = entry.Sources[i];
-            _committedOffsets[i] = range.End;
+            SourceOffsetRange range = pending.Entry.Sources[i];
             if (range.HasData) _sources[i].Commit(range.End!);
         }
-        _nextBatchId = batchId + 1;
         long oldestToKeep = batchId + 1 - _options.RetainBatches;
         if (oldestToKeep > 0)
         {
@@ -134,17 +193,22 @@ internal sealed partial class MicroBatchExecution
             stateProvider.Purge(oldestToKeep);
         }
         durations["commitOffsets"] = ElapsedMs(commitStart);
-        durations["triggerExecution"] = ElapsedMs(triggerStartTicks);
+        durations["triggerExecution"] = ElapsedMs(pending.TriggerStartTicks);
 
-        double processingSeconds = Stopwatch.GetElapsedTime(triggerStartTicks).TotalSeconds;
-        double inputSeconds = _lastTriggerStartMs < 0 ? 0 : (triggerStartMs - _lastTriggerStartMs) / 1000.0;
-        _lastTriggerStartMs = triggerStartMs;
-        var progress = ProgressFactory.Create(new ProgressFactory.BatchFacts(
-            Id, RunId, Name, triggerStartMs, entry, rows, outputRows, durations, processingSeconds, inputSeconds,
-            _batch, stateMetrics, _info.StateOperators, _sources, _runner.SinkDescription));
+        double processingSeconds = Stopwatch.GetElapsedTime(pending.TriggerStartTicks).TotalSeconds;
+        var progress = ProgressFactory.Create(pending.Facts with { ProcessingSeconds = processingSeconds, StateMetrics = stateMetrics });
         _currentBatchId = null;
-        _reporter.Report(progress, outputRows, nextWatermarkMs);
+        _reporter.Report(progress, pending.Facts.OutputRows, pending.NextWatermarkMs);
     }
+
+    /// <summary>A batch that ran and reached its sink, waiting for its state to be durable and its commit to be written.</summary>
+    private sealed record PendingCommit(
+        OffsetLogEntry Entry,
+        ProgressFactory.BatchFacts Facts,
+        long NextWatermarkMs,
+        long[]? NextInputWatermarksMs,
+        long TriggerStartTicks,
+        bool MetricsCollected);
 
     /// <summary>
     /// Whether a batch without new data should run now: some operator closes windows on its own (and the option allows

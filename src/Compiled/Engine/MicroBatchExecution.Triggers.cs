@@ -21,10 +21,9 @@ internal sealed partial class MicroBatchExecution
             // Spark runs the uncommitted batch before anything else, whatever the trigger.
             QueryLog.ReplayingBatch(_logger, Name, pending.BatchId);
             long triggerStartMs = _clock.UtcNowMs;
-            RunBatch(pending, triggerStartMs, System.Diagnostics.Stopwatch.GetTimestamp(), new Dictionary<string, long>
+            RunBatch(pending, logged: true, triggerStartMs, System.Diagnostics.Stopwatch.GetTimestamp(), new Dictionary<string, long>
             {
                 ["latestOffset"] = 0,
-                ["walCommit"] = 0,
             });
             if (_options.Trigger is Trigger.OnceTrigger) return;
         }
@@ -83,6 +82,11 @@ internal sealed partial class MicroBatchExecution
             if (_signals.StopRequested) break;
             if (ran) _status = StreamingQueryStatus.WaitingForTrigger;
             long waitMs = nextTriggerMs - _clock.UtcNowMs;
+            if (waitMs > 0)
+            {
+                CompletePendingCommit();
+                waitMs = nextTriggerMs - _clock.UtcNowMs;
+            }
             if (waitMs > 0) _signals.Wait(TimeSpan.FromMilliseconds(waitMs), wakeOnPoke: false);
         }
     }

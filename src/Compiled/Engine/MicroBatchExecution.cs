@@ -35,13 +35,14 @@ internal sealed partial class MicroBatchExecution
     private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly BatchContext _batch = new();
     private readonly BatchInputs _inputs;
-    private readonly SourceOffset?[] _committedOffsets;
+    private readonly SourceOffset?[] _nextStarts; // each source's end offset in the last batch run, committed or pending
     private readonly WatermarkTracker _watermark;
     private readonly bool _noDataBatches;
 
     private IStateStoreProvider? _stateProvider;
     private StateCheckpointGuard? _stateCheckpoints;
     private long _nextBatchId;
+    private PendingCommit? _pending;
     private long? _currentBatchId;
     private long _lastTriggerStartMs = -1;
     private long _lastBatchWatermarkMs;
@@ -77,7 +78,7 @@ internal sealed partial class MicroBatchExecution
         _reporter = new ProgressReporter(name, options.RecentProgressCount, options.Listeners, _logger);
         _signals = new LoopSignals(_clock);
         _inputs = new BatchInputs(sources.Count);
-        _committedOffsets = recovery.CommittedOffsets.ToArray();
+        _nextStarts = recovery.CommittedOffsets.ToArray();
         _watermark = new WatermarkTracker(info.Inputs, options.WatermarkPolicy, recovery.WatermarkMs, recovery.InputWatermarksMs);
         _lastBatchWatermarkMs = recovery.LastBatchWatermarkMs;
         _noDataBatches = options.NoDataBatches && info.StateOperators.Any(o => o.NeedsNoDataBatch);
@@ -114,10 +115,12 @@ internal sealed partial class MicroBatchExecution
         {
             Initialize();
             RunTrigger();
+            CompletePendingCommit();
         }
         catch (Exception e)
         {
             failure = e as StreamingQueryException ?? new StreamingQueryException(Name, Id, _currentBatchId, e);
+            CommitAfterFailure();
         }
         Cleanup();
         _exception = failure;
@@ -127,6 +130,17 @@ internal sealed partial class MicroBatchExecution
         _reporter.Terminated(new QueryTerminatedEvent(Id, RunId, failure), DateTimeOffset.FromUnixTimeMilliseconds(_clock.UtcNowMs));
         _waiters.Terminate(failure);
         _terminated.SetResult();
+    }
+
+    /// <summary>
+    /// A failure while the next batch was read or run leaves the previous batch's commit pending; that batch reached its
+    /// sink whole, so it is committed still (a failure of the commit itself is logged: the restart runs that batch again).
+    /// </summary>
+    private void CommitAfterFailure()
+    {
+        if (_pending is null || _stateCheckpoints is { Abandoned: true }) return;
+        try { CompletePendingCommit(); }
+        catch (Exception e) { QueryLog.CleanupFailed(_logger, Name, "the commit of the last batch that ran", e); }
     }
 
     private void Initialize()

@@ -7,15 +7,18 @@ namespace Compiled.Engine;
 
 /// <summary>
 /// Runs the state store's checkpoint of each batch on a worker thread and waits for it with a bound, so that a
-/// checkpoint that can never finish fails the query instead of hanging it.
+/// checkpoint that can never finish fails the query instead of hanging it. The durable part of the checkpoint (the
+/// changelog frame's write and fsync) runs on while the batch thread goes on to the next batch.
 /// </summary>
 /// <remarks>
 /// <para>FASTER does not report a failed page write: when the disk fills up mid-checkpoint its checkpoint task simply
 /// never completes. While waiting, the guard watches the state directory's file system; once it is full (less than
 /// <see cref="FullBelowBytes"/> free) and stays unchanged over a poll, the checkpoint is stuck on the full disk and
 /// the query fails naming the directory and "no space left on device". Any other stall fails after
-/// <see cref="QueryOptions.StateCheckpointTimeout"/>.</para>
-/// <para>The batch thread blocks while the worker runs, so the provider is still called by one thread at a time.
+/// <see cref="QueryOptions.StateCheckpointTimeout"/>, counted from <see cref="Begin"/>.</para>
+/// <para><see cref="Begin"/> blocks while the worker captures the stores (the provider's
+/// <see cref="IStateStoreProvider.BeginCheckpoint"/>); the worker then makes the version durable alone, which touches
+/// no store, until <see cref="Complete"/> waits for it. The provider is still called by one thread at a time.
 /// A checkpoint given up on is abandoned with its worker; the query is failing, and a restart recovers from the
 /// last committed version.</para>
 /// </remarks>
@@ -31,9 +34,12 @@ internal sealed class StateCheckpointGuard : IDisposable
     private readonly TimeSpan _timeout;
     private readonly string _queryName;
     private readonly SemaphoreSlim _start = new(0);
+    private readonly ManualResetEventSlim _captured = new();
     private readonly ManualResetEventSlim _done = new();
     private Thread? _worker;
     private long _batchId;
+    private long _startTicks;
+    private bool _inFlight;
     private ExceptionDispatchInfo? _failure;
     private bool _abandoned;
 
@@ -48,41 +54,34 @@ internal sealed class StateCheckpointGuard : IDisposable
     /// <summary>True when a checkpoint was given up on: its worker may still hold the provider.</summary>
     internal bool Abandoned => _abandoned;
 
-    /// <summary>Checkpoints state as version <paramref name="batchId"/>, or throws when that cannot finish.</summary>
+    /// <summary>
+    /// Checkpoints state as version <paramref name="batchId"/>: returns once the stores are captured, while the version
+    /// is made durable on the worker. Completes the previous checkpoint first if it is still in flight.
+    /// </summary>
     /// <exception cref="CheckpointException">The disk is full, or the checkpoint took longer than the timeout.</exception>
-    internal void Checkpoint(long batchId)
+    internal void Begin(long batchId)
     {
         if (_abandoned) throw new InvalidOperationException("A state checkpoint was abandoned; the query cannot continue.");
+        Complete();
         _worker ??= StartWorker();
         _batchId = batchId;
         _failure = null;
+        _captured.Reset();
         _done.Reset();
+        _inFlight = true;
+        _startTicks = Stopwatch.GetTimestamp();
         _start.Release();
+        Await(_captured);
+        if (_failure is not null) Complete();
+    }
 
-        long startTicks = Stopwatch.GetTimestamp();
-        long previousFree = -1;
-        while (!_done.Wait(s_pollInterval))
-        {
-            long free = FreeBytes();
-            if (free >= 0 && free < FullBelowBytes && free == previousFree)
-            {
-                _abandoned = true;
-                throw new CheckpointException(_stateDirectory,
-                    $"Query '{_queryName}': the state checkpoint of batch {batchId} cannot be written to '{_stateDirectory}': " +
-                    $"no space left on device ({free} bytes free). Free space on that file system and restart the query; " +
-                    "it resumes from its last committed batch and runs this one again exactly once.");
-            }
-            previousFree = free;
-            TimeSpan elapsed = Stopwatch.GetElapsedTime(startTicks);
-            if (elapsed > _timeout)
-            {
-                _abandoned = true;
-                throw new CheckpointException(_stateDirectory,
-                    $"Query '{_queryName}': the state checkpoint of batch {batchId} under '{_stateDirectory}' did not finish within " +
-                    $"{_timeout} (QueryOptions.StateCheckpointTimeout). The state store may have hit an I/O error it does not report " +
-                    "(a full or failing disk); check the disk and restart the query, which resumes from its last committed batch.");
-            }
-        }
+    /// <summary>Waits until the checkpoint begun last is durable; returns at once when none is in flight.</summary>
+    /// <exception cref="CheckpointException">The disk is full, or the checkpoint took longer than the timeout.</exception>
+    internal void Complete()
+    {
+        if (!_inFlight) return;
+        Await(_done);
+        _inFlight = false;
         _failure?.Throw();
     }
 
@@ -90,11 +89,39 @@ internal sealed class StateCheckpointGuard : IDisposable
     public void Dispose()
     {
         if (_worker is null || _abandoned) return;
+        if (_inFlight) _done.Wait();
         _batchId = -1;
         _start.Release();
         _worker.Join();
         _start.Dispose();
+        _captured.Dispose();
         _done.Dispose();
+    }
+
+    private void Await(ManualResetEventSlim step)
+    {
+        long previousFree = -1;
+        while (!step.Wait(s_pollInterval))
+        {
+            long free = FreeBytes();
+            if (free >= 0 && free < FullBelowBytes && free == previousFree)
+            {
+                _abandoned = true;
+                throw new CheckpointException(_stateDirectory,
+                    $"Query '{_queryName}': the state checkpoint of batch {_batchId} cannot be written to '{_stateDirectory}': " +
+                    $"no space left on device ({free} bytes free). Free space on that file system and restart the query; " +
+                    "it resumes from its last committed batch and runs this one again exactly once.");
+            }
+            previousFree = free;
+            if (Stopwatch.GetElapsedTime(_startTicks) > _timeout)
+            {
+                _abandoned = true;
+                throw new CheckpointException(_stateDirectory,
+                    $"Query '{_queryName}': the state checkpoint of batch {_batchId} under '{_stateDirectory}' did not finish within " +
+                    $"{_timeout} (QueryOptions.StateCheckpointTimeout). The state store may have hit an I/O error it does not report " +
+                    "(a full or failing disk); check the disk and restart the query, which resumes from its last committed batch.");
+            }
+        }
     }
 
     private Thread StartWorker()
@@ -111,9 +138,19 @@ internal sealed class StateCheckpointGuard : IDisposable
             _start.Wait();
             long batchId = _batchId;
             if (batchId < 0) return;
+            Action? durable = null;
             try
             {
-                _provider.Checkpoint(batchId);
+                durable = _provider.BeginCheckpoint(batchId);
+            }
+            catch (Exception e)
+            {
+                _failure = ExceptionDispatchInfo.Capture(e);
+            }
+            _captured.Set();
+            try
+            {
+                durable?.Invoke();
             }
             catch (Exception e)
             {

@@ -23,7 +23,9 @@ internal static class ProgressFactory
         IReadOnlyDictionary<string, long> DurationMs,
         double ProcessingSeconds,
         double InputSeconds,
-        BatchContext Batch,
+        IReadOnlyDictionary<string, string> EventTime,
+        IReadOnlyList<long> DroppedByWatermark,
+        IReadOnlyList<IReadOnlyDictionary<string, string>> SourceMetrics,
         IReadOnlyList<StateStoreMetrics> StateMetrics,
         IReadOnlyList<StateOperatorInfo> StateOperators,
         IReadOnlyList<ISource> Sources,
@@ -37,9 +39,6 @@ internal static class ProgressFactory
         {
             SourceOffsetRange range = facts.Entry.Sources[i];
             long rows = facts.RowsPerSource[i];
-            IReadOnlyDictionary<string, string> metrics = range.HasData && facts.Sources[i] is ISourceMetrics withMetrics
-                ? withMetrics.GetMetrics()
-                : s_noMetrics;
             sources[i] = new SourceProgress(
                 facts.Sources[i].Description,
                 range.Start?.Json,
@@ -47,7 +46,7 @@ internal static class ProgressFactory
                 rows,
                 Rate(rows, facts.InputSeconds),
                 Rate(rows, facts.ProcessingSeconds),
-                metrics);
+                facts.SourceMetrics[i]);
         }
 
         var stateOperators = new StateOperatorProgress[facts.StateMetrics.Count];
@@ -61,7 +60,7 @@ internal static class ProgressFactory
                 if (facts.StateOperators[j].OperatorId != m.OperatorId) continue;
                 name = facts.StateOperators[j].OperatorName;
                 // The plan counts late rows against the operator (by its index in the plan) they were dropped before.
-                dropped = facts.Batch.DroppedByWatermark(j);
+                dropped = facts.DroppedByWatermark[j];
             }
             stateOperators[i] = new StateOperatorProgress(name, m.NumRowsTotal, m.NumRowsUpdated, m.NumRowsRemoved,
                 m.CommitTimeMs, m.MemoryUsedBytes, dropped, m.CustomMetrics);
@@ -76,11 +75,25 @@ internal static class ProgressFactory
             BatchId = facts.Entry.BatchId,
             BatchDurationMs = facts.DurationMs["triggerExecution"],
             DurationMs = facts.DurationMs,
-            EventTime = EventTime(facts.Batch, facts.Entry.BatchWatermarkMs),
+            EventTime = facts.EventTime,
             StateOperators = stateOperators,
             Sources = sources,
             Sink = new SinkProgress(facts.SinkDescription, facts.OutputRows, s_noMetrics),
         };
+    }
+
+    /// <summary>
+    /// What progress reports of a batch's sources, read right after the batch ran (the next batch's read changes them):
+    /// each source's own metrics when it had data.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string>[] SourceMetrics(OffsetLogEntry entry, IReadOnlyList<ISource> sources)
+    {
+        var metrics = new IReadOnlyDictionary<string, string>[sources.Count];
+        for (int i = 0; i < metrics.Length; i++)
+        {
+            metrics[i] = entry.Sources[i].HasData && sources[i] is ISourceMetrics withMetrics ? withMetrics.GetMetrics() : s_noMetrics;
+        }
+        return metrics;
     }
 
     /// <summary>Rows per second; 0 when no time elapsed (Spark omits NaN and infinity).</summary>

@@ -35,6 +35,17 @@ internal interface IStateStoreProvider : IDisposable
     /// <summary>Makes every store's writes up to now durable as version <paramref name="batchId"/>.</summary>
     void Checkpoint(long batchId);
 
+    /// <summary>
+    /// Captures every store's writes up to now as version <paramref name="batchId"/> and returns what is left to make
+    /// that version durable, or null when nothing is. The returned work reads no store, so it may run on another thread
+    /// while the next batch changes the stores; it must have run before any other call on the provider.
+    /// </summary>
+    Action? BeginCheckpoint(long batchId)
+    {
+        Checkpoint(batchId);
+        return null;
+    }
+
     /// <summary>Per-operator metrics since the previous checkpoint, in operator order.</summary>
     IReadOnlyList<StateStoreMetrics> CollectMetrics();
 

@@ -123,7 +123,7 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindowA
             for (int i = 0; i < entries.Count; i++)
             {
                 ref var entry = ref entries.EntryAt(i);
-                if (!ChangedNow(in entry.Value)) continue;
+                if (!ChangedNow(in entry)) continue;
                 for (long start = lastStart; start > pane.StartMs - _sizeMs; start -= _slideMs)
                 {
                     var window = new WindowKey<TKey>(start, start + _sizeMs, entry.Key);
@@ -146,9 +146,9 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindowA
         for (long start = window.StartMs; start < window.EndMs; start += _paneMs)
         {
             if (!TryGetTable(start, out WindowTable<TKey, TAcc, TKeyOps>? pane)) continue;
-            ref WindowCell<TAcc> cell = ref pane.Entries.Find(window.Key);
-            if (Unsafe.IsNullRef(ref cell)) continue;
-            TAcc value = cell.Accumulator;
+            ref var entry = ref pane.Entries.Find(window.Key);
+            if (Unsafe.IsNullRef(ref entry)) continue;
+            TAcc value = entry.Accumulator;
             if (any) TAcc.Merge(ref value, in total);
             total = value;
             any = true;
@@ -171,7 +171,7 @@ public sealed class SlidingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindowA
             for (int i = 0; i < entries.Count; i++)
             {
                 ref var entry = ref entries.EntryAt(i);
-                TAcc value = entry.Value.Accumulator;
+                TAcc value = entry.Accumulator;
                 ref TAcc total = ref _folded.FindOrAdd(in entry.Key, out bool added);
                 if (!added) TAcc.Merge(ref value, in total);
                 total = value;

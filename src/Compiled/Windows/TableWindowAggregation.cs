@@ -44,7 +44,10 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     private readonly ChunkPool _pool = new();
     private readonly long _lengthMs;
     private readonly string _operatorId;
-    private WindowTable<TKey, TAcc, TKeyOps>? _last;
+    // The table the last row went to, if the current batch has used it; a row of the same window skips the lookup.
+    private WindowTable<TKey, TAcc, TKeyOps>? _current;
+    // Keys of the table filled last: a new table gets room for as many, so windows of a steady stream do not grow row by row.
+    private int _expectedKeys;
     private int _stamp = 1;
     private long _nextChunk;
     // (window or pane, key) entries held, and changed and removed since the last report: the operator's state rows.
@@ -86,7 +89,7 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     string IInMemoryStore.OperatorId => _operatorId;
 
     /// <inheritdoc />
-    long IInMemoryStore.EstimatedBytes => _rows * (Unsafe.SizeOf<WindowEntries<TKey, TAcc, TKeyOps>.Entry>() + 2 * sizeof(int));
+    long IInMemoryStore.EstimatedBytes => _rows * (Unsafe.SizeOf<WindowEntries<TKey, TAcc, TKeyOps>.Entry>() + (default(TKeyOps).StoresHash ? 3 : 2) * sizeof(int));
 
     /// <summary>
     /// The accumulator of <paramref name="key"/> in the window (pane) starting at <paramref name="startMs"/>, created
@@ -96,22 +99,15 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref TAcc Accumulate(long startMs, in TKey key, out bool added)
     {
-        WindowTable<TKey, TAcc, TKeyOps> table = _last is { } last && last.StartMs == startMs ? last : Table(startMs);
-        ref WindowCell<TAcc> cell = ref table.Entries.FindOrAdd(in key, out added);
-        if (cell.Stamp != _stamp)
+        WindowTable<TKey, TAcc, TKeyOps> table = _current is { } current && current.StartMs == startMs ? current : Switch(startMs);
+        ref var entry = ref table.Entries.FindOrAdd(in key, out added);
+        if (entry.Stamp != _stamp)
         {
-            cell.Stamp = _stamp;
-            _rowsUpdated++;
-            if (added) _rows++;
-            if (table.Stamp != _stamp)
-            {
-                table.Stamp = _stamp;
-                table.ChangedEntries = 0;
-                _changed.Add(table);
-            }
-            table.ChangedEntries++;
+            // The entry's first change this batch. Keys the batch added are counted once, from the table's size, at the end.
+            if (!added) table.UpdatedEntries++;
+            entry.Stamp = _stamp;
         }
-        return ref cell.Accumulator;
+        return ref entry.Accumulator;
     }
 
     /// <summary>The open tables (Complete mode emits them all).</summary>
@@ -120,8 +116,8 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     /// <summary>The tables the current batch changed, each once.</summary>
     private protected List<WindowTable<TKey, TAcc, TKeyOps>> ChangedTables => _changed;
 
-    /// <summary>True when the current batch changed <paramref name="cell"/>.</summary>
-    private protected bool ChangedNow(in WindowCell<TAcc> cell) => cell.Stamp == _stamp;
+    /// <summary>True when the current batch changed <paramref name="entry"/>.</summary>
+    private protected bool ChangedNow(in WindowEntries<TKey, TAcc, TKeyOps>.Entry entry) => entry.Stamp == _stamp;
 
     /// <summary>Called when a start gets its table, from a row or from recovered state: index it for closing.</summary>
     private protected abstract void Opened(WindowTable<TKey, TAcc, TKeyOps> table);
@@ -143,6 +139,7 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
             WindowTable<TKey, TAcc, TKeyOps> table = Table(key.StartMs);
             table.Chunks.Add(key.Key);
             Decode(chunk, table, key.Key);
+            _expectedKeys = table.Entries.Count;
             _nextChunk = Math.Max(_nextChunk, key.Key + 1);
         }
     }
@@ -150,6 +147,7 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     /// <summary>Writes each changed table's changed entries to the store as one chunk, and starts the next batch.</summary>
     private protected void PersistChanges()
     {
+        CountChanges();
         if (_store is null)
         {
             _changed.Clear();
@@ -171,11 +169,25 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         _stamp++;
     }
 
+    // The batch's changes per table (its chunk's size) and for the metrics: the keys it added plus the older entries it changed.
+    private void CountChanges()
+    {
+        foreach (WindowTable<TKey, TAcc, TKeyOps> table in _changed)
+        {
+            int added = table.Entries.Count - table.EntriesBefore;
+            table.ChangedEntries = added + table.UpdatedEntries;
+            _rows += added;
+            _rowsUpdated += table.ChangedEntries;
+        }
+        if (_current is not null) _expectedKeys = _current.Entries.Count;
+        _current = null;
+    }
+
     /// <summary>Takes the table of <paramref name="startMs"/> out of the open tables; finish with <see cref="Drop"/>.</summary>
     private protected bool TryTake(long startMs, [NotNullWhen(true)] out WindowTable<TKey, TAcc, TKeyOps>? table)
     {
         if (!_tables.Remove(startMs, out table)) return false;
-        if (ReferenceEquals(table, _last)) _last = null;
+        if (ReferenceEquals(table, _current)) _current = null;
         return true;
     }
 
@@ -221,11 +233,27 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         for (int i = 0; i < entries.Count; i++)
         {
             ref var entry = ref entries.EntryAt(i);
-            emitter.Emit(new WindowKey<TKey>(table.StartMs, table.EndMs, entry.Key), in entry.Value.Accumulator);
+            emitter.Emit(new WindowKey<TKey>(table.StartMs, table.EndMs, entry.Key), in entry.Accumulator);
         }
     }
 
+    // A row of another window than the last row's: its table, registered as changed on the batch's first row in it.
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private WindowTable<TKey, TAcc, TKeyOps> Switch(long startMs)
+    {
+        if (_current is not null) _expectedKeys = _current.Entries.Count;
+        WindowTable<TKey, TAcc, TKeyOps> table = Table(startMs);
+        if (table.Stamp != _stamp)
+        {
+            table.Stamp = _stamp;
+            table.EntriesBefore = table.Entries.Count;
+            table.UpdatedEntries = 0;
+            _changed.Add(table);
+        }
+        _current = table;
+        return table;
+    }
+
     private WindowTable<TKey, TAcc, TKeyOps> Table(long startMs)
     {
         ref WindowTable<TKey, TAcc, TKeyOps>? slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_tables, startMs, out bool exists);
@@ -236,12 +264,10 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         }
         else
         {
-            // A new table is sized like the last one filled, so windows of a steady stream do not grow theirs row by row.
-            table = slot = _free.TryPop(out var free) ? free : new WindowTable<TKey, TAcc, TKeyOps>(_last?.Entries.Count ?? 0);
+            table = slot = _free.TryPop(out var free) ? free : new WindowTable<TKey, TAcc, TKeyOps>(_expectedKeys);
             table.Reset(startMs, startMs + _lengthMs);
             Opened(table);
         }
-        _last = table;
         return table;
     }
 
@@ -278,13 +304,13 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         for (int i = 0; i < entries.Count; i++)
         {
             ref var entry = ref entries.EntryAt(i);
-            if (!whole && entry.Value.Stamp != _stamp) continue;
+            if (!whole && entry.Stamp != _stamp) continue;
             if (writer.Free < max)
             {
                 _buffer.Advance(writer.Written);
                 writer = new ChunkWriter(_buffer.GetSpan(EntriesPerSpan * max));
             }
-            ChunkCodec<TKey, TAcc>.WriteCompact(ref writer, in entry.Key, in entry.Value.Accumulator);
+            ChunkCodec<TKey, TAcc>.WriteCompact(ref writer, in entry.Key, in entry.Accumulator);
             written++;
         }
         _buffer.Advance(writer.Written);
@@ -297,8 +323,8 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         for (int i = 0; i < entries.Count; i++)
         {
             ref var entry = ref entries.EntryAt(i);
-            if (!whole && entry.Value.Stamp != _stamp) continue;
-            _codec.Write(_buffer, in entry.Key, in entry.Value.Accumulator);
+            if (!whole && entry.Stamp != _stamp) continue;
+            _codec.Write(_buffer, in entry.Key, in entry.Accumulator);
             written++;
         }
         return written;

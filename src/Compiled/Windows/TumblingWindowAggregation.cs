@@ -69,7 +69,7 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindow
                 for (int i = 0; i < entries.Count; i++)
                 {
                     ref var entry = ref entries.EntryAt(i);
-                    if (ChangedNow(in entry.Value)) emitter.Emit(new WindowKey<TKey>(table.StartMs, table.EndMs, entry.Key), in entry.Value.Accumulator);
+                    if (ChangedNow(in entry)) emitter.Emit(new WindowKey<TKey>(table.StartMs, table.EndMs, entry.Key), in entry.Accumulator);
                 }
             }
         }
@@ -80,6 +80,21 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindow
             EndBatch();
             return;
         }
+        Close(watermarkMs, ref emitter);
+        EndBatch();
+    }
+
+    /// <summary>
+    /// Emits (Append) and evicts the windows whose end is at or before <paramref name="watermarkMs"/>; nothing in Complete
+    /// mode. <see cref="Apply"/> does it after the batch's rows; the generated loop calls it before them too when no row
+    /// of the batch can land in such a window (the window's time is the watermarked column, and rows at or behind the
+    /// watermark are dropped as late), so the batch's new windows reuse the closed windows' tables while they are still
+    /// in cache, and the operator holds one batch of windows instead of two.
+    /// </summary>
+    public void Close<TEmitter>(long watermarkMs, ref TEmitter emitter)
+        where TEmitter : struct, IWindowEmitter<TKey, TAcc>
+    {
+        if (Mode == OutputMode.Complete) return;
         bool append = Mode == OutputMode.Append;
         while (Ends.TryPeek(out WindowKey<TKey> window, out long end) && end <= watermarkMs)
         {
@@ -88,7 +103,6 @@ public sealed class TumblingWindowAggregation<TKey, TAcc, TKeyOps> : TableWindow
             if (append) EmitTable(table, ref emitter);
             Drop(table);
         }
-        EndBatch();
     }
 
     private protected override void Opened(WindowTable<TKey, TAcc, TKeyOps> table)

@@ -29,6 +29,9 @@ internal sealed class WindowEntries<TKey, TAcc, TKeyOps>
     // Entry number + 1 per slot (0: free); at most half the slots are used, which keeps probes short.
     private int[] _slots;
     private Entry[] _entries;
+    // Each entry's hash, only for keys whose operations store it (costly equality, such as strings): other keys keep the
+    // entry at its key, stamp and accumulator (16 bytes for an int key and a count), and a growing table rehashes them.
+    private int[]? _hashes;
     private int _shift;
     private int _count;
 
@@ -37,6 +40,7 @@ internal sealed class WindowEntries<TKey, TAcc, TKeyOps>
     {
         int entries = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expectedKeys, InitialEntries, 1 << 29));
         _entries = Allocate<Entry>(entries);
+        if (default(TKeyOps).StoresHash) _hashes = Allocate<int>(entries);
         _slots = Allocate<int>(entries * 2);
         _shift = 32 - BitOperations.Log2((uint)_slots.Length);
     }
@@ -58,7 +62,7 @@ internal sealed class WindowEntries<TKey, TAcc, TKeyOps>
 
     /// <summary>The cell of <paramref name="key"/>, added empty (<paramref name="added"/> true) when the table lacks it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref WindowCell<TAcc> FindOrAdd(in TKey key, out bool added)
+    public ref Entry FindOrAdd(in TKey key, out bool added)
     {
         int hash = default(TKeyOps).Hash(in key);
         int[] slots = _slots;
@@ -68,18 +72,28 @@ internal sealed class WindowEntries<TKey, TAcc, TKeyOps>
         for (int used; (used = slots[slot]) != 0; slot = (slot + 1) & mask)
         {
             ref Entry entry = ref entries[used - 1];
-            if ((!default(TKeyOps).StoresHash || entry.Hash == hash) && default(TKeyOps).Equal(in entry.Key, in key))
+            if ((!default(TKeyOps).StoresHash || _hashes![used - 1] == hash) && default(TKeyOps).Equal(in entry.Key, in key))
             {
                 added = false;
-                return ref entry.Value;
+                return ref entry;
             }
         }
         added = true;
-        return ref Add(slot, hash, in key);
+        // Inline: in sparse windows (about one row per key, as in W2) nearly every row adds a key; only growing is out of line.
+        int count = _count;
+        if (count == entries.Length) return ref AddGrowing(in key);
+        slots[slot] = count + 1;
+        _count = count + 1;
+        if (default(TKeyOps).StoresHash) _hashes![count] = hash;
+        ref Entry created = ref entries[count];
+        created.Key = key;
+        created.Stamp = 0;
+        created.Accumulator = default;
+        return ref created;
     }
 
-    /// <summary>The cell of <paramref name="key"/>, or a null reference (<see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>) when the table lacks it.</summary>
-    public ref WindowCell<TAcc> Find(in TKey key)
+    /// <summary>The entry of <paramref name="key"/>, or a null reference (<see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>) when the table lacks it.</summary>
+    public ref Entry Find(in TKey key)
     {
         int hash = default(TKeyOps).Hash(in key);
         int[] slots = _slots;
@@ -88,26 +102,17 @@ internal sealed class WindowEntries<TKey, TAcc, TKeyOps>
         for (int slot = Home(hash), used; (used = slots[slot]) != 0; slot = (slot + 1) & mask)
         {
             ref Entry entry = ref entries[used - 1];
-            if ((!default(TKeyOps).StoresHash || entry.Hash == hash) && default(TKeyOps).Equal(in entry.Key, in key)) return ref entry.Value;
+            if ((!default(TKeyOps).StoresHash || _hashes![used - 1] == hash) && default(TKeyOps).Equal(in entry.Key, in key)) return ref entry;
         }
-        return ref Unsafe.NullRef<WindowCell<TAcc>>();
+        return ref Unsafe.NullRef<Entry>();
     }
 
-    // Kept out of line: a key new to the window is the rare case, and a smaller probe loop keeps its registers.
+    // Out of line, so the probe loop keeps its registers: a full table grows, then the key goes in as into any other.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private ref WindowCell<TAcc> Add(int slot, int hash, in TKey key)
+    private ref Entry AddGrowing(in TKey key)
     {
-        if (_count == _entries.Length)
-        {
-            Grow();
-            slot = EmptySlot(hash);
-        }
-        _slots[slot] = _count + 1;
-        ref Entry created = ref _entries[_count++];
-        created.Hash = hash;
-        created.Key = key;
-        created.Value = default;
-        return ref created.Value;
+        Grow();
+        return ref FindOrAdd(in key, out _);
     }
 
     private void Grow()
@@ -115,9 +120,15 @@ internal sealed class WindowEntries<TKey, TAcc, TKeyOps>
         Entry[] entries = Allocate<Entry>(_entries.Length * 2);
         _entries.AsSpan(0, _count).CopyTo(entries);
         _entries = entries;
+        if (_hashes is not null)
+        {
+            int[] hashes = Allocate<int>(entries.Length);
+            _hashes.AsSpan(0, _count).CopyTo(hashes);
+            _hashes = hashes;
+        }
         _slots = Allocate<int>(_slots.Length * 2);
         _shift--;
-        for (int i = 0; i < _count; i++) _slots[EmptySlot(_entries[i].Hash)] = i + 1;
+        for (int i = 0; i < _count; i++) _slots[EmptySlot(_hashes is null ? default(TKeyOps).Hash(in _entries[i].Key) : _hashes[i])] = i + 1;
     }
 
     private int EmptySlot(int hash)
@@ -138,15 +149,17 @@ internal sealed class WindowEntries<TKey, TAcc, TKeyOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Home(int hash) => (int)(unchecked((uint)hash * 2654435769u) >> _shift);
 
-    /// <summary>One key of the window: its hash, the key and its cell.</summary>
+    /// <summary>One key of the window: the key, the batch that last changed it and its accumulator.</summary>
+    /// <remarks>In this order an int key and its stamp share eight bytes, so an entry with an eight-byte accumulator takes 16.</remarks>
     public struct Entry
     {
-        internal int Hash;
-
         /// <summary>The other key parts.</summary>
         public TKey Key;
 
-        /// <summary>The key's accumulator and the stamp of the batch that last changed it.</summary>
-        public WindowCell<TAcc> Value;
+        /// <summary>The batch stamp of the last change; entries stamped with the current batch go to state and, in Update mode, out.</summary>
+        internal int Stamp;
+
+        /// <summary>The accumulator of every row of the key in the window (or pane) so far.</summary>
+        public TAcc Accumulator;
     }
 }

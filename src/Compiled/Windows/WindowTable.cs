@@ -35,7 +35,13 @@ internal sealed class WindowTable<TKey, TAcc, TKeyOps>
     /// <summary>The batch stamp of the last change, so a table is listed as changed once per batch.</summary>
     public int Stamp { get; set; }
 
-    /// <summary>Entries the batch of <see cref="Stamp"/> changed: the size of the table's chunk for that batch.</summary>
+    /// <summary>Entries the table held when the batch of <see cref="Stamp"/> first changed it: the ones after were added by that batch.</summary>
+    public int EntriesBefore { get; set; }
+
+    /// <summary>Entries from before the batch of <see cref="Stamp"/> that it changed.</summary>
+    public int UpdatedEntries { get; set; }
+
+    /// <summary>Entries the batch of <see cref="Stamp"/> changed, counted at its end: the size of the table's chunk for that batch.</summary>
     public int ChangedEntries { get; set; }
 
     /// <summary>Makes an empty (new or recycled) table stand for [<paramref name="startMs"/>, <paramref name="endMs"/>).</summary>
@@ -46,6 +52,8 @@ internal sealed class WindowTable<TKey, TAcc, TKeyOps>
         Entries.Clear();
         Chunks.Clear();
         Stamp = 0;
+        EntriesBefore = 0;
+        UpdatedEntries = 0;
         ChangedEntries = 0;
     }
 }

@@ -179,18 +179,35 @@ namespace Compiled.Generators.Tests.Queries
             }
 
             /// <summary>Turns each window the aggregation emits into output rows.</summary>
-            private readonly struct Aggregate0Emitter : global::Compiled.Windows.IWindowEmitter<string, Aggregate0State>
+            private struct Aggregate0Emitter : global::Compiled.Windows.IWindowEmitter<string, Aggregate0State>
             {
                 private readonly __CompiledPlan _plan;
                 private readonly global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> _output;
+                // The window of the last group emitted: a window's groups come one after another, so its TimeWindow is built once.
+                private long _startMs;
+                private long _endMs;
+                private global::Compiled.TimeWindow _window;
 
                 public Aggregate0Emitter(__CompiledPlan plan, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output)
                 {
                     _plan = plan;
                     _output = output;
+                    // No window ends where it starts, so the first group builds its window.
+                    _startMs = 0L;
+                    _endMs = 0L;
+                    _window = default;
                 }
 
-                public void Emit(in global::Compiled.Windows.WindowKey<string> window, in Aggregate0State accumulator) => _plan.EmitGroup0((window.Window, window.Key), accumulator, _output);
+                public void Emit(in global::Compiled.Windows.WindowKey<string> window, in Aggregate0State accumulator)
+                {
+                    if (window.StartMs != _startMs || window.EndMs != _endMs)
+                    {
+                        _startMs = window.StartMs;
+                        _endMs = window.EndMs;
+                        _window = window.Window;
+                    }
+                    _plan.EmitGroup0((_window, window.Key), accumulator, _output);
+                }
             }
 
             /// <summary>Encodes the key parts besides the window.</summary>

@@ -64,6 +64,9 @@ namespace Compiled.Generators.Tests.Queries
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(readings) -> Watermark(r => r.At, delay 1800000 ms) -> Aggregate(fold each row into its window's table)
+                // Plan: Aggregate(Tumbling 900000 ms, offset 300000 ms) -> emit and evict the windows the watermark passed, before the rows: a row in one would be late, so their tables serve this batch's windows
+                var __emitter = new Aggregate0Emitter(this, output);
+                _window0.Close(batch.WatermarkMs, ref __emitter);
                 var __eventTime0 = batch.StartEventTime(0);
                 foreach (var __r0 in inputs.Get<global::Compiled.Generators.Tests.Queries.Reading>(0))
                 {
@@ -76,8 +79,7 @@ namespace Compiled.Generators.Tests.Queries
                     __acc.A1 += Agg1_1(__r0);
                 }
                 batch.EndEventTime(0, in __eventTime0, 0);
-                // Plan: Aggregate(Tumbling 900000 ms, offset 300000 ms) -> write the entries this batch changed to state -> emit and evict the windows the watermark passed (Append)
-                var __emitter = new Aggregate0Emitter(this, output);
+                // Plan: Aggregate(Tumbling 900000 ms, offset 300000 ms) -> write the entries this batch changed to state -> the passed windows closed before the rows (Append)
                 _window0.Apply(batch.WatermarkMs, ref __emitter);
             }
 
@@ -129,18 +131,35 @@ namespace Compiled.Generators.Tests.Queries
             }
 
             /// <summary>Turns each window the aggregation emits into output rows.</summary>
-            private readonly struct Aggregate0Emitter : global::Compiled.Windows.IWindowEmitter<global::Compiled.Windows.NoKey, Aggregate0State>
+            private struct Aggregate0Emitter : global::Compiled.Windows.IWindowEmitter<global::Compiled.Windows.NoKey, Aggregate0State>
             {
                 private readonly __CompiledPlan _plan;
                 private readonly global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> _output;
+                // The window of the last group emitted: a window's groups come one after another, so its TimeWindow is built once.
+                private long _startMs;
+                private long _endMs;
+                private global::Compiled.TimeWindow _window;
 
                 public Aggregate0Emitter(__CompiledPlan plan, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output)
                 {
                     _plan = plan;
                     _output = output;
+                    // No window ends where it starts, so the first group builds its window.
+                    _startMs = 0L;
+                    _endMs = 0L;
+                    _window = default;
                 }
 
-                public void Emit(in global::Compiled.Windows.WindowKey<global::Compiled.Windows.NoKey> window, in Aggregate0State accumulator) => _plan.EmitGroup0(window.Window, accumulator, _output);
+                public void Emit(in global::Compiled.Windows.WindowKey<global::Compiled.Windows.NoKey> window, in Aggregate0State accumulator)
+                {
+                    if (window.StartMs != _startMs || window.EndMs != _endMs)
+                    {
+                        _startMs = window.StartMs;
+                        _endMs = window.EndMs;
+                        _window = window.Window;
+                    }
+                    _plan.EmitGroup0(_window, accumulator, _output);
+                }
             }
         }
 

@@ -96,10 +96,12 @@ public sealed class RecoveryTests : IDisposable
     public async Task Once_after_a_failure_only_re_runs_the_uncommitted_batch()
     {
         var source = Source.Memory<int>();
-        var plan = new MapPlan { FailOn = id => id == 0 ? new InvalidOperationException("first run fails") : null };
+        // The sink fails: batch 0 is logged in offsets/0 by then, so the restart must run exactly its range again.
+        var failing = new ProbeSink<string>(Sink.Memory<string>()) { BeforeAddBatch = _ => throw new IOException("sink down") };
         source.AddData(1);
-        var first = StreamingQuery.Start(plan, [source], Sink.Memory<string>(), Options(Trigger.Once));
+        var first = StreamingQuery.Start(new MapPlan(), [source], failing, Options(Trigger.Once));
         await Assert.ThrowsAsync<StreamingQueryException>(() => first.AwaitTerminationAsync().Bounded());
+        Assert.True(File.Exists(_dir.Combine("chk", "offsets", "0")));
 
         source.AddData(2);
         var replayPlan = new MapPlan();
@@ -107,6 +109,27 @@ public sealed class RecoveryTests : IDisposable
         await second.AwaitTerminationAsync().Bounded();
         Assert.Equal(0, replayPlan.Executed.Single().BatchId);
         Assert.Equal([1], replayPlan.Executed.Single().Rows);
+    }
+
+    [Fact]
+    public async Task A_plan_failure_logs_nothing_and_the_restart_plans_the_batch_again()
+    {
+        var source = Source.Memory<int>();
+        var plan = new MapPlan { FailOn = id => id == 0 ? new InvalidOperationException("first run fails") : null };
+        source.AddData(1);
+        var first = StreamingQuery.Start(plan, [source], Sink.Memory<string>(), Options(Trigger.Once));
+        await Assert.ThrowsAsync<StreamingQueryException>(() => first.AwaitTerminationAsync().Bounded());
+        // The batch ran in memory only: nothing of it reached the sink, so nothing of it is logged.
+        Assert.False(File.Exists(_dir.Combine("chk", "offsets", "0")));
+
+        source.AddData(2);
+        var replayPlan = new MapPlan();
+        var sink = new ProbeSink<string>(Sink.Memory<string>());
+        var second = StreamingQuery.Start(replayPlan, [source], sink, Options(Trigger.Once));
+        await second.AwaitTerminationAsync().Bounded();
+        Assert.Equal(0, replayPlan.Executed.Single().BatchId);
+        Assert.Equal([1, 2], replayPlan.Executed.Single().Rows);
+        Assert.Equal([0L], sink.BatchIdsSeen);
     }
 
     [Fact]

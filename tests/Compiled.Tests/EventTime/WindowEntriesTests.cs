@@ -27,7 +27,7 @@ public sealed class WindowEntriesTests
             for (int i = 0; i < 20_000; i++)
             {
                 int key = random.Next(keys) * 1024;
-                ref WindowCell<TotalState> cell = ref table.FindOrAdd(key, out bool added);
+                ref var cell = ref table.FindOrAdd(key, out bool added);
                 Assert.Equal(!reference.ContainsKey(key), added);
                 if (added) order.Add(key);
                 cell.Accumulator.Sum++;
@@ -38,7 +38,7 @@ public sealed class WindowEntriesTests
             {
                 ref var entry = ref table.EntryAt(i);
                 Assert.Equal(order[i], entry.Key);
-                Assert.Equal(reference[entry.Key], entry.Value.Accumulator.Sum);
+                Assert.Equal(reference[entry.Key], entry.Accumulator.Sum);
             }
             Assert.True(Unsafe.IsNullRef(ref table.Find(-1)));
             Assert.Equal(reference[order[^1]], table.Find(order[^1]).Accumulator.Sum);
@@ -57,7 +57,7 @@ public sealed class WindowEntriesTests
         table.Clear();
         foreach (string key in Enumerable.Reverse(keys))
         {
-            ref WindowCell<TotalState> cell = ref table.FindOrAdd(key, out bool added);
+            ref var cell = ref table.FindOrAdd(key, out bool added);
             Assert.True(added);
             Assert.Equal(0, cell.Accumulator.Count);
             cell.Accumulator.Count++;

@@ -22,6 +22,9 @@ public sealed class ProbeSource<T> : ISource<T>, ISourceMetrics
     /// <summary>Runs inside LatestOffset, on the batch thread (e.g. to block it).</summary>
     public Action? OnLatestOffset { get; set; }
 
+    /// <summary>Called at the start of each <see cref="Read"/> (on the batch thread).</summary>
+    public Action? OnRead { get; set; }
+
     public string Description => "Probe(" + _inner.Description + ")";
 
     public void Open(SourceContext context)
@@ -46,6 +49,7 @@ public sealed class ProbeSource<T> : ISource<T>, ISourceMetrics
 
     public long Read(SourceOffset? start, SourceOffset end, BatchInputs inputs, int slot)
     {
+        OnRead?.Invoke();
         lock (Reads) Reads.Add((start?.Json, end.Json));
         return _inner.Read(start, end, inputs, slot);
     }

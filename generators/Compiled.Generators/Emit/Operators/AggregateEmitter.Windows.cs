@@ -166,6 +166,16 @@ namespace Compiled.Generators.Emit.Operators
             return start;
         }
 
+        /// <summary>
+        /// True when the windows the watermark passed can close before the batch's rows instead of after them: a tumbling
+        /// event-time window over the column the input's watermark step reads, with only filters between, so every row
+        /// at or behind the watermark (the only ones that could land in a closed window) was dropped as late. Chained
+        /// aggregations close after the rows, in the order they feed each other; Complete mode never closes a window.
+        /// </summary>
+        private bool ClosesBeforeRows =>
+            IsWindowed && Window.Kind == WindowKind.Tumbling && !IsProcessingTime && !Chained && Next is null
+            && _plan.Query.OutputMode != OutputModes.Complete && EventTimeEmitter.SharedTime(_plan, Window) is not null;
+
         /// <summary>The batch's processing time, read once before the loop by processing-time windows.</summary>
         public const string ProcessingTimeLocal = "__now";
 
@@ -175,6 +185,13 @@ namespace Compiled.Generators.Emit.Operators
         /// <summary>Before the input loop: a processing-time window places every row of the batch at the batch time, so its start is computed once.</summary>
         public void WriteBeforeLoop(SourceWriter w)
         {
+            if (ClosesBeforeRows)
+            {
+                string evicts = _plan.Query.OutputMode == OutputModes.Update ? "evict" : "emit and evict";
+                w.Line("// Plan: Aggregate(" + WindowText + ") -> " + evicts + " the windows the watermark passed, before the rows: a row in one would be late, so their tables serve this batch's windows");
+                w.Line("var " + EmitterLocal + " = new " + WindowEmitter + "(this, output);");
+                w.Line(WindowField + ".Close(batch.WatermarkMs, ref " + EmitterLocal + ");");
+            }
             if (!IsProcessingTime) return;
             w.Line("long " + ProcessingTimeLocal + " = batch.BatchTimestampMs;");
             if (Window.Kind != WindowKind.Session) WriteAlignedStart(w, ProcessingTimeLocal, "__nowMod", ProcessingTimeStartLocal);
@@ -184,14 +201,15 @@ namespace Compiled.Generators.Emit.Operators
         {
             string mode = OutputModes.Name(_plan.Query.OutputMode);
             string closes = IsProcessingTime ? "the batch time" : "the watermark";
-            string emits = _plan.Query.OutputMode == OutputModes.Update ? "emit the windows this batch changed, evict those " + closes + " passed"
+            string emits = ClosesBeforeRows ? (_plan.Query.OutputMode == OutputModes.Update ? "emit the windows this batch changed" : "the passed windows closed before the rows")
+                : _plan.Query.OutputMode == OutputModes.Update ? "emit the windows this batch changed, evict those " + closes + " passed"
                 : _plan.Query.OutputMode == OutputModes.Complete ? "emit every window"
                 : "emit and evict the windows " + closes + " passed";
             string into = Window.Kind == WindowKind.Session ? "merge the batch's sessions into state"
                 : "write the entries this batch changed to state";
             w.Line("// Plan: Aggregate(" + WindowText + ") -> " + into + " -> " + emits + " (" + mode + ")");
             WriteBeforeApply(w);
-            w.Line("var " + EmitterLocal + " = new " + WindowEmitter + "(this, output);");
+            if (!ClosesBeforeRows) w.Line("var " + EmitterLocal + " = new " + WindowEmitter + "(this, output);");
             string table = UsesBatchTable ? TableField + ", " : string.Empty;
             w.Line(WindowField + ".Apply(" + table + (IsProcessingTime ? "batch.BatchTimestampMs" : Chained ? "batch.WatermarkMs" : StreamJoinEmitter.DownstreamWatermark(_plan))
                 + ", ref " + EmitterLocal + ");");
@@ -208,29 +226,43 @@ namespace Compiled.Generators.Emit.Operators
         private void WriteWindowEmitterType(SourceWriter w)
         {
             w.Line("/// <summary>Turns each window the aggregation emits into output rows.</summary>");
-            w.Open("private readonly struct " + WindowEmitter + " : " + WindowsNamespace + "IWindowEmitter<" + OtherKey + ", " + State + ">");
+            w.Open("private struct " + WindowEmitter + " : " + WindowsNamespace + "IWindowEmitter<" + OtherKey + ", " + State + ">");
             w.Line("private readonly " + Emitter.PlanClass + " _plan;");
             w.Line("private readonly " + RowBuffer + " _output;");
+            w.Line("// The window of the last group emitted: a window's groups come one after another, so its TimeWindow is built once.");
+            w.Line("private long _startMs;");
+            w.Line("private long _endMs;");
+            w.Line("private global::Compiled.TimeWindow _window;");
             w.Line();
             w.Open("public " + WindowEmitter + "(" + Emitter.PlanClass + " plan, " + RowBuffer + " output)");
             w.Line("_plan = plan;");
             w.Line("_output = output;");
+            w.Line("// No window ends where it starts, so the first group builds its window.");
+            w.Line("_startMs = 0L;");
+            w.Line("_endMs = 0L;");
+            w.Line("_window = default;");
             w.Close();
             w.Line();
-            w.Line("public void Emit(in " + WindowKeyType + " window, in " + State + " accumulator) => _plan." + EmitMethod + "("
-                + UserKey("window") + ", accumulator, _output);");
+            w.Open("public void Emit(in " + WindowKeyType + " window, in " + State + " accumulator)");
+            w.Open("if (window.StartMs != _startMs || window.EndMs != _endMs)");
+            w.Line("_startMs = window.StartMs;");
+            w.Line("_endMs = window.EndMs;");
+            w.Line("_window = window.Window;");
+            w.Close();
+            w.Line("_plan." + EmitMethod + "(" + UserKey("window") + ", accumulator, _output);");
+            w.Close();
             w.Close();
         }
 
-        /// <summary>The user's group key rebuilt from a window key: the <c>TimeWindow</c> in its place among the other parts.</summary>
+        /// <summary>The user's group key rebuilt from a window key: the emitter's <c>TimeWindow</c> of it in its place among the other parts.</summary>
         private string UserKey(string window)
         {
-            if (Window.IsWholeKey) return window + ".Window";
+            if (Window.IsWholeKey) return "_window";
             int others = _aggregate.KeyType.Members.Count - 1;
             var parts = new List<string>();
             for (int i = 0, other = 0; i < _aggregate.KeyType.Members.Count; i++)
             {
-                if (i == Window.KeyPosition) parts.Add(window + ".Window");
+                if (i == Window.KeyPosition) parts.Add("_window");
                 else parts.Add(others == 1 ? window + ".Key" : window + ".Key.Item" + (++other).ToString(CultureInfo.InvariantCulture));
             }
             return "(" + string.Join(", ", parts) + ")";

@@ -48,6 +48,8 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
     private (long Apply, long Checkpoint) _pendingBaseTimes; // set by the base thread with _pendingBase
     private long _baseApplyMicros;
     private long _baseCheckpointMicros;
+    private bool _frameInFlight; // from BeginCheckpoint until its frame is written (possibly on another thread)
+    private bool _segmentEndsAfterFrame;
     private bool _disposed;
 
     /// <summary>Opens the state of one query run, recovering it to <paramref name="recoverToBatchId"/>.</summary>
@@ -178,9 +180,19 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
     }
 
     /// <inheritdoc />
-    public void Checkpoint(long batchId)
+    public void Checkpoint(long batchId) => BeginCheckpoint(batchId).Invoke();
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Everything that reads or changes a store happens here on the caller's thread: the frame is encoded, a table over
+    /// its budget is handed to an evicting store, a base is handed off. The returned work appends the encoded frame to
+    /// the segment and fsyncs it (ending the segment after it when a base was handed off, so the next frame starts the
+    /// segment that follows that base).
+    /// </remarks>
+    public Action BeginCheckpoint(long batchId)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        RequireFrameWritten();
         long started = Stopwatch.GetTimestamp();
         _replay.Clear();
         ObserveBaseJob(wait: false);
@@ -196,10 +208,8 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
         }
 
         long encoded = Stopwatch.GetTimestamp();
-        int frameBytes = _frame.Length;
-        _files.Append(_frame.Written, batchId);
         _frameBases[batchId] = _baseBatchId;
-        long written = Stopwatch.GetTimestamp();
+        _segmentEndsAfterFrame = false;
 
         bool overBudget = false;
         for (int i = 0; i < _stores.Count; i++)
@@ -225,33 +235,77 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
         }
 
         long ended = Stopwatch.GetTimestamp();
-        long elapsedMs = (long)Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds;
-        // Where the commit's time went, in microseconds (a batch's parts are often below a millisecond).
         var frameMetrics = new Dictionary<string, long>
         {
-            ["changelogBytes"] = frameBytes,
+            ["changelogBytes"] = _frame.Length,
             ["changelogEncodeMicros"] = Micros(started, encoded),
-            ["changelogWriteMicros"] = Micros(encoded, written),
-            ["baseHandOffMicros"] = Micros(written, ended),
+            ["baseHandOffMicros"] = Micros(encoded, ended),
             ["baseApplyMicros"] = _baseApplyMicros,
             ["baseCheckpointMicros"] = _baseCheckpointMicros,
         };
         var metrics = new StateStoreMetrics[_stores.Count];
         for (int i = 0; i < metrics.Length; i++)
         {
-            metrics[i] = _stores[i].TakeMetrics(elapsedMs, frameMetrics, i < _baseMetrics.Count ? _baseMetrics[i].CustomMetrics : null);
+            metrics[i] = _stores[i].TakeMetrics(
+                (long)Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds, frameMetrics, i < _baseMetrics.Count ? _baseMetrics[i].CustomMetrics : null);
+        }
+
+        _metrics = metrics;
+        _frameInFlight = true;
+        bool endSegment = _segmentEndsAfterFrame;
+        return () => WriteFrame(batchId, endSegment);
+    }
+
+    // The durable part of a checkpoint: touches only the encoded frame and the segment files.
+    private void WriteFrame(long batchId, bool endSegment)
+    {
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            _files.Append(_frame.Written, batchId);
+            if (endSegment)
+            {
+                _files.StartSegment();
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _frameInFlight, false);
+        }
+
+        long micros = Micros(started, Stopwatch.GetTimestamp());
+        var metrics = new StateStoreMetrics[_metrics.Count];
+        for (int i = 0; i < metrics.Length; i++)
+        {
+            StateStoreMetrics staged = _metrics[i];
+            var custom = new Dictionary<string, long>(staged.CustomMetrics) { ["changelogWriteMicros"] = micros };
+            metrics[i] = staged with { CommitTimeMs = staged.CommitTimeMs + micros / 1000, CustomMetrics = custom };
         }
 
         _metrics = metrics;
     }
 
+    private void RequireFrameWritten()
+    {
+        if (Volatile.Read(ref _frameInFlight))
+        {
+            throw new InvalidOperationException(
+                "The state provider was called while the changelog frame of the previous checkpoint was still being written; run the work BeginCheckpoint returned first.");
+        }
+    }
+
     /// <inheritdoc />
-    public IReadOnlyList<StateStoreMetrics> CollectMetrics() => _metrics;
+    public IReadOnlyList<StateStoreMetrics> CollectMetrics()
+    {
+        RequireFrameWritten();
+        return _metrics;
+    }
 
     /// <inheritdoc />
     public void Purge(long oldestBatchToKeep)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        RequireFrameWritten();
         long neededBase = -1;
         var drop = new List<long>();
         foreach ((long batch, long baseBatch) in _frameBases)
@@ -363,7 +417,7 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
         }
 
         _lastHandOff = batchId;
-        _files.StartSegment();
+        _segmentEndsAfterFrame = true;
         long purgeBefore = Volatile.Read(ref _purgeBasesBefore);
         _baseJob = Task.Factory.StartNew(
             () => WriteBase(batchId, changes, purgeBefore), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
