@@ -108,7 +108,7 @@ namespace Shop
             #nullable enable
 
             /// <summary>Accumulator of one group: Sum.</summary>
-            public struct Aggregate0State
+            public struct Aggregate0State : global::Compiled.Windows.IWindowAccumulator<Aggregate0State>
             {
                 public long A0;
 
@@ -116,6 +116,21 @@ namespace Shop
                 public static void Merge(ref Aggregate0State into, in Aggregate0State earlier)
                 {
                     into.A0 += earlier.A0;
+                }
+
+                // Changelog sections: integer fields as varints, the others raw.
+                static int global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.MaxCompactBytes => 10;
+
+                static void global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.WriteCompact(ref global::Compiled.Windows.ChunkWriter writer, in Aggregate0State value)
+                {
+                    writer.WriteSigned(value.A0);
+                }
+
+                static Aggregate0State global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.ReadCompact(ref global::Compiled.Windows.ChunkReader reader)
+                {
+                    var value = default(Aggregate0State);
+                    value.A0 = reader.ReadInt64();
+                    return value;
                 }
             }
 

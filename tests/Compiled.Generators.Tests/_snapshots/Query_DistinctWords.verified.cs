@@ -157,12 +157,25 @@ namespace Compiled.Generators.Tests.Queries
             }
 
             /// <summary>Accumulator of one group: .</summary>
-            public struct Aggregate0State
+            public struct Aggregate0State : global::Compiled.Windows.IWindowAccumulator<Aggregate0State>
             {
 
                 /// <summary>Folds <paramref name="earlier"/>, the state before this batch, into this batch's <paramref name="into"/>.</summary>
                 public static void Merge(ref Aggregate0State into, in Aggregate0State earlier)
                 {
+                }
+
+                // Changelog sections: integer fields as varints, the others raw.
+                static int global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.MaxCompactBytes => 0;
+
+                static void global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.WriteCompact(ref global::Compiled.Windows.ChunkWriter writer, in Aggregate0State value)
+                {
+                }
+
+                static Aggregate0State global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.ReadCompact(ref global::Compiled.Windows.ChunkReader reader)
+                {
+                    var value = default(Aggregate0State);
+                    return value;
                 }
             }
 

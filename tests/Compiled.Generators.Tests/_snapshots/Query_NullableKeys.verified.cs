@@ -103,7 +103,7 @@ namespace Compiled.Generators.Tests.Queries
             private static (string? Broker, global::Compiled.Generators.Tests.Queries.BrokerType? Pair, int, long) Result0((string? Broker, global::Compiled.Generators.Tests.Queries.BrokerType? Pair) __key, Aggregate0State __acc) => (__key.Broker, __key.Pair, ((int)__acc.A0), (__acc.A1));
 
             /// <summary>Accumulator of one group: Count, Sum.</summary>
-            public struct Aggregate0State
+            public struct Aggregate0State : global::Compiled.Windows.IWindowAccumulator<Aggregate0State>
             {
                 public long A0;
                 public long A1;
@@ -113,6 +113,23 @@ namespace Compiled.Generators.Tests.Queries
                 {
                     into.A0 += earlier.A0;
                     into.A1 += earlier.A1;
+                }
+
+                // Changelog sections: integer fields as varints, the others raw.
+                static int global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.MaxCompactBytes => 10 + 10;
+
+                static void global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.WriteCompact(ref global::Compiled.Windows.ChunkWriter writer, in Aggregate0State value)
+                {
+                    writer.WriteSigned(value.A0);
+                    writer.WriteSigned(value.A1);
+                }
+
+                static Aggregate0State global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.ReadCompact(ref global::Compiled.Windows.ChunkReader reader)
+                {
+                    var value = default(Aggregate0State);
+                    value.A0 = reader.ReadInt64();
+                    value.A1 = reader.ReadInt64();
+                    return value;
                 }
             }
 

@@ -138,7 +138,7 @@ namespace Compiled.Generators.Tests.Queries
             private static global::Compiled.Generators.Tests.Queries.WordCount Result4(string __key, Aggregate0State __acc) => new global::Compiled.Generators.Tests.Queries.WordCount(__key, (__acc.A0));
 
             /// <summary>Accumulator of one group: LongCount.</summary>
-            public struct Aggregate0State
+            public struct Aggregate0State : global::Compiled.Windows.IWindowAccumulator<Aggregate0State>
             {
                 public long A0;
 
@@ -146,6 +146,21 @@ namespace Compiled.Generators.Tests.Queries
                 public static void Merge(ref Aggregate0State into, in Aggregate0State earlier)
                 {
                     into.A0 += earlier.A0;
+                }
+
+                // Changelog sections: integer fields as varints, the others raw.
+                static int global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.MaxCompactBytes => 10;
+
+                static void global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.WriteCompact(ref global::Compiled.Windows.ChunkWriter writer, in Aggregate0State value)
+                {
+                    writer.WriteSigned(value.A0);
+                }
+
+                static Aggregate0State global::Compiled.Windows.IWindowAccumulator<Aggregate0State>.ReadCompact(ref global::Compiled.Windows.ChunkReader reader)
+                {
+                    var value = default(Aggregate0State);
+                    value.A0 = reader.ReadInt64();
+                    return value;
                 }
             }
 

@@ -118,4 +118,29 @@ public sealed class BatchTableTests
         Assert.Equal(40, table.Count);
         for (int i = 0; i < 40; i++) Assert.Equal(("k" + i, 3 * i), (table.EntryAt(i).Key, table.EntryAt(i).Value));
     }
+
+    [Fact]
+    public void Growth_keeps_every_entry_findable_and_in_first_seen_order_with_stored_hashes_and_after_a_clear()
+    {
+        // Growth moves entries in slot order; the first-seen order must survive it, for keys whose hash the slot stores
+        // (strings) as for those it recomputes, and for a table cleared and grown again.
+        var table = new BatchTable<string, long, StringOps>();
+        var random = new Random(17);
+        for (int round = 0; round < 2; round++)
+        {
+            table.Clear();
+            var order = new List<string>();
+            var reference = new Dictionary<string, long>();
+            for (int i = 0; i < 60_000; i++)
+            {
+                string key = "k" + random.Next(round == 0 ? 30_000 : 45_000);
+                table.FindOrAdd(key, out bool added) += i;
+                if (added) order.Add(key);
+                reference[key] = reference.GetValueOrDefault(key) + i;
+            }
+
+            Assert.Equal(order, Enumerable.Range(0, table.Count).Select(i => table.EntryAt(i).Key));
+            foreach ((string key, long total) in reference) Assert.Equal(total, table.Find(key));
+        }
+    }
 }

@@ -4,6 +4,7 @@ using Compiled.Plans;
 using Compiled.State;
 using Compiled.State.Changelog;
 using Compiled.State.Serializers;
+using Compiled.Windows;
 using Microsoft.Extensions.Logging.Abstractions;
 using IntOps = Compiled.Tests.Aggregation.BatchTableTests.IntOps;
 
@@ -29,6 +30,20 @@ public sealed class SectionCodecTests
         foreach ((int key, long value) in records) codec.WritePut(buffer, key, value);
 
         Assert.Equal(records.Select(r => (true, r.Key, r.Value)), ReadAll(codec, buffer.Written.ToArray(), records.Count));
+    }
+
+    [Fact]
+    public void An_accumulator_is_written_in_the_compact_form_it_defines()
+    {
+        var codec = new SectionCodec<int, CountAndMax>(null, null);
+        var records = Enumerable.Range(0, 1_000).Select(i => (Key: i - 500, Value: new CountAndMax { Count = i, Max = i * 0.5 })).ToList();
+        var buffer = new ChangelogBuffer();
+        SectionCodec<int, CountAndMax>.Begin(buffer, SectionCodec<int, CountAndMax>.CompactPuts);
+        foreach ((int key, CountAndMax value) in records) codec.WritePut(buffer, key, value);
+
+        Assert.Equal(records.Select(r => (true, r.Key, r.Value)), ReadAll(codec, buffer.Written.ToArray(), records.Count));
+        // Keys and counts below 1,000 take 1-2 bytes each as varints, the double its 8: at most 12 a record, not 20 raw.
+        Assert.InRange(buffer.Length, 1 + 1_000 * 9, 1 + 1_000 * 12);
     }
 
     [Fact]
@@ -168,6 +183,30 @@ public sealed class SectionCodecTests
             new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(new AggregateTable<int, long, IntOps>("agg"));
         });
         Assert.StartsWith($"Changelog segment '{segment}', batch 1: {message}", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>An accumulator as the generator writes one: its integer field as a varint, the other raw.</summary>
+    private record struct CountAndMax : IWindowAccumulator<CountAndMax>
+    {
+        public long Count;
+        public double Max;
+
+        static int IWindowAccumulator<CountAndMax>.MaxCompactBytes => 10 + sizeof(double);
+
+        public static void Merge(ref CountAndMax into, in CountAndMax earlier)
+        {
+            into.Count += earlier.Count;
+            into.Max = Math.Max(into.Max, earlier.Max);
+        }
+
+        static void IWindowAccumulator<CountAndMax>.WriteCompact(ref ChunkWriter writer, in CountAndMax value)
+        {
+            writer.WriteSigned(value.Count);
+            writer.WriteRaw(value.Max);
+        }
+
+        static CountAndMax IWindowAccumulator<CountAndMax>.ReadCompact(ref ChunkReader reader) =>
+            new() { Count = reader.ReadInt64(), Max = reader.ReadRaw<double>() };
     }
 
     private static List<(bool Live, TKey Key, TValue Value)> ReadAll<TKey, TValue>(SectionCodec<TKey, TValue> codec, byte[] records, int count)

@@ -292,8 +292,10 @@ namespace Compiled.Generators.Emit.Operators
         private void WriteState(SourceWriter w)
         {
             w.Line("/// <summary>Accumulator of one group: " + Emitter.Xml(string.Join(", ", _aggregate.Calls.Select(c => c.Kind.ToString()))) + ".</summary>");
-            // A windowed aggregation folds panes, sessions and batches through the interface, without a delegate.
-            w.Open("public struct " + State + (IsWindowed ? " : " + WindowsNamespace + "IWindowAccumulator<" + State + ">" : string.Empty));
+            // A windowed aggregation folds panes, sessions and batches through the interface, without a delegate; a keyed
+            // one's changelog sections write an accumulator without references in its compact form through it.
+            bool unmanaged = AccumulatorLayout.IsUnmanaged(_aggregate);
+            w.Open("public struct " + State + (IsWindowed || unmanaged ? " : " + WindowsNamespace + "IWindowAccumulator<" + State + ">" : string.Empty));
             foreach (var field in AccumulatorLayout.Fields(_aggregate)) w.Line("public " + field.TypeName + " " + field.Name + ";");
             w.Line();
             w.Line("/// <summary>Folds <paramref name=\"earlier\"/>, the state before this batch, into this batch's <paramref name=\"into\"/>.</summary>");
@@ -321,21 +323,23 @@ namespace Compiled.Generators.Emit.Operators
                 }
             }
             w.Close();
-            if (IsWindowed && Window.Kind != WindowKind.Session && AccumulatorLayout.IsUnmanaged(_aggregate)) WriteCompactForm(w);
+            if (unmanaged && (!IsWindowed || Window.Kind != WindowKind.Session)) WriteCompactForm(w);
             w.Close();
         }
 
         /// <summary>
-        /// The accumulator's durable form in window chunks: integer fields as varints (a count of one is one byte, not
-        /// eight), the others as their raw bytes.
+        /// The accumulator's durable form in window chunks and changelog sections: integer fields as varints (a count of
+        /// one is one byte, not eight), the others as their raw bytes.
         /// </summary>
         private void WriteCompactForm(SourceWriter w)
         {
             var fields = AccumulatorLayout.Fields(_aggregate).ToArray();
             string self = WindowsNamespace + "IWindowAccumulator<" + State + ">.";
             w.Line();
-            w.Line("// Window chunks: integer fields as varints, the others raw.");
-            w.Line("static int " + self + "MaxCompactBytes => " + string.Join(" + ", fields.Select(f => AccumulatorLayout.CompactForm(f.TypeName).MaxBytes)) + ";");
+            w.Line("// " + (IsWindowed ? "Window chunks" : "Changelog sections") + ": integer fields as varints, the others raw.");
+            // An aggregation without calls (Distinct) has no fields: its accumulator takes no bytes.
+            string maxBytes = fields.Length == 0 ? "0" : string.Join(" + ", fields.Select(f => AccumulatorLayout.CompactForm(f.TypeName).MaxBytes));
+            w.Line("static int " + self + "MaxCompactBytes => " + maxBytes + ";");
             w.Line();
             w.Open("static void " + self + "WriteCompact(ref " + WindowsNamespace + "ChunkWriter writer, in " + State + " value)");
             foreach (var f in fields) w.Line("writer." + AccumulatorLayout.CompactForm(f.TypeName).Write + "(value." + f.Name + ");");

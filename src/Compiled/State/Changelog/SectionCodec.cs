@@ -11,9 +11,10 @@ namespace Compiled.State.Changelog;
 /// <remarks>
 /// <para>A section written now starts with an encoding byte: <see cref="CompactPuts"/> (every record a put: key, value) or
 /// <see cref="CompactRecords"/> (each record a kind byte, key and, for a put, value). A key or value without references
-/// takes the compact form of the window chunks (<see cref="ChunkWriter.WriteKey{T}"/>: integers as zigzag or plain
-/// varints, other types raw), one with references an int32 length and its serializer's bytes. W2a's int -> long
-/// entries take about 5 bytes instead of 13, and the frame is what every batch must make durable.</para>
+/// takes the compact form of the window chunks: a generated accumulator's own (<see cref="CompactValueForm{T}"/>: its
+/// integer fields as varints), else <see cref="ChunkWriter.WriteKey{T}"/> (integers as zigzag or plain varints, other
+/// types raw); one with references an int32 length and its serializer's bytes. W2a's groups (an int key and a count)
+/// take about 5 bytes instead of 13, and the frame is what every batch must make durable.</para>
 /// <para>Sections of checkpoints written before (format 1) have no encoding byte: their first byte is the first
 /// record's kind (0 or 1), and every record is a kind byte with raw key and value bytes. They are still read.</para>
 /// </remarks>
@@ -30,8 +31,7 @@ internal sealed class SectionCodec<TKey, TValue>
     private static readonly bool s_keyCompact = !RuntimeHelpers.IsReferenceOrContainsReferences<TKey>();
     private static readonly bool s_valueCompact = !RuntimeHelpers.IsReferenceOrContainsReferences<TValue>();
     // A kind byte and the largest compact key and value.
-    private static readonly int s_maxCompactBytes = 1 + (s_keyCompact ? ChunkWriter.MaxKeyBytes<TKey>() : 0)
-        + (s_valueCompact ? ChunkWriter.MaxKeyBytes<TValue>() : 0);
+    private static readonly int s_maxCompactBytes = 1 + (s_keyCompact ? MaxCompactBytes<TKey>() : 0) + (s_valueCompact ? MaxCompactBytes<TValue>() : 0);
 
     private readonly EntryCodec<TKey> _keys;
     private readonly EntryCodec<TValue> _values;
@@ -54,8 +54,8 @@ internal sealed class SectionCodec<TKey, TValue>
         {
             // The common case (W2a's int -> long): one capacity check for the record.
             var writer = new ChunkWriter(frame.GetSpan(s_maxCompactBytes));
-            writer.WriteKey(in key);
-            writer.WriteKey(in value);
+            WriteCompact(ref writer, in key);
+            WriteCompact(ref writer, in value);
             frame.Advance(writer.Written);
             return;
         }
@@ -85,9 +85,23 @@ internal sealed class SectionCodec<TKey, TValue>
         }
 
         var writer = new ChunkWriter(frame.GetSpan(s_maxCompactBytes));
-        writer.WriteKey(in part);
+        WriteCompact(ref writer, in part);
         frame.Advance(writer.Written);
     }
+
+    // The compact form of a part without references: the one its type defines (a generated accumulator's integer fields
+    // as varints), else integers as varints and other types raw.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteCompact<T>(ref ChunkWriter writer, in T part)
+    {
+        if (CompactValueForm<T>.Instance is { } form) form.Write(ref writer, in part);
+        else writer.WriteKey(in part);
+    }
+
+    private static T ReadCompact<T>(ref ChunkReader reader) =>
+        CompactValueForm<T>.Instance is { } form ? form.Read(ref reader) : reader.ReadKey<T>();
+
+    private static int MaxCompactBytes<T>() => CompactValueForm<T>.Instance?.MaxBytes ?? ChunkWriter.MaxKeyBytes<T>();
 
     /// <summary>
     /// Reads a section's records one after another. Every read is bounds-checked: a section that ends early, holds an
@@ -159,7 +173,7 @@ internal sealed class SectionCodec<TKey, TValue>
         {
             if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
             {
-                return compact ? reader.ReadKey<T>() : reader.ReadRaw<T>();
+                return compact ? ReadCompact<T>(ref reader) : reader.ReadRaw<T>();
             }
 
             int offset = 0;

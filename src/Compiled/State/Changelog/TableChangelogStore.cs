@@ -45,6 +45,9 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     private int _baseGroups;
     // Records the sections (and the replayed frames) wrote since the last base: an upper bound of the groups it takes.
     private long _writtenSinceBase;
+    // The groups handed to the base thread, reused from base to base: one base runs at a time, and the provider waits
+    // for the previous one before it takes the next changes.
+    private KeyValuePair<TStoreKey, TValue>[] _basePuts = [];
     // The table stamp whose changes the last section wrote: a batch the plan did not run writes none.
     private int _writtenStamp = -1;
     private long _updated;
@@ -140,24 +143,27 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     /// <inheritdoc />
     public IBaseChanges TakeBaseChanges()
     {
-        // Sized for what the sections since the last base wrote (at most every group): no regrowth on the batch thread.
-        var puts = new List<KeyValuePair<TStoreKey, TValue>>((int)Math.Min(_table.Count, _writtenSinceBase));
+        // Sized for what the sections since the last base wrote (at most every group), so it rarely grows here.
+        int bound = (int)Math.Min(_table.Count, _writtenSinceBase);
+        if (_basePuts.Length < bound) _basePuts = new KeyValuePair<TStoreKey, TValue>[Math.Max(bound, _basePuts.Length * 2)];
         _writtenSinceBase = 0;
+        int count = 0;
         int existing = 0;
         for (int i = 0; i < _table.Count; i++)
         {
             ref var entry = ref _table.EntryAt(i);
             if (entry.Value.Stamp > _baseStamp)
             {
-                puts.Add(new KeyValuePair<TStoreKey, TValue>(Unsafe.As<TKey, TStoreKey>(ref entry.Key), entry.Value.State));
+                if (count == _basePuts.Length) Array.Resize(ref _basePuts, Math.Max(16, 2 * count));
+                _basePuts[count++] = new KeyValuePair<TStoreKey, TValue>(Unsafe.As<TKey, TStoreKey>(ref entry.Key), entry.Value.State);
                 // The groups come in first-seen order, so those the base holds come first.
-                if (i < _baseGroups) existing = puts.Count;
+                if (i < _baseGroups) existing = count;
             }
         }
 
         _baseStamp = _table.CurrentStamp;
         _baseGroups = _table.Count;
-        return new BaseChanges(_base, puts, existing);
+        return new BaseChanges(_base, _basePuts, count, existing);
     }
 
     /// <inheritdoc />
@@ -209,22 +215,25 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     }
 
     /// <summary>
-    /// The groups changed since the previous base, applied to FASTER on the base thread: the first <paramref name="existing"/>
-    /// are groups the base holds, the rest new ones, so no write reads FASTER first.
+    /// The groups changed since the previous base, applied to FASTER on the base thread: the first <paramref name="count"/>
+    /// of <paramref name="puts"/>, of which the first <paramref name="existing"/> are groups the base holds and the rest
+    /// new ones, so no write reads FASTER first.
     /// </summary>
-    private sealed class BaseChanges(IBaseStore<TStoreKey, TValue> target, List<KeyValuePair<TStoreKey, TValue>> puts, int existing) : IBaseChanges
+    private sealed class BaseChanges(IBaseStore<TStoreKey, TValue> target, KeyValuePair<TStoreKey, TValue>[] puts, int count, int existing)
+        : IBaseChanges
     {
         public void Apply()
         {
-            for (int i = 0; i < puts.Count; i++)
+            for (int i = 0; i < count; i++)
             {
                 target.Put(puts[i].Key, puts[i].Value, exists: i < existing);
             }
         }
 
-        // Nothing waits for it: the table is never evicted.
+        // Nothing waits for it (the table is never evicted); keys and values holding references are let go.
         public void Completed()
         {
+            if (s_references) Array.Clear(puts, 0, count);
         }
     }
 }
