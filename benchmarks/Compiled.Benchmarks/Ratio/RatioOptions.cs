@@ -33,6 +33,12 @@ internal sealed record RatioOptions
     /// <summary>How long each variant is warmed up on a small prefix of the data, at most.</summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Bootstrap servers of a Kafka cluster in another process (a real broker, or <c>samples/KafkaMockBroker</c>) for
+    /// W5's Kafka variants; null: a librdkafka mock cluster inside this process, whose brokers then share its CPU time.
+    /// </summary>
+    public string? KafkaBootstrap { get; init; }
+
     /// <summary>Workload ids to run (case-insensitive); all when empty.</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
@@ -55,7 +61,8 @@ internal sealed record RatioOptions
 
     /// <summary>
     /// Parses the arguments after <c>--ratio</c>: <c>--quick</c> first picks the smoke-test defaults, then
-    /// <c>--events N --window-events N --lines N --batch N --runs N --budget SECONDS --only W1,W3</c> override them.
+    /// <c>--events N --window-events N --lines N --batch N --runs N --budget SECONDS --kafka-bootstrap SERVERS --only W1,W3</c>
+    /// override them.
     /// </summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value; the message names it.</exception>
     public static RatioOptions Parse(IReadOnlyList<string> args)
@@ -92,11 +99,14 @@ internal sealed record RatioOptions
                 case "--join-rows":
                     options = options with { JoinRows = PositiveInt(args, ++i, arg) };
                     break;
+                case "--kafka-bootstrap":
+                    options = options with { KafkaBootstrap = Value(args, ++i, arg) };
+                    break;
                 case "--only":
                     options = options with { Only = new HashSet<string>(Value(args, ++i, arg).Split(','), StringComparer.OrdinalIgnoreCase) };
                     break;
                 default:
-                    throw new ArgumentException($"Unknown ratio option '{arg}'. Options: --quick --events N --window-events N --lines N --table-rows N --join-rows N --batch N --runs N --budget SECONDS --only {string.Join(",", KnownWorkloads)}.");
+                    throw new ArgumentException($"Unknown ratio option '{arg}'. Options: --quick --events N --window-events N --lines N --table-rows N --join-rows N --batch N --runs N --budget SECONDS --kafka-bootstrap SERVERS --only {string.Join(",", KnownWorkloads)}.");
             }
         }
         foreach (string id in options.Only)

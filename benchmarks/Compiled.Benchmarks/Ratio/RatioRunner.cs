@@ -34,6 +34,11 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
     public int Run()
     {
         PrintEnvironment();
+        if (options.KafkaBootstrap is { } bootstrap)
+        {
+            W5Input.UseExternalCluster(bootstrap);
+            output.WriteLine($"W5 from Kafka: the cluster at {bootstrap}, in another process (M/CPU-s is then the client's own CPU time).");
+        }
         foreach (var empty in Workloads(static () => [], static () => [], static () => [], static () => []))
         {
             foreach (var variant in empty.CreateVariants())
@@ -135,12 +140,14 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
 
         var seconds = new List<double>();
         var bytes = new List<long>();
+        var cpu = new List<double>();
         int runs = options.Runs;
         while (seconds.Count < runs)
         {
-            var (elapsed, allocated) = MeasureOnce(variant);
+            var (elapsed, allocated, cpuSeconds) = MeasureOnce(variant);
             seconds.Add(elapsed);
             bytes.Add(allocated);
+            cpu.Add(cpuSeconds);
             if (seconds.Count == 1)
             {
                 double share = (options.Budget - _clock.Elapsed).TotalSeconds / _variantsLeft;
@@ -149,7 +156,7 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
         }
         double median = Median(seconds);
         return new Measurement(variant.Name, seconds.Count, median, workload.Units / median,
-            Median(bytes.ConvertAll(b => (double)b)) / workload.Units, variant.Checksum(), null);
+            Median(bytes.ConvertAll(b => (double)b)) / workload.Units, Median(cpu), variant.Checksum(), null);
     }
 
     /// <summary>
@@ -182,19 +189,22 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
         }
     }
 
-    private static (double Seconds, long Bytes) MeasureOnce(Variant variant)
+    private static (double Seconds, long Bytes, double CpuSeconds) MeasureOnce(Variant variant)
     {
         // Garbage from the previous run must not be collected on this run's time.
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
         variant.Prepare();
+        using var process = Process.GetCurrentProcess();
+        TimeSpan cpuBefore = process.TotalProcessorTime;
         long bytesBefore = GC.GetAllocatedBytesForCurrentThread();
         long start = Stopwatch.GetTimestamp();
         variant.Run();
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         long bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
-        return (seconds, bytes);
+        process.Refresh();
+        return (seconds, bytes, (process.TotalProcessorTime - cpuBefore).TotalSeconds);
     }
 
     private static double Median(List<double> values)

@@ -12,14 +12,14 @@ internal sealed class RatioTable(Workload workload, IReadOnlyList<Measurement> m
     public bool Print(TextWriter output)
     {
         var reference = measurements[0];
-        string[] header = ["variant", $"M {workload.Unit}/s", $"B/{Singular(workload.Unit)}", "x loop", "runs", "median s", "result"];
+        string[] header = ["variant", $"M {workload.Unit}/s", $"B/{Singular(workload.Unit)}", "x loop", "runs", "median s", $"M {workload.Unit}/CPU-s", "result"];
         var rows = new List<string[]> { header };
         var mismatches = new List<string>();
         foreach (var m in measurements)
         {
             if (m.SkipReason is not null)
             {
-                rows.Add([m.Variant, "-", "-", "-", "0", "-", "skipped: " + m.SkipReason]);
+                rows.Add([m.Variant, "-", "-", "-", "0", "-", "-", "skipped: " + m.SkipReason]);
                 continue;
             }
             bool check = reference.SkipReason is null;
@@ -32,6 +32,7 @@ internal sealed class RatioTable(Workload workload, IReadOnlyList<Measurement> m
                 reference.SkipReason is null ? Format(m.UnitsPerSecond / reference.UnitsPerSecond, "F2") : "-",
                 Format(m.Runs, "D"),
                 Format(m.MedianSeconds, "F3"),
+                m.CpuSeconds > 0 ? Format(workload.Units / m.CpuSeconds / Million, "F1") : "-",
                 !check ? "unchecked" : same ? "ok" : "MISMATCH",
             ]);
         }

@@ -10,8 +10,9 @@ namespace Compiled.Benchmarks.W5;
 
 /// <summary>
 /// W5's input in both places it is read from, made on first use (untimed, in a variant's <c>Prepare</c>): JSON-lines
-/// files of one batch each in a temporary directory, and the same records in a topic of <see cref="Partitions"/>
-/// partitions on a librdkafka mock cluster in this process.
+/// files of one batch each in a temporary directory, and the same records in topics of <see cref="Partitions"/>
+/// partitions in all, on a librdkafka mock cluster in this process or on the cluster <see cref="UseExternalCluster"/>
+/// named.
 /// </summary>
 /// <param name="count">Records in the input.</param>
 /// <param name="record">The JSON text of record <c>i</c>, made when the files or the topic are written.</param>
@@ -30,6 +31,7 @@ internal sealed class W5Input(int count, Func<int, string> record, int batchReco
     // One mock cluster for the whole process: each W5 instance (the warm-up prefix too) writes a topic of its own.
     // It is never disposed before the process ends, which stops its brokers.
     private static readonly Lazy<KafkaMockCluster> s_cluster = new(() => new KafkaMockCluster());
+    private static string? s_externalBootstrap;
 
     private string? _directory;
     private string[]? _topics;
@@ -40,8 +42,22 @@ internal sealed class W5Input(int count, Func<int, string> record, int batchReco
     /// <summary>Records per batch: per file, and the offsets per trigger of the Kafka source.</summary>
     public int BatchRecords => batchRecords;
 
-    /// <summary>The mock cluster's bootstrap servers.</summary>
-    public static string Bootstrap => s_cluster.Value.BootstrapServers;
+    /// <summary>The cluster's bootstrap servers.</summary>
+    public static string Bootstrap => s_externalBootstrap ?? s_cluster.Value.BootstrapServers;
+
+    /// <summary>Where the brokers run, for the workload's title.</summary>
+    public static string ClusterDescription => ExternalCluster ? "(brokers in another process)" : "(librdkafka mock cluster in this process)";
+
+    /// <summary>True when the brokers run in another process, so this process's CPU time is the client's alone.</summary>
+    public static bool ExternalCluster => s_externalBootstrap is not null;
+
+    /// <summary>
+    /// Reads and writes W5's topics on the cluster at <paramref name="bootstrap"/> (a real broker, or
+    /// <c>samples/KafkaMockBroker</c>) instead of a mock cluster in this process. The topics are created on first use,
+    /// so a real broker needs <c>auto.create.topics.enable</c> and <c>num.partitions</c> = <see cref="PartitionsPerTopic"/>
+    /// (the mock's defaults); producing to a partition it lacks fails naming the partition.
+    /// </summary>
+    public static void UseExternalCluster(string bootstrap) => s_externalBootstrap = bootstrap;
 
     /// <summary>The directory of JSON-lines files, written on first use.</summary>
     public string Directory => _directory ??= WriteFiles();

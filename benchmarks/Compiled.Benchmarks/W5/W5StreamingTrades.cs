@@ -20,7 +20,7 @@ internal sealed class W5StreamingTrades(int trades, int batchTrades, W5Source fr
     /// <inheritdoc/>
     public override string Title => from == W5Source.Files
         ? "trade windows end to end from JSON-lines files"
-        : "trade windows end to end from Kafka (librdkafka mock cluster)";
+        : "trade windows end to end from Kafka " + W5Input.ClusterDescription;
 
     /// <inheritdoc/>
     public override string Unit => "messages";

@@ -24,7 +24,7 @@ internal sealed class W5StreamingWordCount(string[] lines, int batchLines, W5Sou
     /// <inheritdoc/>
     public override string Title => from == W5Source.Files
         ? "word count end to end from JSON-lines files"
-        : "word count end to end from Kafka (librdkafka mock cluster)";
+        : "word count end to end from Kafka " + W5Input.ClusterDescription;
 
     /// <inheritdoc/>
     public override string Unit => "messages";
