@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
@@ -157,28 +156,19 @@ public sealed class BatchTable<TKey, TValue, TKeyOps>
         return ref created.Value;
     }
 
-    // Moves the entries in the order of their old slots, not in first-seen order: both tables are then walked almost
-    // sequentially (doubling sends an entry's home h to 2h or 2h + 1), where first-seen order jumps to a random slot of
-    // each for every entry, a cache and TLB miss apiece in tables of megabytes. What first-seen place each slot holds
-    // comes from a scratch inverse of the order, which is small next to the slots.
     private void Grow()
     {
         Entry[] old = _slots;
-        int[] placeOf = ArrayPool<int>.Shared.Rent(old.Length);
-        for (int i = 0; i < _count; i++) placeOf[_order[i]] = i;
         _slots = new Entry[old.Length * 2];
         _shift--;
         Array.Resize(ref _order, _order.Length * 2);
-        int[] order = _order;
-        for (int s = 0; s < old.Length; s++)
+        for (int i = 0; i < _count; i++)
         {
-            ref Entry entry = ref old[s];
-            if (entry.Meta == 0) continue;
+            ref Entry entry = ref old[_order[i]];
             int slot = EmptySlot(default(TKeyOps).StoresHash ? entry.Meta : default(TKeyOps).Hash(in entry.Key));
             _slots[slot] = entry;
-            order[placeOf[s]] = slot;
+            _order[i] = slot;
         }
-        ArrayPool<int>.Shared.Return(placeOf);
     }
 
     private int EmptySlot(int hash)

@@ -3,6 +3,7 @@ using Compiled.Aggregation;
 using Compiled.Plans;
 using Compiled.State;
 using Compiled.State.Changelog;
+using Compiled.State.Faster;
 using Microsoft.Extensions.Logging.Abstractions;
 using IntOps = Compiled.Tests.Aggregation.BatchTableTests.IntOps;
 
@@ -42,6 +43,41 @@ public sealed class TableChangelogStoreTests
         // The frames are the store's own format: the store that evicts recovers them too.
         using var other = new ChangelogStateStoreProvider(dir.Path, batch - 1, 64L << 20, snapshotInterval: 3, null);
         StateAssert.Matches(expected, other.GetStore<int, long>("agg", null, null));
+    }
+
+    [Fact]
+    public void Bases_written_without_reading_faster_first_record_the_exact_group_count()
+    {
+        // The base thread writes groups it knows the base holds, and new ones, blind: a wrong guess would leave FASTER's
+        // count (recorded in each base manifest) off from the groups at that batch. The key space grows every batch, and
+        // the second run recovers the table from a base before writing more.
+        using var dir = new TempDirectory();
+        var random = new Random(21);
+        var expected = new Dictionary<int, long>();
+        var groupsAt = new Dictionary<long, int>();
+        long batch = 0;
+        for (int run = 0; run < 2; run++)
+        {
+            using (var provider = new ChangelogStateStoreProvider(dir.Path, batch == 0 ? null : batch - 1, 64L << 20, snapshotInterval: 2, null))
+            {
+                var table = new AggregateTable<int, long, IntOps>("agg");
+                Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+                for (int i = 0; i < 5; i++, batch++)
+                {
+                    Fold(table, random, expected, keySpace: 1_000 * (int)(batch + 1), rows: 1_500);
+                    provider.Checkpoint(batch);
+                    groupsAt[batch] = expected.Count;
+                }
+            }
+
+            string versions = Path.Combine(dir.Path, StateVersionManifest.DirectoryName);
+            List<long> bases = StateVersionManifest.ListVersions(versions);
+            Assert.NotEmpty(bases);
+            foreach (long based in bases)
+            {
+                Assert.Equal(groupsAt[based], Assert.Single(StateVersionManifest.TryRead(versions, based)!.Operators).Count);
+            }
+        }
     }
 
     [Fact]

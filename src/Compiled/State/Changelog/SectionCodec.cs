@@ -52,7 +52,7 @@ internal sealed class SectionCodec<TKey, TValue>
     {
         if (s_keyCompact && s_valueCompact)
         {
-            // The common case (W2a's int -> long): one capacity check for the record.
+            // The common case (W2a's int key and count): one capacity check for the record.
             var writer = new ChunkWriter(frame.GetSpan(s_maxCompactBytes));
             WriteCompact(ref writer, in key);
             WriteCompact(ref writer, in value);
