@@ -126,15 +126,19 @@ public sealed class StateChangelogCrashTests
         Prepare(workspace);
         await RunCleanAsync(workspace);
 
-        string log = Directory.EnumerateFiles(Path.Combine(TotalsCheckpoint(workspace), "state"), "hlog.log.*", SearchOption.AllDirectories).First();
-        using (var stream = new FileStream(log, FileMode.Open))
+        // Which base recovery starts from depends on how far the base thread had got when the last frames were written, and
+        // an older base needs only the start of a log: every log is rolled back to one byte, below what any base records.
+        string[] logs = [.. Directory.EnumerateFiles(Path.Combine(TotalsCheckpoint(workspace), "state"), "hlog.log.*", SearchOption.AllDirectories)];
+        Assert.NotEmpty(logs);
+        foreach (string log in logs)
         {
-            stream.SetLength(stream.Length / 2);
+            using var stream = new FileStream(log, FileMode.Open);
+            stream.SetLength(1);
         }
 
         HostResult result = await HostRunner.RunAsync(workspace, crashPoint: null, StateStoreSupport.Kind);
         Assert.True(result.ExitCode == 1, $"A truncated FASTER log was accepted: {result}");
-        Assert.Contains($"State file '{log}' of operator 'aggregate0'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(logs, log => result.Stderr.Contains($"State file '{log}' of operator 'aggregate0' holds 1 bytes", StringComparison.Ordinal));
         Assert.Matches("the state base of batch [0-9]+ needs it", result.Stderr);
     }
 
