@@ -148,8 +148,8 @@ internal sealed partial class MicroBatchExecution
         var facts = new ProgressFactory.BatchFacts(
             Id, RunId, Name, triggerStartMs, entry, rows, outputRows, durations, ProcessingSeconds: 0, inputSeconds,
             ProgressFactory.EventTime(_batch, entry.BatchWatermarkMs), dropped, ProgressFactory.SourceMetrics(entry, _sources),
-            stateMetrics ?? [], _info.StateOperators, _sources, _runner.SinkDescription);
-        _pending = new PendingCommit(entry, facts, nextWatermarkMs, _watermark.InputsMs, triggerStartTicks, MetricsCollected: stateMetrics is not null);
+            StateMetrics: [], _info.StateOperators, _sources, _runner.SinkDescription);
+        _pending = new PendingCommit(entry, facts, durations, stateMetrics, nextWatermarkMs, _watermark.InputsMs, triggerStartTicks);
         _currentBatchId = null;
     }
 
@@ -163,13 +163,13 @@ internal sealed partial class MicroBatchExecution
         _pending = null;
         long batchId = pending.Entry.BatchId;
         _currentBatchId = batchId;
-        Dictionary<string, long> durations = (Dictionary<string, long>)pending.Facts.DurationMs;
+        Dictionary<string, long> durations = pending.Durations;
         IStateStoreProvider stateProvider = _stateProvider!;
 
         long waitStart = Stopwatch.GetTimestamp();
         _stateCheckpoints?.Complete();
         CrashPoints.Hit(CrashPoints.StateCheckpointed, batchId, Name);
-        IReadOnlyList<StateStoreMetrics> stateMetrics = pending.MetricsCollected ? pending.Facts.StateMetrics : stateProvider.CollectMetrics();
+        IReadOnlyList<StateStoreMetrics> stateMetrics = pending.StateMetrics ?? stateProvider.CollectMetrics();
         durations["commitState"] += ElapsedMs(waitStart);
 
         long commitStart = Stopwatch.GetTimestamp();
@@ -201,14 +201,18 @@ internal sealed partial class MicroBatchExecution
         _reporter.Report(progress, pending.Facts.OutputRows, pending.NextWatermarkMs);
     }
 
-    /// <summary>A batch that ran and reached its sink, waiting for its state to be durable and its commit to be written.</summary>
+    /// <summary>
+    /// A batch that ran and reached its sink, waiting for its state to be durable and its commit to be written; its state
+    /// metrics are already read when its provider checkpointed at once (null: read them once the checkpoint completed).
+    /// </summary>
     private sealed record PendingCommit(
         OffsetLogEntry Entry,
         ProgressFactory.BatchFacts Facts,
+        Dictionary<string, long> Durations,
+        IReadOnlyList<StateStoreMetrics>? StateMetrics,
         long NextWatermarkMs,
         long[]? NextInputWatermarksMs,
-        long TriggerStartTicks,
-        bool MetricsCollected);
+        long TriggerStartTicks);
 
     /// <summary>
     /// Whether a batch without new data should run now: some operator closes windows on its own (and the option allows
