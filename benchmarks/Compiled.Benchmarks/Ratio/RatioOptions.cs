@@ -42,6 +42,12 @@ internal sealed record RatioOptions
     /// <summary>Workload ids to run (case-insensitive); all when empty.</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Parts of variant names to run (case-insensitive; a variant runs when its name contains one of them); all when
+    /// empty. For profiling one variant beside its hand loop, not for the published tables.
+    /// </summary>
+    public IReadOnlyList<string> Variants { get; init; } = [];
+
     /// <summary>Sizes for a smoke test: seconds, not minutes; the numbers mean little.</summary>
     public static RatioOptions Quick { get; } = new()
     {
@@ -56,12 +62,16 @@ internal sealed record RatioOptions
         WarmUp = TimeSpan.FromSeconds(1),
     };
 
+    /// <summary>Whether the variant named <paramref name="name"/> is selected.</summary>
+    public bool IncludesVariant(string name) =>
+        Variants.Count == 0 || Variants.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Whether workload <paramref name="id"/> is selected.</summary>
     public bool Includes(string id) => Only.Count == 0 || Only.Contains(id);
 
     /// <summary>
     /// Parses the arguments after <c>--ratio</c>: <c>--quick</c> first picks the smoke-test defaults, then
-    /// <c>--events N --window-events N --lines N --batch N --runs N --budget SECONDS --kafka-bootstrap SERVERS --only W1,W3</c>
+    /// <c>--events N --window-events N --lines N --batch N --runs N --budget SECONDS --kafka-bootstrap SERVERS --variants Dictionary,Update --only W1,W3</c>
     /// override them.
     /// </summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value; the message names it.</exception>
@@ -102,11 +112,14 @@ internal sealed record RatioOptions
                 case "--kafka-bootstrap":
                     options = options with { KafkaBootstrap = Value(args, ++i, arg) };
                     break;
+                case "--variants":
+                    options = options with { Variants = Value(args, ++i, arg).Split(',', StringSplitOptions.RemoveEmptyEntries) };
+                    break;
                 case "--only":
                     options = options with { Only = new HashSet<string>(Value(args, ++i, arg).Split(','), StringComparer.OrdinalIgnoreCase) };
                     break;
                 default:
-                    throw new ArgumentException($"Unknown ratio option '{arg}'. Options: --quick --events N --window-events N --lines N --table-rows N --join-rows N --batch N --runs N --budget SECONDS --kafka-bootstrap SERVERS --only {string.Join(",", KnownWorkloads)}.");
+                    throw new ArgumentException($"Unknown ratio option '{arg}'. Options: --quick --events N --window-events N --lines N --table-rows N --join-rows N --batch N --runs N --budget SECONDS --kafka-bootstrap SERVERS --variants NAME,NAME --only {string.Join(",", KnownWorkloads)}.");
             }
         }
         foreach (string id in options.Only)

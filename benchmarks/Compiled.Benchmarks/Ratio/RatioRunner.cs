@@ -119,6 +119,11 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
         {
             for (int i = 0; i < variants.Count; i++)
             {
+                if (!options.IncludesVariant(variants[i].Name))
+                {
+                    _variantsLeft--;
+                    continue;
+                }
                 measurements.Add(Measure(workload, variants[i], warmUpVariants[i], (double)workload.InputRows / warmUpRows));
                 _variantsLeft--;
             }

@@ -6,78 +6,98 @@ namespace Compiled.Aggregation;
 
 /// <summary>
 /// The table a keyed aggregation folds its rows into, with the groups each batch changed listed in first-touched order.
-/// With state kept in memory only, the table is the operator's state: rows fold straight into each group's running
-/// accumulator, so a key costs one lookup per row and none per batch, and the table reports the operator's metrics. With a
-/// durable store (the plan got a store from <c>PlanContext.GetStateStore</c> for it), <see cref="BeginBatch"/> empties it
-/// and the generated code merges each changed group into the store once per batch.
+/// With state kept in memory only, or durable state the provider writes from the table, the table is the operator's
+/// state: rows fold straight into each group's running accumulator, so a key costs one lookup per row and none per batch,
+/// and the table reports the operator's metrics. With a durable store (the plan got a store from
+/// <c>PlanContext.GetStateStore</c> for it), <see cref="BeginBatch"/> empties it and the generated code merges each
+/// changed group into the store once per batch.
 /// </summary>
+/// <remarks>
+/// <para>Open addressing with linear probing, at most half the slots used, the entries in the slots themselves. Each slot
+/// has a mark: 0 while free; for keys whose hash is not stored (<see cref="IBatchKeyOps{TKey}.StoresHash"/> false:
+/// integers, enums) the mark is the stamp of the batch that last changed the group, so a slot of an <c>int</c> key and a
+/// <c>long</c> count is 16 bytes and the row loop's one read of it both finds the group and tells whether the batch has
+/// changed it yet. Keys with a stored hash keep it in the mark and their stamps in an array beside the slots.</para>
+/// <para>Two lists of slot numbers make iteration independent of hash codes (string hashes are randomised per process),
+/// so a replayed batch emits its groups in the same order: every group in first-seen order, and the groups the current
+/// batch changed in first-touched order.</para>
+/// </remarks>
 /// <typeparam name="TKey">The group key.</typeparam>
 /// <typeparam name="TValue">The accumulator; a new key's starts as <c>default</c>.</typeparam>
 /// <typeparam name="TKeyOps">Hashing and equality of the key, as a struct so each call is specialised and inlined.</typeparam>
-public sealed class AggregateTable<TKey, TValue, TKeyOps> : IInMemoryStore
+public sealed partial class AggregateTable<TKey, TValue, TKeyOps> : IInMemoryStore
     where TKeyOps : struct, IBatchKeyOps<TKey>
 {
-    // The table's slots are at most half full (BatchTable's load factor).
-    private const int SlotsPerKey = 2;
+    /// <summary>The stamp of a group recovered from a durable base, unchanged since.</summary>
+    internal const int RestoredFromBase = -2;
 
-    private readonly BatchTable<TKey, Group, TKeyOps> _groups = new();
-    private int[] _changed = new int[16];
-    private int _changedCount;
+    /// <summary>The stamp of a group recovered from a changelog frame written after the base.</summary>
+    internal const int RestoredSinceBase = -1;
+
     // How many entries ahead a walk in first-seen or first-touched order prefetches: enough misses in flight to cover
     // the memory latency, few enough that the prefetched lines are still cached when their turn comes.
     private const int PrefetchDistance = 8;
 
-    // Stamps start at 1, so a new group (stamp 0) always counts as changed.
-    private int _stamp;
+    private int[] _changed = new int[16];
+    private int _changedCount;
+    // Never 0, the mark of a free slot: batches start at 2, recovered groups have negative stamps.
+    private int _stamp = 1;
     private long _updated;
     private object? _handedOffTo;
     private TKey[] _prefetchKeys = [];
 
     /// <summary>An empty table for operator <paramref name="operatorId"/>.</summary>
-    public AggregateTable(string operatorId) => OperatorId = operatorId;
+    public AggregateTable(string operatorId)
+    {
+        OperatorId = operatorId;
+        _slots = new Entry[InitialSlots];
+        _order = new int[InitialSlots / 2];
+        _stamps = default(TKeyOps).StoresHash ? new int[InitialSlots] : null;
+        _shift = 32 - System.Numerics.BitOperations.Log2(InitialSlots);
+    }
 
     /// <summary>The operator the table belongs to.</summary>
     public string OperatorId { get; }
 
-    /// <summary>True when the table holds the operator's whole state across batches (state in memory only).</summary>
+    /// <summary>True when the table holds the operator's whole state across batches.</summary>
     public bool KeepsState { get; private set; }
 
     /// <summary>Number of groups in the table: every group so far when it keeps the state, else this batch's.</summary>
-    public int Count => _groups.Count;
+    public int Count => _count;
 
     /// <summary>Number of groups the current batch changed.</summary>
     public int ChangedCount => _changedCount;
 
+    /// <summary>Bytes the table takes per group: its share of the slots (at most half of them are used) and their stamps.</summary>
+    internal static long BytesPerGroup => 2L * (Unsafe.SizeOf<Entry>() + (default(TKeyOps).StoresHash ? sizeof(int) : 0));
+
     /// <inheritdoc />
-    long IInMemoryStore.EstimatedBytes => (long)_groups.Count * SlotsPerKey * Unsafe.SizeOf<BatchTable<TKey, Group, TKeyOps>.Entry>();
+    long IInMemoryStore.EstimatedBytes => _count * BytesPerGroup;
 
     /// <summary>Group <paramref name="index"/>, in first-seen order.</summary>
     /// <remarks>A walk in increasing order is the fast one: each call prefetches the entry a few places ahead.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref BatchTable<TKey, Group, TKeyOps>.Entry EntryAt(int index)
+    public ref Entry EntryAt(int index)
     {
-        _groups.Prefetch(index + PrefetchDistance);
-        return ref _groups.EntryAt(index);
+        int ahead = index + PrefetchDistance;
+        if (ahead < _count) PrefetchSlot(_order[ahead]);
+        return ref _slots[_order[index]];
     }
 
     /// <summary>The <paramref name="index"/>th group the current batch changed, in first-touched order.</summary>
     /// <remarks>A walk in increasing order is the fast one: each call prefetches the group a few places ahead.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref BatchTable<TKey, Group, TKeyOps>.Entry ChangedAt(int index)
+    public ref Entry ChangedAt(int index)
     {
         int ahead = index + PrefetchDistance;
-        if (ahead < _changedCount) _groups.Prefetch(_changed[ahead]);
-        return ref _groups.EntryAt(_changed[index]);
+        if (ahead < _changedCount) PrefetchSlot(_changed[ahead]);
+        return ref _slots[_changed[index]];
     }
-
-    /// <summary>Brings the slot of <paramref name="key"/> into the cache: the generated row loop calls it a few rows ahead of its lookups.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(in TKey key) => _groups.PrefetchKey(in key);
 
     /// <summary>Starts a batch: no group changed yet; without kept state, the table is emptied.</summary>
     public void BeginBatch()
     {
-        if (!KeepsState) _groups.Clear();
+        if (!KeepsState) Clear();
         _changedCount = 0;
         _stamp++;
     }
@@ -86,9 +106,17 @@ public sealed class AggregateTable<TKey, TValue, TKeyOps> : IInMemoryStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref TValue FindOrAdd(in TKey key, out bool added)
     {
-        ref Group group = ref _groups.FindOrAdd(in key, out added);
-        if (group.Stamp != _stamp) Touch(ref group, added);
-        return ref group.State;
+        int tag = Tag(default(TKeyOps).Hash(in key));
+        int slot = Probe(in key, tag, out bool found);
+        if (!found)
+        {
+            added = true;
+            return ref Add(slot, tag, key);
+        }
+        added = false;
+        ref Entry entry = ref _slots[slot];
+        if ((default(TKeyOps).StoresHash ? _stamps![slot] : entry.Mark) != _stamp) Touch(slot);
+        return ref entry.Value;
     }
 
     /// <summary>
@@ -100,13 +128,29 @@ public sealed class AggregateTable<TKey, TValue, TKeyOps> : IInMemoryStore
         where TAlt : allows ref struct
         where TAltOps : struct, IBatchAlternateKeyOps<TAlt, TKey>
     {
-        ref Group group = ref _groups.FindOrAdd<TAlt, TAltOps>(key, out added);
-        if (group.Stamp != _stamp) Touch(ref group, added);
-        return ref group.State;
+        int tag = Tag(default(TAltOps).Hash(key));
+        Entry[] slots = _slots;
+        int mask = slots.Length - 1;
+        int slot = Home(tag);
+        for (; slots[slot].Mark != 0; slot = (slot + 1) & mask)
+        {
+            ref Entry entry = ref slots[slot];
+            if ((!default(TKeyOps).StoresHash || entry.Mark == tag) && default(TAltOps).Equal(key, in entry.Key))
+            {
+                added = false;
+                if (StampOf(slot) != _stamp) Touch(slot);
+                return ref entry.Value;
+            }
+        }
+        added = true;
+        return ref Add(slot, tag, default(TAltOps).Create(key));
     }
 
     /// <summary>The stamp of the current batch; a group's stamp is that of the batch that last changed it.</summary>
     internal int CurrentStamp => _stamp;
+
+    /// <summary>The stamp of group <paramref name="index"/> (first-seen order).</summary>
+    internal int StampAt(int index) => StampOf(_order[index]);
 
     /// <summary>
     /// The durable store the table handed its state to when it outgrew its memory budget, or null while the table holds
@@ -128,7 +172,7 @@ public sealed class AggregateTable<TKey, TValue, TKeyOps> : IInMemoryStore
     {
         if (_changedCount == 0) return;
         if (_prefetchKeys.Length < _changedCount) _prefetchKeys = new TKey[_changed.Length];
-        for (int i = 0; i < _changedCount; i++) _prefetchKeys[i] = _groups.EntryAt(_changed[i]).Key;
+        for (int i = 0; i < _changedCount; i++) _prefetchKeys[i] = _slots[_changed[i]].Key;
         store.Prefetch(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<TKey, TStoreKey>(ref _prefetchKeys[0]), _changedCount));
         // Keys holding references would otherwise stay reachable until the next batch overwrites them.
         if (RuntimeHelpers.IsReferenceOrContainsReferences<TKey>()) Array.Clear(_prefetchKeys, 0, _changedCount);
@@ -146,20 +190,23 @@ public sealed class AggregateTable<TKey, TValue, TKeyOps> : IInMemoryStore
 
     /// <summary>
     /// A group recovered from a durable base (<paramref name="changedSinceBase"/> false) or from a changelog frame after it,
-    /// without marking it changed in a batch; its stamp (-1 or 0) tells the two apart.
+    /// without marking it changed in a batch; its stamp (<see cref="RestoredFromBase"/> or <see cref="RestoredSinceBase"/>)
+    /// tells the two apart.
     /// </summary>
     internal ref TValue Restore(in TKey key, bool changedSinceBase)
     {
-        ref Group group = ref _groups.FindOrAdd(in key, out bool added);
-        if (added) group.Index = _groups.Count - 1;
-        group.Stamp = changedSinceBase ? 0 : -1;
-        return ref group.State;
+        int tag = Tag(default(TKeyOps).Hash(in key));
+        int stamp = changedSinceBase ? RestoredSinceBase : RestoredFromBase;
+        int slot = Probe(in key, tag, out bool found);
+        if (!found) return ref Place(slot, tag, stamp, key);
+        SetStamp(slot, stamp);
+        return ref _slots[slot].Value;
     }
 
     /// <inheritdoc />
     StateStoreMetrics IInMemoryStore.TakeMetrics(long commitTimeMs)
     {
-        var metrics = new StateStoreMetrics(OperatorId, _groups.Count, _updated, 0, ((IInMemoryStore)this).EstimatedBytes, commitTimeMs,
+        var metrics = new StateStoreMetrics(OperatorId, _count, _updated, 0, ((IInMemoryStore)this).EstimatedBytes, commitTimeMs,
             new Dictionary<string, long>());
         _updated = 0;
         return metrics;
@@ -167,25 +214,38 @@ public sealed class AggregateTable<TKey, TValue, TKeyOps> : IInMemoryStore
 
     // Once per group and batch, out of the row loop's hot path.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Touch(ref Group group, bool added)
+    private void Touch(int slot)
     {
-        group.Stamp = _stamp;
-        // A new group is the table's last entry; an existing one remembers its place.
-        if (added) group.Index = _groups.Count - 1;
+        SetStamp(slot, _stamp);
+        Changed(slot);
+    }
+
+    // Kept out of line: a key new to the table is the rare case, and a smaller probe loop keeps its registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ref TValue Add(int slot, int tag, TKey key)
+    {
+        ref TValue value = ref Place(slot, tag, _stamp, key);
+        Changed(_order[_count - 1]);
+        return ref value;
+    }
+
+    private void Changed(int slot)
+    {
         if (_changedCount == _changed.Length) Array.Resize(ref _changed, _changed.Length * 2);
-        _changed[_changedCount++] = group.Index;
+        _changed[_changedCount++] = slot;
         _updated++;
     }
 
-    /// <summary>A group's accumulator with the batch that last changed it and its place in first-seen order.</summary>
-    public struct Group
+    /// <summary>A slot: its mark (0 when free), key and accumulator.</summary>
+    public struct Entry
     {
+        // 0: free; else the group's stamp, or for keys with a stored hash the hash with its top bit set.
+        internal int Mark;
+
+        /// <summary>The group key.</summary>
+        public TKey Key;
+
         /// <summary>The group's accumulator.</summary>
-        public TValue State;
-
-        /// <summary>The stamp of the batch that last changed the group (-1 and 0: recovered, see <see cref="Restore"/>).</summary>
-        internal int Stamp;
-
-        internal int Index;
+        public TValue Value;
     }
 }

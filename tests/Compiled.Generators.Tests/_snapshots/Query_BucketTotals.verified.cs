@@ -79,7 +79,7 @@ namespace Compiled.Generators.Tests.Queries
                     for (int __i = 0; __i < _table0.Count; __i++)
                     {
                         ref var __entry = ref _table0.EntryAt(__i);
-                        EmitGroup0(__entry.Key, __entry.Value.State, output);
+                        EmitGroup0(__entry.Key, __entry.Value, output);
                     }
                 }
                 else
@@ -89,8 +89,8 @@ namespace Compiled.Generators.Tests.Queries
                     {
                         ref var __entry = ref _table0.ChangedAt(__i);
                         ref var __state = ref __store.GetOrAdd(in __entry.Key, out bool __existed);
-                        if (__existed) Aggregate0State.Merge(ref __entry.Value.State, in __state);
-                        __state = __entry.Value.State;
+                        if (__existed) Aggregate0State.Merge(ref __entry.Value, in __state);
+                        __state = __entry.Value;
                     }
                     var __visitor = new Aggregate0Visitor(this, output);
                     __store.ForEach(ref __visitor);

@@ -80,10 +80,10 @@ namespace Compiled.Generators.Tests.Queries
                     if (__store is not null)
                     {
                         ref var __state = ref __store.GetOrAdd(in __entry.Key, out bool __existed);
-                        if (__existed) Aggregate0State.Merge(ref __entry.Value.State, in __state);
-                        __state = __entry.Value.State;
+                        if (__existed) Aggregate0State.Merge(ref __entry.Value, in __state);
+                        __state = __entry.Value;
                     }
-                    EmitGroup0(__entry.Key, __entry.Value.State, output);
+                    EmitGroup0(__entry.Key, __entry.Value, output);
                 }
             }
 

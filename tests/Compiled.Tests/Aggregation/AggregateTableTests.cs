@@ -4,6 +4,7 @@ using Compiled.State;
 using Compiled.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using IntOps = Compiled.Tests.Aggregation.BatchTableTests.IntOps;
+using StringOps = Compiled.Tests.Aggregation.BatchTableTests.StringOps;
 
 namespace Compiled.Tests.Aggregation;
 
@@ -25,7 +26,7 @@ public sealed class AggregateTableTests
     }
 
     private static List<(int, long)> Changed(AggregateTable<int, long, IntOps> table) =>
-        Enumerable.Range(0, table.ChangedCount).Select(i => (table.ChangedAt(i).Key, table.ChangedAt(i).Value.State)).ToList();
+        Enumerable.Range(0, table.ChangedCount).Select(i => (table.ChangedAt(i).Key, table.ChangedAt(i).Value)).ToList();
 
     [Fact]
     public void Kept_state_accumulates_across_batches_and_lists_each_batch_s_changed_groups_once_in_first_touched_order()
@@ -45,11 +46,45 @@ public sealed class AggregateTableTests
         Assert.Equal(203, table.Count);
         // Every group ever seen, in first-seen order.
         Assert.Equal([5, 1, 9, 100], Enumerable.Range(0, 4).Select(i => table.EntryAt(i).Key));
-        Assert.Equal(2, table.EntryAt(0).Value.State);
+        Assert.Equal(2, table.EntryAt(0).Value);
 
         Fold(table);
         Assert.Empty(Changed(table));
         Assert.Equal(203, table.Count);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void String_keys_with_a_stored_hash_list_each_batch_s_changes_like_a_reference_across_growth(bool throughSpans)
+    {
+        var provider = new InMemoryStateStoreProvider(null, 1L << 30, null);
+        var table = new AggregateTable<string, long, StringOps>("aggregate0");
+        Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<string, string, long, StringOps>(table));
+        var totals = new Dictionary<string, long>();
+        var firstSeen = new List<string>();
+        var random = new Random(11);
+        for (int batch = 0; batch < 12; batch++)
+        {
+            // Later batches bring many new keys, so the table grows while groups of the batch are already listed.
+            string[] keys = [.. Enumerable.Range(0, 400).Select(_ => "k" + random.Next(50 + batch * 300))];
+            table.BeginBatch();
+            foreach (string key in keys)
+            {
+                bool added;
+                if (throughSpans) table.FindOrAdd<ReadOnlySpan<char>, StringOps>(key.AsSpan(), out added)++;
+                else table.FindOrAdd(key, out added)++;
+                Assert.Equal(!totals.ContainsKey(key), added);
+                if (added) firstSeen.Add(key);
+                totals[key] = totals.GetValueOrDefault(key) + 1;
+            }
+
+            var expected = keys.Distinct().Select(k => (k, totals[k])).ToList();
+            Assert.Equal(expected, Enumerable.Range(0, table.ChangedCount).Select(i => (table.ChangedAt(i).Key, table.ChangedAt(i).Value)).ToList());
+            Assert.Equal(firstSeen, Enumerable.Range(0, table.Count).Select(i => table.EntryAt(i).Key));
+            Assert.All(Enumerable.Range(0, table.Count), i =>
+                Assert.Equal(keys.Contains(table.EntryAt(i).Key), table.StampAt(i) == table.CurrentStamp));
+        }
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public sealed class BatchTableTests
         public bool Equal(in int a, in int b) => a == b;
     }
 
-    private readonly struct StringOps : IBatchKeyOps<string>, IBatchAlternateKeyOps<ReadOnlySpan<char>, string>
+    /// <summary>String keys with a stored hash and a span form; shared with the aggregate table's tests.</summary>
+    internal readonly struct StringOps : IBatchKeyOps<string>, IBatchAlternateKeyOps<ReadOnlySpan<char>, string>
     {
         public bool StoresHash => true;
 

@@ -128,7 +128,7 @@ public sealed class SectionCodecTests
                     expected[key] = expected.GetValueOrDefault(key) + key * 1_000_000_007L;
                 }
 
-                changes.Add([.. Enumerable.Range(0, table.ChangedCount).Select(i => (table.ChangedAt(i).Key, table.ChangedAt(i).Value.State))]);
+                changes.Add([.. Enumerable.Range(0, table.ChangedCount).Select(i => (table.ChangedAt(i).Key, table.ChangedAt(i).Value))]);
                 provider.Checkpoint(batch);
             }
         }
@@ -150,7 +150,7 @@ public sealed class SectionCodecTests
         using var recovered = new ChangelogStateStoreProvider(dir.Path, 2, 64L << 20, snapshotInterval: 100, null);
         var again = new AggregateTable<int, long, IntOps>("agg");
         Assert.Null(new PlanContext(recovered, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(again));
-        Assert.Equal(expected, Enumerable.Range(0, again.Count).ToDictionary(i => again.EntryAt(i).Key, i => again.EntryAt(i).Value.State));
+        Assert.Equal(expected, Enumerable.Range(0, again.Count).ToDictionary(i => again.EntryAt(i).Key, i => again.EntryAt(i).Value));
     }
 
     [Theory]

@@ -106,7 +106,7 @@ public sealed class TableChangelogStoreTests
                 {
                     ref var entry = ref table.ChangedAt(c);
                     ref long total = ref store.GetOrAdd(entry.Key, out bool existed);
-                    total = (existed ? total : 0) + entry.Value.State;
+                    total = (existed ? total : 0) + entry.Value;
                 }
 
                 provider.Checkpoint(batch);
@@ -196,5 +196,5 @@ public sealed class TableChangelogStoreTests
     }
 
     private static Dictionary<int, long> Groups(AggregateTable<int, long, IntOps> table) =>
-        Enumerable.Range(0, table.Count).ToDictionary(i => table.EntryAt(i).Key, i => table.EntryAt(i).Value.State);
+        Enumerable.Range(0, table.Count).ToDictionary(i => table.EntryAt(i).Key, i => table.EntryAt(i).Value);
 }

@@ -196,14 +196,14 @@ namespace Compiled.Generators.Emit.Operators
                 w.Open("if (__store is not null)");
                 WriteMerge(w);
                 w.Close();
-                w.Line(EmitMethod + "(__entry.Key, __entry.Value.State, output);");
+                w.Line(EmitMethod + "(__entry.Key, __entry.Value, output);");
                 w.Close();
                 return;
             }
             w.Open("if (__store is null)");
             w.Open("for (int __i = 0; __i < " + TableField + ".Count; __i++)");
             w.Line("ref var __entry = ref " + TableField + ".EntryAt(__i);");
-            w.Line(EmitMethod + "(__entry.Key, __entry.Value.State, output);");
+            w.Line(EmitMethod + "(__entry.Key, __entry.Value, output);");
             w.Close();
             w.Close();
             w.Open("else");
@@ -221,8 +221,8 @@ namespace Compiled.Generators.Emit.Operators
         private void WriteMerge(SourceWriter w)
         {
             w.Line("ref var __state = ref __store.GetOrAdd(" + StoreKeyArgument + ", out bool __existed);");
-            w.Line("if (__existed) " + State + ".Merge(ref __entry.Value.State, in __state);");
-            w.Line("__state = __entry.Value.State;");
+            w.Line("if (__existed) " + State + ".Merge(ref __entry.Value, in __state);");
+            w.Line("__state = __entry.Value;");
         }
 
         /// <summary>The method turning one group into output rows, running the stages after the aggregation.</summary>

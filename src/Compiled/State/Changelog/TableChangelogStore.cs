@@ -26,7 +26,7 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     // twice their encoded size for the objects behind them.
     private static readonly bool s_references =
         RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() || RuntimeHelpers.IsReferenceOrContainsReferences<TValue>();
-    private static readonly long s_slotBytes = 2L * Unsafe.SizeOf<BatchTable<TKey, AggregateTable<TKey, TValue, TKeyOps>.Group, TKeyOps>.Entry>();
+    private static readonly long s_slotBytes = AggregateTable<TKey, TValue, TKeyOps>.BytesPerGroup;
 
     private readonly AggregateTable<TKey, TValue, TKeyOps> _table;
     private readonly SectionCodec<TStoreKey, TValue> _codec;
@@ -37,8 +37,8 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     private readonly IStateSerializer<TValue>? _valueSerializer;
     private readonly byte[] _header;
     private long _entryBytes = s_slotBytes;
-    // Groups with a stamp above this changed since the last base handed to the base thread (-1: every group replayed).
-    private int _baseStamp = -1;
+    // Groups with a stamp above this changed since the last base handed to the base thread (at first: every group replayed).
+    private int _baseStamp = AggregateTable<TKey, TValue, TKeyOps>.RestoredFromBase;
     // The groups before this index (first-seen order) are in the base, or will be once the running base completes: a
     // keyed aggregation never removes a group, so the base apply writes them without reading FASTER first, and the others
     // as new keys.
@@ -101,7 +101,7 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
         for (int i = 0; i < changed; i++)
         {
             ref var entry = ref _table.ChangedAt(i);
-            _codec.WritePut(frame, in Unsafe.As<TKey, TStoreKey>(ref entry.Key), in entry.Value.State);
+            _codec.WritePut(frame, in Unsafe.As<TKey, TStoreKey>(ref entry.Key), in entry.Value);
         }
 
         int sectionBytes = frame.EndSection(lengthAt);
@@ -151,11 +151,11 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
         int existing = 0;
         for (int i = 0; i < _table.Count; i++)
         {
-            ref var entry = ref _table.EntryAt(i);
-            if (entry.Value.Stamp > _baseStamp)
+            if (_table.StampAt(i) > _baseStamp)
             {
+                ref var entry = ref _table.EntryAt(i);
                 if (count == _basePuts.Length) Array.Resize(ref _basePuts, Math.Max(16, 2 * count));
-                _basePuts[count++] = new KeyValuePair<TStoreKey, TValue>(Unsafe.As<TKey, TStoreKey>(ref entry.Key), entry.Value.State);
+                _basePuts[count++] = new KeyValuePair<TStoreKey, TValue>(Unsafe.As<TKey, TStoreKey>(ref entry.Key), entry.Value);
                 // The groups come in first-seen order, so those the base holds come first.
                 if (i < _baseGroups) existing = count;
             }
@@ -182,7 +182,7 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
         {
             ref var entry = ref _table.EntryAt(i);
             // A group changed since the last hand-off is not in any base yet; the others are (or will be once the running base completes).
-            store.Adopt(Unsafe.As<TKey, TStoreKey>(ref entry.Key), entry.Value.State, changedSinceBase: entry.Value.Stamp > _baseStamp);
+            store.Adopt(Unsafe.As<TKey, TStoreKey>(ref entry.Key), entry.Value, changedSinceBase: _table.StampAt(i) > _baseStamp);
         }
 
         _table.HandOff(store);
