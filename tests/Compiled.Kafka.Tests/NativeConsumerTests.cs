@@ -45,6 +45,24 @@ public sealed class NativeConsumerTests(MockClusterFixture cluster) : IClassFixt
     }
 
     [Fact]
+    public void A_seek_drops_the_messages_popped_before_it()
+    {
+        string topic = NewTopic("native-seek");
+        Produce(cluster.BootstrapServers, topic, Values(1000), partitions: 1, partition: 0);
+        using var native = new KafkaNativeRowConsumer<Ignore, string, string>(Config(), null, null, static (_, value, _) => value);
+        var partition = new TopicPartition(topic, 0);
+        native.IncrementalAssign([new TopicPartitionOffset(partition, 0)]);
+        // The first rows come in one fetch: the batch that delivers them pops the rest of it too.
+        Assert.Equal(["v0", "v1", "v2"], NextRows(native, 3).Select(r => r.Row));
+
+        native.Seek(new TopicPartitionOffset(partition, 1));
+
+        var after = NextRows(native, 5);
+        Assert.Equal([1L, 2, 3, 4, 5], after.Select(r => r.Offset));
+        Assert.Equal(["v1", "v2", "v3", "v4", "v5"], after.Select(r => r.Row));
+    }
+
+    [Fact]
     public void A_broker_error_is_raised_as_Confluent_raises_it_and_reading_goes_on_after_it()
     {
         string topic = NewTopic("native-error");
@@ -147,6 +165,19 @@ public sealed class NativeConsumerTests(MockClusterFixture cluster) : IClassFixt
             }
         }
         return read;
+    }
+
+    private static List<Consumed<string>> NextRows(KafkaNativeRowConsumer<Ignore, string, string> consumer, int count)
+    {
+        var rows = new List<Consumed<string>>();
+        var clock = Stopwatch.StartNew();
+        while (rows.Count < count)
+        {
+            Assert.True(clock.Elapsed < KafkaTestData.Timeout, $"only {rows.Count} of {count} rows within {KafkaTestData.Timeout}");
+            Consumed<string> item = consumer.Consume(TimeSpan.FromMilliseconds(100));
+            if (item.Kind == ConsumedKind.Row) rows.Add(item);
+        }
+        return rows;
     }
 
     private ConsumerConfig Config() => new()
