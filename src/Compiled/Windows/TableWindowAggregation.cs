@@ -42,8 +42,8 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     private const int MaxChunks = 8;
     private readonly Dictionary<long, WindowTable<TKey, TAcc, TKeyOps>> _tables = new();
     private readonly Stack<WindowTable<TKey, TAcc, TKeyOps>> _free = new();
-    // Closed tables whose last chunk is still pending: free once it is resolved.
-    private readonly List<WindowTable<TKey, TAcc, TKeyOps>> _retired = [];
+    // Closed tables whose last chunk is still pending, in the order they closed: free once it is resolved.
+    private readonly Queue<WindowTable<TKey, TAcc, TKeyOps>> _retired = new();
     private readonly List<WindowTable<TKey, TAcc, TKeyOps>> _changed = [];
     // Null when the tables are the state (in memory only).
     private readonly IStateStore<WindowKey<long>, WindowChunk>? _store;
@@ -173,6 +173,8 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
             _stamp++;
             return;
         }
+        // In the order the batch first changed them, which the checkpoint thread encodes them in: for rows in time order
+        // the order their windows close, so a closed table is free again soon (TakeRetired).
         foreach (WindowTable<TKey, TAcc, TKeyOps> table in _changed)
         {
             bool whole = table.Chunks.Count >= MaxChunks;
@@ -220,7 +222,7 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         _rows -= table.Entries.Count;
         _rowsRemoved += table.Entries.Count;
         if (_store is not null) RemoveChunks(table);
-        if (table.Pending is { IsPending: true }) _retired.Add(table);
+        if (table.Pending is { IsPending: true }) _retired.Enqueue(table);
         else _free.Push(table);
     }
 
@@ -242,13 +244,11 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         foreach (WindowChunk chunk in _putEarlier) chunk.Resolve();
         _putEarlier.Clear();
         (_putEarlier, _putBefore, _putNow) = (_putBefore, _putNow, _putEarlier);
-        for (int i = _retired.Count - 1; i >= 0; i--)
+        for (int i = _retired.Count; i > 0; i--)
         {
-            WindowTable<TKey, TAcc, TKeyOps> table = _retired[i];
-            if (table.Pending!.IsPending) continue;
-            _retired[i] = _retired[^1];
-            _retired.RemoveAt(_retired.Count - 1);
-            _free.Push(table);
+            WindowTable<TKey, TAcc, TKeyOps> table = _retired.Dequeue();
+            if (table.Pending!.IsPending) _retired.Enqueue(table);
+            else _free.Push(table);
         }
 
         _pool.EndBatch(_store);
@@ -308,12 +308,16 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         }
         else
         {
-            table = slot = _free.TryPop(out var free) ? free : new WindowTable<TKey, TAcc, TKeyOps>(_expectedKeys);
+            table = slot = _free.TryPop(out var free) ? free : TakeRetired() ?? new WindowTable<TKey, TAcc, TKeyOps>(_expectedKeys);
             table.Reset(startMs, startMs + _lengthMs);
             Opened(table);
         }
         return table;
     }
+
+    // The table that closed first, if the checkpoint thread has encoded its chunk since (it encodes in that order).
+    private WindowTable<TKey, TAcc, TKeyOps>? TakeRetired() =>
+        _retired.TryPeek(out var table) && !table.Pending!.IsPending ? _retired.Dequeue() : null;
 
     // Removes the table's chunks from the store; their buffers go back to the pool once the store lets go of them.
     private void RemoveChunks(WindowTable<TKey, TAcc, TKeyOps> table)
