@@ -16,8 +16,9 @@ namespace Compiled.Tests.EventTime;
 /// Window chunks are encoded on the checkpoint thread from the window's table while the next batch runs: a table whose
 /// chunk is still pending is not changed (a later batch writing into the window encodes the chunk first) nor reused for
 /// another window (a closed table waits), so each frame holds its own batch's entries; and a chunk that fails to encode
-/// fails that checkpoint, after which a restart recovers the last committed batch exactly. Recovery to each batch is
-/// compared with counts kept in the test.
+/// fails that checkpoint, after which a restart recovers the last committed batch exactly. A chunk the base thread
+/// reads first is encoded there, and recovery from that base is exact. Recovery to each batch is compared with counts
+/// kept in the test.
 /// </summary>
 public sealed class WindowChunkOwnershipTests
 {
@@ -81,6 +82,33 @@ public sealed class WindowChunkOwnershipTests
         // Recovered to batch 1 only the second minute is open; to batch 0 the first is, with batch 0's counts.
         Assert.Equal(Sorted(counts.Where(p => p.Key.Start == 60_000)), Recover(dir.Path, 1, OutputMode.Append, 120_000));
         Assert.Equal(Sorted(afterFirst), Recover(dir.Path, 0, OutputMode.Append, 60_000));
+    }
+
+    [Fact]
+    public void A_pending_chunk_the_base_thread_reads_first_is_encoded_there_and_recovers_from_that_base_exactly()
+    {
+        using var dir = new TempDirectory();
+        var counts = new Dictionary<(long Start, int Key), long>();
+        using (var provider = new ChangelogStateStoreProvider(dir.Path, null, 64L << 20, snapshotInterval: 1, null))
+        {
+            var windows = Open(provider, OutputMode.Complete);
+            for (int key = 0; key < 100; key++) Add(windows, counts, 1_000 + key, key);
+            Apply(windows, long.MinValue);
+            // A base after every batch: batch 0's pending chunk goes to the base thread before the frame is written.
+            Action frame0 = provider.BeginCheckpoint(0);
+            IStateStore<WindowKey<long>, WindowChunk> store = Store(provider);
+            long ticket = store.ValueTicket;
+            Assert.True(SpinWait.SpinUntil(() => store.ValuesReleased(ticket), TimeSpan.FromMinutes(1)), "base 0 did not complete");
+            Assert.Equal(0, PendingChunks(provider)); // the base thread encoded it to write it to FASTER
+            frame0();
+
+            for (int key = 50; key < 150; key++) Add(windows, counts, 2_000 + key, key);
+            Apply(windows, long.MinValue);
+            provider.BeginCheckpoint(1)(); // frame 1 names base 0
+        }
+
+        // Batch 1 recovers from base 0 (the base thread's encoding) and frame 1.
+        Assert.Equal(Sorted(counts), Recover(dir.Path, 1, OutputMode.Complete, long.MinValue));
     }
 
     [Fact]
@@ -165,9 +193,12 @@ public sealed class WindowChunkOwnershipTests
     private static IOrderedEnumerable<KeyValuePair<(long Start, int Key), long>> Sorted(IEnumerable<KeyValuePair<(long Start, int Key), long>> counts) =>
         counts.OrderBy(p => p.Key);
 
+    private static IStateStore<WindowKey<long>, WindowChunk> Store(IStateStoreProvider provider) =>
+        new PlanContext(provider, NullLogger.Instance).GetStateStore<WindowKey<long>, WindowChunk>("aggregate0", null, WindowChunk.Serializer.Instance);
+
     private static int PendingChunks(IStateStoreProvider provider)
     {
-        var store = new PlanContext(provider, NullLogger.Instance).GetStateStore<WindowKey<long>, WindowChunk>("aggregate0", null, WindowChunk.Serializer.Instance);
+        IStateStore<WindowKey<long>, WindowChunk> store = Store(provider);
         var counter = new PendingCounter(new int[1]);
         store.ForEach(ref counter);
         return counter.Count[0];
