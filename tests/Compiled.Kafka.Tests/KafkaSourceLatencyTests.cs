@@ -30,7 +30,7 @@ public sealed class KafkaSourceLatencyTests(MockClusterFixture cluster) : IClass
         config =>
         {
             _configs.Add(config);
-            var consumer = new RecordingConsumer<string>(new KafkaRowConsumer<Ignore, string, string>(config, null, Deserializers.Utf8, static r => r.Message.Value));
+            var consumer = new RecordingConsumer<string>(new KafkaNativeRowConsumer<Ignore, string, string>(config, null, Deserializers.Utf8, static (_, value, _) => value));
             _consumers.Add(consumer);
             return consumer;
         });

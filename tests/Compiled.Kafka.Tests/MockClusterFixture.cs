@@ -7,6 +7,9 @@ public sealed class MockClusterFixture : IDisposable
 {
     private readonly KafkaMockCluster _cluster = new();
 
+    /// <summary>The cluster, for tests that make its brokers fail.</summary>
+    public KafkaMockCluster Cluster => _cluster;
+
     /// <summary>The cluster's bootstrap servers.</summary>
     public string BootstrapServers => _cluster.BootstrapServers;
 

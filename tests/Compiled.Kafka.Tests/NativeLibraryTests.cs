@@ -19,13 +19,28 @@ public sealed class NativeLibraryTests
 
         // The package ships several builds for linux-x64 (glibc, centos8, alpine); Confluent.Kafka picks one by platform.
         string nativeFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native"));
+        Assert.Equal(nativeFolder, Path.GetDirectoryName(LoadedLibrary()));
+    }
+
+    [Fact]
+    public void The_sources_own_binding_calls_the_library_Confluent_loaded()
+    {
+        string confluents = LoadedLibrary();
+
+        Assert.Equal(Library.Version, Native.KafkaConsumerQueue.BoundVersion);
+        Assert.Equal(confluents, LoadedLibrary());
+    }
+
+    /// <summary>The one librdkafka mapped into this process (two would mean two copies with separate globals).</summary>
+    private static string LoadedLibrary()
+    {
+        _ = Library.Version;
         string[] loaded = File.ReadLines("/proc/self/maps")
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(fields => fields.Length >= 6 && Path.GetFileName(fields[5]).Contains("librdkafka", StringComparison.Ordinal))
             .Select(fields => fields[5])
             .Distinct()
             .ToArray();
-        string library = Assert.Single(loaded);
-        Assert.Equal(nativeFolder, Path.GetDirectoryName(library));
+        return Assert.Single(loaded);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class RatioTable(Workload workload, IReadOnlyList<Measurement> m
                 reference.SkipReason is null ? Format(m.UnitsPerSecond / reference.UnitsPerSecond, "F2") : "-",
                 Format(m.Runs, "D"),
                 Format(m.MedianSeconds, "F3"),
-                m.CpuSeconds > 0 ? Format(workload.Units / m.CpuSeconds / Million, "F1") : "-",
+                m.CpuSeconds > 0 ? Format(workload.Units / m.CpuSeconds / Million, workload.Units / m.CpuSeconds < 10 * Million ? "F2" : "F1") : "-",
                 !check ? "unchecked" : same ? "ok" : "MISMATCH",
             ]);
         }

@@ -19,6 +19,9 @@ internal enum ConsumedKind
 
     /// <summary>The partition's fetch position is no longer available on the broker (retention deleted it).</summary>
     OffsetOutOfRange,
+
+    /// <summary>Any other error the consumer reported: <see cref="KafkaRowConsumer{T}.Consume"/> throws it when it comes to it.</summary>
+    Error,
 }
 
 /// <summary>One consumed item: a row, the end of a partition, a bad record or a lost position.</summary>
@@ -26,8 +29,7 @@ internal readonly record struct Consumed<T>(ConsumedKind Kind, TopicPartition? P
 
 /// <summary>
 /// The source's consumer, whatever its key and value types: it turns each message into a row of
-/// <typeparamref name="T"/> (the value alone, or a <see cref="KafkaRecord{TKey, TValue}"/>). Deserialisation runs
-/// inside Confluent.Kafka straight from librdkafka's buffer, so no byte array is made for a good message.
+/// <typeparamref name="T"/> (the value alone, or a <see cref="KafkaRecord{TKey, TValue}"/>).
 /// </summary>
 internal abstract class KafkaRowConsumer<T> : IDisposable
 {
@@ -50,6 +52,7 @@ internal abstract class KafkaRowConsumer<T> : IDisposable
     public abstract void Resume(IEnumerable<TopicPartition> partitions);
 
     /// <summary>The next item, waiting at most <paramref name="timeout"/>.</summary>
+    /// <exception cref="ConsumeException">The consumer reported an error other than a lost position (as Confluent.Kafka raises it).</exception>
     public abstract Consumed<T> Consume(TimeSpan timeout);
 
     /// <summary>The partition's low and high watermarks (with read_committed, the high one is the last stable offset).</summary>
@@ -63,72 +66,4 @@ internal abstract class KafkaRowConsumer<T> : IDisposable
 
     /// <inheritdoc />
     public abstract void Dispose();
-}
-
-/// <summary>A <see cref="KafkaRowConsumer{T}"/> over a consumer of <typeparamref name="TKey"/> and <typeparamref name="TValue"/>.</summary>
-internal sealed class KafkaRowConsumer<TKey, TValue, T> : KafkaRowConsumer<T>
-{
-    private readonly IConsumer<TKey, TValue> _consumer;
-    private readonly Func<ConsumeResult<TKey, TValue>, T> _toRow;
-
-    /// <summary>Builds the consumer from <paramref name="config"/> with the given deserialisers (null: Confluent's default for the type).</summary>
-    public KafkaRowConsumer(ConsumerConfig config, IDeserializer<TKey>? keys, IDeserializer<TValue>? values, Func<ConsumeResult<TKey, TValue>, T> toRow)
-    {
-        var builder = new ConsumerBuilder<TKey, TValue>(config);
-        if (keys is not null) builder.SetKeyDeserializer(keys);
-        if (values is not null) builder.SetValueDeserializer(values);
-        // librdkafka logs go nowhere by default in a library; errors that matter surface through Consume.
-        builder.SetLogHandler(static (_, _) => { });
-        builder.SetErrorHandler(static (_, _) => { });
-        _consumer = builder.Build();
-        _toRow = toRow;
-    }
-
-    public override Handle Handle => _consumer.Handle;
-
-    public override void IncrementalAssign(IEnumerable<TopicPartitionOffset> partitions) => _consumer.IncrementalAssign(partitions);
-
-    public override void IncrementalUnassign(IEnumerable<TopicPartition> partitions) => _consumer.IncrementalUnassign(partitions);
-
-    public override void Seek(TopicPartitionOffset position) => _consumer.Seek(position);
-
-    public override void Pause(IEnumerable<TopicPartition> partitions) => _consumer.Pause(partitions);
-
-    public override void Resume(IEnumerable<TopicPartition> partitions) => _consumer.Resume(partitions);
-
-    public override Consumed<T> Consume(TimeSpan timeout)
-    {
-        ConsumeResult<TKey, TValue>? result;
-        try
-        {
-            result = _consumer.Consume(timeout);
-        }
-        catch (ConsumeException e) when (e.Error.Code is ErrorCode.Local_KeyDeserialization or ErrorCode.Local_ValueDeserialization)
-        {
-            var at = e.ConsumerRecord.TopicPartitionOffset;
-            return new Consumed<T>(ConsumedKind.BadRecord, at.TopicPartition, at.Offset.Value, default, e);
-        }
-        catch (ConsumeException e) when (e.Error.Code is ErrorCode.Local_AutoOffsetReset or ErrorCode.OffsetOutOfRange)
-        {
-            var at = e.ConsumerRecord?.TopicPartitionOffset;
-            return new Consumed<T>(ConsumedKind.OffsetOutOfRange, at?.TopicPartition, at?.Offset.Value ?? -1, default, e);
-        }
-        if (result is null) return default;
-        if (result.IsPartitionEOF) return new Consumed<T>(ConsumedKind.EndOfPartition, result.TopicPartition, result.Offset.Value, default, null);
-        return new Consumed<T>(ConsumedKind.Row, result.TopicPartition, result.Offset.Value, _toRow(result), null);
-    }
-
-    public override WatermarkOffsets QueryWatermarkOffsets(TopicPartition partition, TimeSpan timeout) =>
-        _consumer.QueryWatermarkOffsets(partition, timeout);
-
-    public override List<TopicPartitionOffset> OffsetsForTimes(IEnumerable<TopicPartitionTimestamp> timestamps, TimeSpan timeout) =>
-        _consumer.OffsetsForTimes(timestamps, timeout);
-
-    public override void Commit(IEnumerable<TopicPartitionOffset> offsets) => _consumer.Commit(offsets);
-
-    public override void Dispose()
-    {
-        _consumer.Close();
-        _consumer.Dispose();
-    }
 }

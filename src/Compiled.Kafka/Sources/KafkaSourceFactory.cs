@@ -30,7 +30,7 @@ public static class KafkaSourceFactory
         {
             ArgumentNullException.ThrowIfNull(deserializer);
             return new KafkaSource<T>(options, config =>
-                new KafkaRowConsumer<Ignore, T, T>(ValueFieldsOnly(config, options), null, deserializer, static r => r.Message.Value));
+                new KafkaNativeRowConsumer<Ignore, T, T>(ValueFieldsOnly(config, options), null, deserializer, static (_, value, _) => value));
         }
 
         /// <summary>
@@ -40,14 +40,14 @@ public static class KafkaSourceFactory
         /// </summary>
         public static KafkaSource<KafkaRecord<TKey, TValue>> KafkaRecords<TKey, TValue>(
             KafkaSourceOptions options, IDeserializer<TKey>? keyDeserializer = null, IDeserializer<TValue>? valueDeserializer = null) =>
-            new(options, config => new KafkaRowConsumer<TKey, TValue, KafkaRecord<TKey, TValue>>(config, keyDeserializer, valueDeserializer, ToRecord));
+            new(options, config => new KafkaNativeRowConsumer<TKey, TValue, KafkaRecord<TKey, TValue>>(config, keyDeserializer, valueDeserializer, ToRecord));
     }
 
     /// <summary>The Confluent.Kafka setting that lists the <c>ConsumeResult</c> fields it fills in.</summary>
     internal const string ConsumeResultFields = "dotnet.consumer.consume.result.fields";
 
     /// <summary>
-    /// Value rows need neither a message's headers nor its timestamp, so Confluent.Kafka is told to skip them (a
+    /// Value rows need neither a message's headers nor its timestamp, so the consumer is told to skip them (a
     /// <c>Headers</c> object and two native calls per message); the topic stays, it names the partition. Bad records
     /// redirected to a dead-letter topic keep every field (their headers are copied), and a user's own setting wins.
     /// </summary>
@@ -58,17 +58,16 @@ public static class KafkaSourceFactory
         return config;
     }
 
-    private static KafkaRecord<TKey, TValue> ToRecord<TKey, TValue>(ConsumeResult<TKey, TValue> result)
+    private static KafkaRecord<TKey, TValue> ToRecord<TKey, TValue>(TKey key, TValue value, KafkaMessageFields fields)
     {
-        Message<TKey, TValue> message = result.Message;
         IReadOnlyList<KeyValuePair<string, byte[]?>> headers = [];
-        if (message.Headers is { Count: > 0 } h)
+        if (fields.Headers is { Count: > 0 } h)
         {
             var list = new KeyValuePair<string, byte[]?>[h.Count];
             for (int i = 0; i < list.Length; i++) list[i] = new(h[i].Key, h[i].GetValueBytes());
             headers = list;
         }
-        return new KafkaRecord<TKey, TValue>(message.Key, message.Value, result.Topic, result.Partition.Value, result.Offset.Value,
-            new DateTimeOffset(message.Timestamp.UtcDateTime, TimeSpan.Zero), headers);
+        return new KafkaRecord<TKey, TValue>(key, value, fields.Partition.Topic, fields.Partition.Partition.Value, fields.Offset,
+            new DateTimeOffset(fields.Timestamp.UtcDateTime, TimeSpan.Zero), headers);
     }
 }

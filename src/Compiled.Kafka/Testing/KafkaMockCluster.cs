@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using Compiled.Kafka.Native;
 using Confluent.Kafka;
 
 namespace Compiled.Kafka.Testing;
@@ -56,6 +58,28 @@ public sealed class KafkaMockCluster : IDisposable
 
     /// <summary>Number of brokers in the cluster.</summary>
     public int BrokerCount { get; }
+
+    /// <summary>
+    /// Makes the brokers answer the next fetch requests (from any client) with these errors, one request each, every
+    /// partition of the request failing with it: how a test sees a consumer report a broker error.
+    /// </summary>
+    public unsafe void FailNextFetches(params ErrorCode[] errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        const short fetchApiKey = 1;
+        SafeHandle client = KafkaClientHandle.Of(_owner.Handle);
+        bool added = false;
+        client.DangerousAddRef(ref added);
+        try
+        {
+            fixed (ErrorCode* codes = errors)
+                Librdkafka.MockPushRequestErrors(Librdkafka.HandleMockCluster(client.DangerousGetHandle()), fetchApiKey, (nuint)errors.Length, (int*)codes);
+        }
+        finally
+        {
+            client.DangerousRelease();
+        }
+    }
 
     /// <summary>Stops the brokers; topics and their messages are gone.</summary>
     public void Dispose() => _owner.Dispose();
