@@ -107,6 +107,37 @@ public sealed class TableChangelogStoreTests
     }
 
     [Fact]
+    public void The_first_base_of_many_groups_sizes_the_faster_index_for_them_before_writing_them()
+    {
+        // 100,000 groups need 50,000 buckets at two keys a bucket; a new store's index has 16,384, and one grown a
+        // doubling per base would still have 32,768 after the first.
+        using var dir = new TempDirectory();
+        var random = new Random(17);
+        var expected = new Dictionary<int, long>();
+        using (var provider = new ChangelogStateStoreProvider(dir.Path, null, 64L << 20, snapshotInterval: 1, null))
+        {
+            var table = new AggregateTable<int, long, IntOps>("agg");
+            Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+            table.BeginBatch();
+            for (int key = 0; key < 100_000; key++)
+            {
+                table.FindOrAdd(key, out _) += key;
+                expected[key] = key;
+            }
+
+            provider.Checkpoint(0);
+            Fold(table, random, expected, keySpace: 100_000, rows: 1_000);
+            provider.Checkpoint(1);
+        }
+
+        string versions = Path.Combine(dir.Path, StateVersionManifest.DirectoryName);
+        OperatorCheckpoint first = Assert.Single(StateVersionManifest.TryRead(versions, 0)!.Operators);
+        Assert.Equal((100_000L, 65_536L), (first.Count, first.IndexBuckets));
+        using var recovered = new ChangelogStateStoreProvider(dir.Path, 1, 64L << 20, snapshotInterval: 1, null);
+        StateAssert.Matches(expected, recovered.GetStore<int, long>("agg", null, null));
+    }
+
+    [Fact]
     public void A_table_that_outgrows_its_budget_hands_its_groups_to_a_store_that_evicts_and_stays_exact()
     {
         using var dir = new TempDirectory();

@@ -784,6 +784,13 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         public void Apply()
         {
             IBaseStore<TKey, TValue> target = store._base;
+            int added = 0;
+            foreach (Presence presence in putPresence)
+            {
+                if (presence != Presence.Live) added++;
+            }
+
+            target.Reserve(target.Count + added);
             for (int i = 0; i < puts.Count; i++)
             {
                 KeyValuePair<TKey, TValue> put = puts[i];

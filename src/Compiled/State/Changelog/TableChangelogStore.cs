@@ -223,6 +223,7 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     {
         public void Apply()
         {
+            target.Reserve(target.Count + count - existing);
             for (int i = 0; i < count; i++)
             {
                 target.Put(puts[i].Key, puts[i].Value, exists: i < existing);
