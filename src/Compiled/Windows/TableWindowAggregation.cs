@@ -23,6 +23,12 @@ namespace Compiled.Windows;
 /// Recovery applies a start's chunks in sequence order, later entries replacing earlier ones. A table that has gathered
 /// <see cref="MaxChunks"/> chunks is written whole once and its older chunks removed, so a long-lived window (or
 /// Complete mode, which never closes one) keeps a bounded number of chunks.</para>
+/// <para>Chunks are encoded off the batch thread: the chunk a batch puts is pending (<see cref="WindowChunk"/>) and is
+/// encoded from the table when first read, normally by the checkpoint thread while the next batch runs. Until then the
+/// table must not change: a later batch that writes into the window first resolves the chunk (encoding it itself if the
+/// checkpoint thread has not yet), and a closed table whose chunk is still pending is reused only once it is resolved
+/// (<see cref="EndBatch"/>). A pending chunk removed in the batch that wrote it (its window closed) is read by nobody and
+/// is abandoned.</para>
 /// <para>With state in memory only (<see cref="StateStoreKind.InMemory"/>) the tables are the state: nothing is encoded
 /// or written per batch, and the operator reports its own metrics to the provider.</para>
 /// </remarks>
@@ -36,11 +42,15 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     private const int MaxChunks = 8;
     private readonly Dictionary<long, WindowTable<TKey, TAcc, TKeyOps>> _tables = new();
     private readonly Stack<WindowTable<TKey, TAcc, TKeyOps>> _free = new();
+    // Closed tables whose last chunk is still pending, in the order they closed: free once it is resolved.
+    private readonly Queue<WindowTable<TKey, TAcc, TKeyOps>> _retired = new();
     private readonly List<WindowTable<TKey, TAcc, TKeyOps>> _changed = [];
     // Null when the tables are the state (in memory only).
     private readonly IStateStore<WindowKey<long>, WindowChunk>? _store;
     private readonly ChunkCodec<TKey, TAcc> _codec;
+    // The encoding's scratch buffer, used under _encodeLock by whichever thread encodes a chunk.
     private readonly ChangelogBuffer _buffer = new();
+    private readonly object _encodeLock = new();
     private readonly ChunkPool _pool = new();
     private readonly long _lengthMs;
     private readonly string _operatorId;
@@ -50,6 +60,12 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
     private int _expectedKeys;
     private int _stamp = 1;
     private long _nextChunk;
+    // Batches ended (EndBatch): a table's pending chunk of the current count was put by the batch still running.
+    private long _batches;
+    // Chunks put by the running batch, the one before and the one before that; see EndBatch.
+    private List<WindowChunk> _putNow = [];
+    private List<WindowChunk> _putBefore = [];
+    private List<WindowChunk> _putEarlier = [];
     // (window or pane, key) entries held, and changed and removed since the last report: the operator's state rows.
     private long _rows;
     private long _rowsUpdated;
@@ -144,7 +160,10 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         }
     }
 
-    /// <summary>Writes each changed table's changed entries to the store as one chunk, and starts the next batch.</summary>
+    /// <summary>
+    /// Puts each changed table's changed entries in the store as one pending chunk (encoded when first read, see the
+    /// remarks), and starts the next batch.
+    /// </summary>
     private protected void PersistChanges()
     {
         CountChanges();
@@ -154,6 +173,8 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
             _stamp++;
             return;
         }
+        // In the order the batch first changed them, which the checkpoint thread encodes them in: for rows in time order
+        // the order their windows close, so a closed table is free again soon (TakeRetired).
         foreach (WindowTable<TKey, TAcc, TKeyOps> table in _changed)
         {
             bool whole = table.Chunks.Count >= MaxChunks;
@@ -161,8 +182,12 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
             {
                 RemoveChunks(table);
             }
-            _store.Put(new WindowKey<long>(table.StartMs, table.EndMs, _nextChunk), Encode(table, whole));
+            var chunk = new WindowChunk(new PendingChunk(this, table, _stamp, whole, whole ? table.Entries.Count : table.ChangedEntries));
+            _store.Put(new WindowKey<long>(table.StartMs, table.EndMs, _nextChunk), chunk);
             table.Chunks.Add(_nextChunk);
+            table.Pending = chunk;
+            table.PendingBatch = _batches;
+            _putNow.Add(chunk);
         }
         if (_changed.Count > 0) _nextChunk++;
         _changed.Clear();
@@ -197,18 +222,35 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         _rows -= table.Entries.Count;
         _rowsRemoved += table.Entries.Count;
         if (_store is not null) RemoveChunks(table);
-        _free.Push(table);
+        if (table.Pending is { IsPending: true }) _retired.Enqueue(table);
+        else _free.Push(table);
     }
 
     /// <summary>
     /// Called once at the end of each batch: reports the batch's state rows to the store's metrics ((window, key) entries
-    /// for tumbling windows, (pane, key) entries for sliding ones, not the chunks the store holds), and hands the buffers
-    /// of the chunks the batch removed to the pool.
+    /// for tumbling windows, (pane, key) entries for sliding ones, not the chunks the store holds), hands the buffers
+    /// of the chunks the batch removed to the pool, and frees the closed tables whose chunk is resolved.
     /// </summary>
+    /// <remarks>
+    /// The changelog encodes a batch's chunks in its frame, which is written before the checkpoint of the batch after
+    /// begins: the chunks of two batches ago are resolved by now. A store that does not read them at its checkpoint (one
+    /// kept as objects) gets them resolved here instead, so that their tables are never held for longer.
+    /// </remarks>
     private protected void EndBatch()
     {
         // Kept in memory, the provider takes the counters (TakeMetrics) when it collects the batch's metrics.
         if (_store is null) return;
+        _batches++;
+        foreach (WindowChunk chunk in _putEarlier) chunk.Resolve();
+        _putEarlier.Clear();
+        (_putEarlier, _putBefore, _putNow) = (_putBefore, _putNow, _putEarlier);
+        for (int i = _retired.Count; i > 0; i--)
+        {
+            WindowTable<TKey, TAcc, TKeyOps> table = _retired.Dequeue();
+            if (table.Pending!.IsPending) _retired.Enqueue(table);
+            else _free.Push(table);
+        }
+
         _pool.EndBatch(_store);
         _store.ReportRows(_rows, _rowsUpdated, _rowsRemoved);
         _rowsUpdated = 0;
@@ -245,6 +287,8 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         WindowTable<TKey, TAcc, TKeyOps> table = Table(startMs);
         if (table.Stamp != _stamp)
         {
+            // The batch's first change to the table: its chunk of an earlier batch must be encoded before (see the remarks).
+            table.Pending?.Resolve();
             table.Stamp = _stamp;
             table.EntriesBefore = table.Entries.Count;
             table.UpdatedEntries = 0;
@@ -264,38 +308,45 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         }
         else
         {
-            table = slot = _free.TryPop(out var free) ? free : new WindowTable<TKey, TAcc, TKeyOps>(_expectedKeys);
+            table = slot = _free.TryPop(out var free) ? free : TakeRetired() ?? new WindowTable<TKey, TAcc, TKeyOps>(_expectedKeys);
             table.Reset(startMs, startMs + _lengthMs);
             Opened(table);
         }
         return table;
     }
 
+    // The table that closed first, if the checkpoint thread has encoded its chunk since (it encodes in that order).
+    private WindowTable<TKey, TAcc, TKeyOps>? TakeRetired() =>
+        _retired.TryPeek(out var table) && !table.Pending!.IsPending ? _retired.Dequeue() : null;
+
     // Removes the table's chunks from the store; their buffers go back to the pool once the store lets go of them.
     private void RemoveChunks(WindowTable<TKey, TAcc, TKeyOps> table)
     {
         foreach (long sequence in table.Chunks)
         {
-            if (_store!.TryRemove(new WindowKey<long>(table.StartMs, table.EndMs, sequence), out WindowChunk chunk)) _pool.Removed(chunk.Bytes);
+            if (!_store!.TryRemove(new WindowKey<long>(table.StartMs, table.EndMs, sequence), out WindowChunk chunk)) continue;
+            // Put by the batch still running: no frame or base has captured it, so nothing will ever read it.
+            if (ReferenceEquals(chunk, table.Pending) && table.PendingBatch == _batches) chunk.Abandon();
+            _pool.Removed(chunk);
         }
         table.Chunks.Clear();
     }
 
-    private WindowChunk Encode(WindowTable<TKey, TAcc, TKeyOps> table, bool whole)
+    // The entries of the table the batch of stamp changed (all of them when whole); under _encodeLock, on any thread.
+    private (byte[] Bytes, int Length) Encode(WindowTable<TKey, TAcc, TKeyOps> table, int stamp, bool whole, int count)
     {
         WindowEntries<TKey, TAcc, TKeyOps> entries = table.Entries;
-        int count = whole ? entries.Count : table.ChangedEntries;
         _buffer.Clear();
         ChunkCodec<TKey, TAcc>.Begin(_buffer, count);
-        int written = ChunkCodec<TKey, TAcc>.AllCompact ? EncodeCompact(entries, whole) : EncodeEach(entries, whole);
+        int written = ChunkCodec<TKey, TAcc>.AllCompact ? EncodeCompact(entries, stamp, whole) : EncodeEach(entries, stamp, whole);
         if (written != count) throw new InvalidOperationException($"Window operator '{_operatorId}' counted {count} changed entries in window [{table.StartMs}, {table.EndMs}) but wrote {written}.");
         byte[] chunk = _pool.Rent(_buffer.Length);
         _buffer.Written.CopyTo(chunk);
-        return new WindowChunk(chunk, _buffer.Length);
+        return (chunk, _buffer.Length);
     }
 
     // Entries without references: written through one writer per run of entries, which is most of the encoding's speed.
-    private int EncodeCompact(WindowEntries<TKey, TAcc, TKeyOps> entries, bool whole)
+    private int EncodeCompact(WindowEntries<TKey, TAcc, TKeyOps> entries, int stamp, bool whole)
     {
         const int EntriesPerSpan = 1024;
         int max = _codec.MaxCompactBytes;
@@ -304,7 +355,7 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         for (int i = 0; i < entries.Count; i++)
         {
             ref var entry = ref entries.EntryAt(i);
-            if (!whole && entry.Stamp != _stamp) continue;
+            if (!whole && entry.Stamp != stamp) continue;
             if (writer.Free < max)
             {
                 _buffer.Advance(writer.Written);
@@ -317,13 +368,13 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
         return written;
     }
 
-    private int EncodeEach(WindowEntries<TKey, TAcc, TKeyOps> entries, bool whole)
+    private int EncodeEach(WindowEntries<TKey, TAcc, TKeyOps> entries, int stamp, bool whole)
     {
         int written = 0;
         for (int i = 0; i < entries.Count; i++)
         {
             ref var entry = ref entries.EntryAt(i);
-            if (!whole && entry.Stamp != _stamp) continue;
+            if (!whole && entry.Stamp != stamp) continue;
             _codec.Write(_buffer, in entry.Key, in entry.Accumulator);
             written++;
         }
@@ -351,6 +402,15 @@ public abstract class TableWindowAggregation<TKey, TAcc, TKeyOps> : WindowAggreg
                 $"({chunk.Length} bytes) cannot be decoded at byte {reader.Position}: {e.Message} The checkpoint's state files were changed " +
                 "or written by another version; restore them or start from a new checkpoint location.", e);
         }
+    }
+
+    /// <summary>A chunk put at the end of a batch, encoded from its table when first read.</summary>
+    private sealed class PendingChunk(
+        TableWindowAggregation<TKey, TAcc, TKeyOps> owner, WindowTable<TKey, TAcc, TKeyOps> table, int stamp, bool whole, int count) : IPendingChunk
+    {
+        public object EncodeLock => owner._encodeLock;
+
+        public (byte[] Bytes, int Length) Encode() => owner.Encode(table, stamp, whole, count);
     }
 
     private readonly struct ChunkCollector(List<KeyValuePair<WindowKey<long>, WindowChunk>> chunks) : IStateVisitor<WindowKey<long>, WindowChunk>

@@ -44,6 +44,15 @@ internal sealed class WindowTable<TKey, TAcc, TKeyOps>
     /// <summary>Entries the batch of <see cref="Stamp"/> changed, counted at its end: the size of the table's chunk for that batch.</summary>
     public int ChangedEntries { get; set; }
 
+    /// <summary>
+    /// The chunk the table's last changing batch put, while it may be pending: the table must not change before it is
+    /// resolved. Null for a table no batch has changed since it was (re)opened.
+    /// </summary>
+    public WindowChunk? Pending { get; set; }
+
+    /// <summary>The operator's count of ended batches when <see cref="Pending"/> was put.</summary>
+    public long PendingBatch { get; set; }
+
     /// <summary>Makes an empty (new or recycled) table stand for [<paramref name="startMs"/>, <paramref name="endMs"/>).</summary>
     public void Reset(long startMs, long endMs)
     {
@@ -55,5 +64,6 @@ internal sealed class WindowTable<TKey, TAcc, TKeyOps>
         EntriesBefore = 0;
         UpdatedEntries = 0;
         ChangedEntries = 0;
+        Pending = null;
     }
 }

@@ -46,6 +46,32 @@ public sealed class TableChangelogStoreTests
     }
 
     [Fact]
+    public void A_frame_written_while_the_next_batch_changes_the_table_holds_the_groups_as_its_batch_left_them()
+    {
+        // The section is copied when the checkpoint begins and encoded on the checkpoint thread, while the next batch
+        // folds into the same groups in place.
+        using var dir = new TempDirectory();
+        var random = new Random(5);
+        var atBatch0 = new Dictionary<int, long>();
+        using (var provider = new ChangelogStateStoreProvider(dir.Path, null, 64L << 20, snapshotInterval: 10, null))
+        {
+            var table = new AggregateTable<int, long, IntOps>("agg");
+            Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+            Fold(table, random, atBatch0, keySpace: 3_000, rows: 6_000);
+            Action writeFrame = provider.BeginCheckpoint(0);
+            var later = new Dictionary<int, long>(atBatch0);
+            Fold(table, random, later, keySpace: 3_000, rows: 6_000);
+            Assert.NotEqual(atBatch0, Groups(table));
+            writeFrame();
+        }
+
+        using var recovered = new ChangelogStateStoreProvider(dir.Path, 0, 64L << 20, snapshotInterval: 10, null);
+        var again = new AggregateTable<int, long, IntOps>("agg");
+        Assert.Null(new PlanContext(recovered, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(again));
+        Assert.Equal(atBatch0, Groups(again));
+    }
+
+    [Fact]
     public void Bases_written_without_reading_faster_first_record_the_exact_group_count()
     {
         // The base thread writes groups it knows the base holds, and new ones, blind: a wrong guess would leave FASTER's
@@ -78,6 +104,37 @@ public sealed class TableChangelogStoreTests
                 Assert.Equal(groupsAt[based], Assert.Single(StateVersionManifest.TryRead(versions, based)!.Operators).Count);
             }
         }
+    }
+
+    [Fact]
+    public void The_first_base_of_many_groups_sizes_the_faster_index_for_them_before_writing_them()
+    {
+        // 100,000 groups need 50,000 buckets at two keys a bucket; a new store's index has 16,384, and one grown a
+        // doubling per base would still have 32,768 after the first.
+        using var dir = new TempDirectory();
+        var random = new Random(17);
+        var expected = new Dictionary<int, long>();
+        using (var provider = new ChangelogStateStoreProvider(dir.Path, null, 64L << 20, snapshotInterval: 1, null))
+        {
+            var table = new AggregateTable<int, long, IntOps>("agg");
+            Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+            table.BeginBatch();
+            for (int key = 0; key < 100_000; key++)
+            {
+                table.FindOrAdd(key, out _) += key;
+                expected[key] = key;
+            }
+
+            provider.Checkpoint(0);
+            Fold(table, random, expected, keySpace: 100_000, rows: 1_000);
+            provider.Checkpoint(1);
+        }
+
+        string versions = Path.Combine(dir.Path, StateVersionManifest.DirectoryName);
+        OperatorCheckpoint first = Assert.Single(StateVersionManifest.TryRead(versions, 0)!.Operators);
+        Assert.Equal((100_000L, 65_536L), (first.Count, first.IndexBuckets));
+        using var recovered = new ChangelogStateStoreProvider(dir.Path, 1, 64L << 20, snapshotInterval: 1, null);
+        StateAssert.Matches(expected, recovered.GetStore<int, long>("agg", null, null));
     }
 
     [Fact]

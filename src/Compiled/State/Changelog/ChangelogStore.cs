@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Compiled.State.Faster;
+using Compiled.Windows;
 
 namespace Compiled.State.Changelog;
 
@@ -46,6 +47,9 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
     private long _evicted;
     private long _tombstones;
     private ReportedRows _reported;
+    // Written by the checkpoint thread with a deferred section, read at the next batch's.
+    private int _deferredSectionBytes;
+    private int _deferredRecords;
 
     /// <summary>Creates the store over its (recovered or empty) FASTER base.</summary>
     public ChangelogStore(string operatorId, StateSchema schema, IBaseStore<TKey, TValue> baseStore, object baseLock, long budgetBytes,
@@ -377,24 +381,74 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         SectionCodec<TKey, TValue>.Begin(frame, SectionCodec<TKey, TValue>.CompactRecords);
         foreach (TKey key in _changed)
         {
-            ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
-            bool live = !Unsafe.IsNullRef(ref slot) && slot.Live;
-            _codec.WriteRecord(frame, live, in key, live ? slot.Value : default!);
-            if (!live && !Unsafe.IsNullRef(ref slot) && !slot.InBase)
-            {
-                // Removed in this batch and never in a base (see RemoveSlot): nothing needs the slot any more.
-                _table.Remove(key);
-                _tombstones--;
-            }
+            bool live = TakeChange(key, out TValue value);
+            _codec.WriteRecord(frame, live, in key, value);
         }
 
-        int sectionBytes = frame.EndSection(lengthAt);
+        EndSection(frame.EndSection(lengthAt), _changed.Count);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Window chunks are encoded when first read (<see cref="WindowChunk"/>): their section is taken here, on the batch
+    /// thread (which keys changed and their chunk objects), and written into the frame on the checkpoint thread, where
+    /// the chunks are encoded. Other values are written at once.
+    /// </remarks>
+    public IDeferredSection? DeferSection()
+    {
+        if (typeof(TValue) != typeof(WindowChunk))
+        {
+            return null;
+        }
+
+        var records = new List<(bool Live, TKey Key, TValue Value)>(_changed.Count);
+        foreach (TKey key in _changed)
+        {
+            bool live = TakeChange(key, out TValue value);
+            records.Add((live, key, value));
+        }
+
+        // The size of the last deferred section, written since, stands in for this one's.
+        EndSection(Volatile.Read(ref _deferredSectionBytes), Volatile.Read(ref _deferredRecords));
+        return new DeferredSection(this, _count, records);
+    }
+
+    // The record of a changed key: whether it is live, and its value; drops the slot of a key removed in this batch that
+    // no base ever held (see RemoveSlot), which nothing needs any more.
+    private bool TakeChange(TKey key, out TValue value)
+    {
+        ref Slot slot = ref CollectionsMarshal.GetValueRefOrNullRef(_table, key);
+        if (Unsafe.IsNullRef(ref slot))
+        {
+            value = default!;
+            return false;
+        }
+
+        if (slot.Live)
+        {
+            value = slot.Value;
+            return true;
+        }
+
+        if (!slot.InBase)
+        {
+            _table.Remove(key);
+            _tombstones--;
+        }
+
+        value = default!;
+        return false;
+    }
+
+    // After a batch's section: the entry size estimate and the next batch's change list.
+    private void EndSection(int sectionBytes, int records)
+    {
         if (RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() || RuntimeHelpers.IsReferenceOrContainsReferences<TValue>())
         {
-            if (_changed.Count > 0)
+            if (records > 0)
             {
                 // Objects behind references are not in the slot's size; their encoded size is a fair stand-in.
-                _entryBytes = Unsafe.SizeOf<TKey>() + Unsafe.SizeOf<Slot>() + EntryOverheadBytes + 2L * sectionBytes / _changed.Count;
+                _entryBytes = Unsafe.SizeOf<TKey>() + Unsafe.SizeOf<Slot>() + EntryOverheadBytes + 2L * sectionBytes / records;
             }
         }
 
@@ -649,6 +703,24 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         public bool BaseHolds;
     }
 
+    /// <summary>A batch's section taken on the batch thread, written into the frame (its chunks encoded) on the checkpoint thread.</summary>
+    private sealed class DeferredSection(ChangelogStore<TKey, TValue> store, long count, List<(bool Live, TKey Key, TValue Value)> records)
+        : IDeferredSection
+    {
+        public void Write(ChangelogBuffer frame)
+        {
+            int lengthAt = frame.BeginSection(store._header, count, records.Count);
+            SectionCodec<TKey, TValue>.Begin(frame, SectionCodec<TKey, TValue>.CompactRecords);
+            foreach ((bool live, TKey key, TValue value) in records)
+            {
+                store._codec.WriteRecord(frame, live, in key, value);
+            }
+
+            Volatile.Write(ref store._deferredRecords, records.Count);
+            Volatile.Write(ref store._deferredSectionBytes, frame.EndSection(lengthAt));
+        }
+    }
+
     /// <summary>Loads the results of a prefetch into the table.</summary>
     private readonly struct PrefetchLoader(ChangelogStore<TKey, TValue> store) : IBaseReadReceiver<TKey, TValue>
     {
@@ -712,6 +784,13 @@ internal sealed class ChangelogStore<TKey, TValue> : IStateStore<TKey, TValue>, 
         public void Apply()
         {
             IBaseStore<TKey, TValue> target = store._base;
+            int added = 0;
+            foreach (Presence presence in putPresence)
+            {
+                if (presence != Presence.Live) added++;
+            }
+
+            target.Reserve(target.Count + added);
             for (int i = 0; i < puts.Count; i++)
             {
                 KeyValuePair<TKey, TValue> put = puts[i];

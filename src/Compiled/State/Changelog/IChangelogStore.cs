@@ -14,6 +14,13 @@ internal interface IChangelogStore
     /// <summary>Appends this batch's section (changed keys and values, row count) to the frame and starts the next batch.</summary>
     void WriteSection(ChangelogBuffer frame);
 
+    /// <summary>
+    /// Instead of <see cref="WriteSection"/>: takes this batch's section on the batch thread, to be written into the frame
+    /// later on the checkpoint thread, and starts the next batch; null (nothing taken) for a store whose sections are
+    /// written at once.
+    /// </summary>
+    IDeferredSection? DeferSection() => null;
+
     /// <summary>Replays one recovered frame section (records after the base) into the in-memory table.</summary>
     void Replay(ReadOnlySpan<byte> records, int recordCount, long count);
 

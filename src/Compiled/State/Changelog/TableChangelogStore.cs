@@ -7,7 +7,8 @@ namespace Compiled.State.Changelog;
 /// <summary>
 /// Durable state of a keyed aggregation whose own <see cref="AggregateTable{TKey, TValue, TKeyOps}"/> is the state: rows
 /// fold into the table as with state in memory only, and this store only writes. Each batch's section of the changelog
-/// frame is encoded in one pass over the groups the batch changed, straight from the table; every few batches the groups
+/// frame is copied in one pass over the groups the batch changed, straight from the table, and encoded on the checkpoint
+/// thread while the next batch runs; every few batches the groups
 /// changed since the previous base are copied for the base thread, which applies them to FASTER. Nothing per key is
 /// looked up twice, and the batch thread never touches FASTER.
 /// </summary>
@@ -36,7 +37,9 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     private readonly IStateSerializer<TStoreKey>? _keySerializer;
     private readonly IStateSerializer<TValue>? _valueSerializer;
     private readonly byte[] _header;
+    // Written on the checkpoint thread (from the last section's size) for keys or values holding references.
     private long _entryBytes = s_slotBytes;
+    private PutsSection? _section;
     // Groups with a stamp above this changed since the last base handed to the base thread (at first: every group replayed).
     private int _baseStamp = AggregateTable<TKey, TValue, TKeyOps>.RestoredFromBase;
     // The groups before this index (first-seen order) are in the base, or will be once the running base completes: a
@@ -79,7 +82,7 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     public StateSchema Schema { get; }
 
     /// <inheritdoc />
-    public bool OverBudget => _table.Count * _entryBytes > _budgetBytes;
+    public bool OverBudget => _table.Count * Volatile.Read(ref _entryBytes) > _budgetBytes;
 
     /// <summary>True when a base of <paramref name="keys"/> keys would not fit the table's share of the budget.</summary>
     public static bool TooLarge(long keys, long budgetBytes) => keys * s_slotBytes > budgetBytes;
@@ -93,26 +96,22 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     }
 
     /// <inheritdoc />
-    public void WriteSection(ChangelogBuffer frame)
+    public void WriteSection(ChangelogBuffer frame) => DeferSection().Write(frame);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Copies the groups the batch changed out of the table (the next batch changes them in place); the checkpoint thread
+    /// encodes the copy. One frame is in flight at a time, so the copy is reused from batch to batch.
+    /// </remarks>
+    public IDeferredSection DeferSection()
     {
         int changed = _table.CurrentStamp == _writtenStamp ? 0 : _table.ChangedCount;
-        int lengthAt = frame.BeginSection(_header, _table.Count, changed);
-        SectionCodec<TStoreKey, TValue>.Begin(frame, SectionCodec<TStoreKey, TValue>.CompactPuts);
-        for (int i = 0; i < changed; i++)
-        {
-            ref var entry = ref _table.ChangedAt(i);
-            _codec.WritePut(frame, in Unsafe.As<TKey, TStoreKey>(ref entry.Key), in entry.Value);
-        }
-
-        int sectionBytes = frame.EndSection(lengthAt);
-        if (s_references && changed > 0)
-        {
-            _entryBytes = s_slotBytes + 2L * sectionBytes / changed;
-        }
-
+        _section ??= new PutsSection(this);
+        _section.Take(changed);
         _writtenStamp = _table.CurrentStamp;
         _updated += changed;
         _writtenSinceBase += changed;
+        return _section;
     }
 
     /// <inheritdoc />
@@ -202,7 +201,7 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
         custom["keysEvicted"] = 0;
         custom["baseReads"] = 0;
         custom["prefetchReads"] = 0;
-        var metrics = new StateStoreMetrics(OperatorId, _table.Count, _updated, 0, _table.Count * _entryBytes, commitTimeMs, custom);
+        var metrics = new StateStoreMetrics(OperatorId, _table.Count, _updated, 0, _table.Count * Volatile.Read(ref _entryBytes), commitTimeMs, custom);
         _updated = 0;
         return metrics;
     }
@@ -224,6 +223,7 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     {
         public void Apply()
         {
+            target.Reserve(target.Count + count - existing);
             for (int i = 0; i < count; i++)
             {
                 target.Put(puts[i].Key, puts[i].Value, exists: i < existing);
@@ -234,6 +234,50 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
         public void Completed()
         {
             if (s_references) Array.Clear(puts, 0, count);
+        }
+    }
+
+    /// <summary>
+    /// A batch's section: the groups it changed, copied on the batch thread and encoded (a put each) on the checkpoint
+    /// thread, where the varints cost the batch nothing.
+    /// </summary>
+    private sealed class PutsSection(TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> store) : IDeferredSection
+    {
+        private (TStoreKey Key, TValue Value)[] _puts = [];
+        private int _count;
+        private long _groups;
+
+        public void Take(int changed)
+        {
+            AggregateTable<TKey, TValue, TKeyOps> table = store._table;
+            if (_puts.Length < changed) _puts = new (TStoreKey, TValue)[Math.Max(changed, 2 * _puts.Length)];
+            for (int i = 0; i < changed; i++)
+            {
+                ref var entry = ref table.ChangedAt(i);
+                _puts[i] = (Unsafe.As<TKey, TStoreKey>(ref entry.Key), entry.Value);
+            }
+
+            _count = changed;
+            _groups = table.Count;
+        }
+
+        public void Write(ChangelogBuffer frame)
+        {
+            int lengthAt = frame.BeginSection(store._header, _groups, _count);
+            SectionCodec<TStoreKey, TValue>.Begin(frame, SectionCodec<TStoreKey, TValue>.CompactPuts);
+            for (int i = 0; i < _count; i++)
+            {
+                ref var put = ref _puts[i];
+                store._codec.WritePut(frame, in put.Key, in put.Value);
+            }
+
+            int sectionBytes = frame.EndSection(lengthAt);
+            if (s_references && _count > 0)
+            {
+                Volatile.Write(ref store._entryBytes, s_slotBytes + 2L * sectionBytes / _count);
+                // Keys and values holding references would otherwise stay reachable until the next batch overwrites them.
+                Array.Clear(_puts, 0, _count);
+            }
         }
     }
 }

@@ -136,13 +136,8 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
         ObjectDisposedException.ThrowIf(_disposed, this);
         long start = Stopwatch.GetTimestamp();
         bool rotated = RotateIfMostlyGarbage();
+        Reserve(_count);
         FasterKV<TFKey, TFValue> kv = _generation!.Kv;
-        if (_count > KeysPerBucket * kv.IndexSize && kv.IndexSize < _options.Layout.IndexBuckets)
-        {
-            // The index is sized to the key count, not the budget, so it grows as the keys do (and its checkpoint with it).
-            kv.GrowIndex();
-            _indexToken = Guid.Empty;
-        }
 
         long tail = kv.Log.TailAddress;
         bool full = _indexToken == Guid.Empty || tail - _indexCheckpointTail > IndexCheckpointGrowthFactor * kv.IndexSize * BucketBytes;
@@ -170,6 +165,22 @@ internal abstract class FasterStore<TFKey, TFValue, TInput, TOutput, TFunctions>
         _logger?.LogDebug("Checkpointed state of {Operator}: generation {Generation}, {Kind} checkpoint {Token}, {Count} keys, {Ms} ms",
             OperatorId, _generation.Number, full ? "full" : "log", token, _count, elapsedMs);
         return new OperatorCheckpoint(OperatorId, Schema, _generation.Number, _indexToken, token, _count, kv.IndexSize, DigestFiles(token));
+    }
+
+    /// <summary>
+    /// Grows the index, up to the budget's share, until <paramref name="keys"/> keys fit it: called before a batch of
+    /// writes that adds keys (a base's changes), so they are not written into an overloaded index that then grows one
+    /// doubling per checkpoint. The index is sized to the key count, not the budget, and its checkpoint with it.
+    /// </summary>
+    public void Reserve(long keys)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        FasterKV<TFKey, TFValue> kv = _generation!.Kv;
+        while (keys > KeysPerBucket * kv.IndexSize && kv.IndexSize < _options.Layout.IndexBuckets)
+        {
+            kv.GrowIndex();
+            _indexToken = Guid.Empty;
+        }
     }
 
     /// <inheritdoc />

@@ -33,6 +33,9 @@ internal interface IBaseStore<TKey, TValue>
     /// <summary>Deletes <paramref name="key"/>; returns false when it was absent.</summary>
     bool Remove(in TKey key);
 
+    /// <summary>Makes room in the store's index for <paramref name="keys"/> keys before writes that add them.</summary>
+    void Reserve(long keys);
+
     /// <summary>Number of live keys.</summary>
     long Count { get; }
 
