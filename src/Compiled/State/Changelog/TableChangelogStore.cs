@@ -224,10 +224,7 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
         public void Apply()
         {
             target.Reserve(target.Count + count - existing);
-            for (int i = 0; i < count; i++)
-            {
-                target.Put(puts[i].Key, puts[i].Value, exists: i < existing);
-            }
+            target.PutAll(puts.AsSpan(0, count), existing);
         }
 
         // Nothing waits for it (the table is never evicted); keys and values holding references are let go.

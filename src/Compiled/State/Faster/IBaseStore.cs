@@ -33,6 +33,12 @@ internal interface IBaseStore<TKey, TValue>
     /// <summary>Deletes <paramref name="key"/>; returns false when it was absent.</summary>
     bool Remove(in TKey key);
 
+    /// <summary>
+    /// Writes <paramref name="puts"/>, of which the first <paramref name="existing"/> are keys the store holds and the rest
+    /// keys it does not: a base's changes, written in one go.
+    /// </summary>
+    void PutAll(ReadOnlySpan<KeyValuePair<TKey, TValue>> puts, int existing);
+
     /// <summary>Makes room in the store's index for <paramref name="keys"/> keys before writes that add them.</summary>
     void Reserve(long keys);
 

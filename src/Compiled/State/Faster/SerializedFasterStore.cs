@@ -110,6 +110,15 @@ internal sealed unsafe class SerializedFasterStore<TKey, TValue>
     public void Put(in TKey key, in TValue value, bool exists) => Write(in key, in value, exists);
 
     /// <inheritdoc />
+    public void PutAll(ReadOnlySpan<KeyValuePair<TKey, TValue>> puts, int existing)
+    {
+        for (int i = 0; i < puts.Length; i++)
+        {
+            Write(puts[i].Key, puts[i].Value, i < existing);
+        }
+    }
+
+    /// <inheritdoc />
     public bool Remove(in TKey key) => Delete(in key, live: false);
 
     /// <inheritdoc />
