@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Compiled.Aggregation;
 
@@ -46,30 +45,6 @@ public sealed class BatchTable<TKey, TValue, TKeyOps>
     /// <summary>Entry <paramref name="index"/>, in first-seen order.</summary>
     public ref Entry EntryAt(int index) => ref _slots[_order[index]];
 
-    /// <summary>
-    /// Asks the processor to bring entry <paramref name="index"/> (first-seen order) into the cache, so that a walk over
-    /// the entries in that order, which lands at random places in the slots, overlaps its cache misses instead of waiting
-    /// for each. A hint only: nothing happens past the last entry or where the processor has no prefetch instruction.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void Prefetch(int index)
-    {
-        if (!Sse.IsSupported || (uint)index >= (uint)_count) return;
-        fixed (byte* entry = &Unsafe.As<Entry, byte>(ref _slots[_order[index]])) Sse.Prefetch0(entry);
-    }
-
-    /// <summary>
-    /// Asks the processor to bring the slot where <paramref name="key"/> lives (or would be added) into the cache, so that a
-    /// row loop that calls this a few rows ahead of its lookups overlaps their cache misses instead of waiting for each.
-    /// A hint only: a key that probes past its home slot still misses there.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void PrefetchKey(in TKey key)
-    {
-        if (!Sse.IsSupported) return;
-        fixed (byte* slot = &Unsafe.As<Entry, byte>(ref _slots[Home(Tag(default(TKeyOps).Hash(in key)))])) Sse.Prefetch0(slot);
-    }
-
     /// <summary>Empties the table for the next batch, keeping its size.</summary>
     public void Clear()
     {
@@ -98,20 +73,6 @@ public sealed class BatchTable<TKey, TValue, TKeyOps>
         }
         added = true;
         return ref Add(slot, hash, key);
-    }
-
-    /// <summary>The accumulator of <paramref name="key"/>, or a null reference (<see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>) when the table lacks it.</summary>
-    public ref TValue Find(in TKey key)
-    {
-        int hash = Tag(default(TKeyOps).Hash(in key));
-        Entry[] slots = _slots;
-        int mask = slots.Length - 1;
-        for (int slot = Home(hash); slots[slot].Meta != 0; slot = (slot + 1) & mask)
-        {
-            ref Entry entry = ref slots[slot];
-            if ((!default(TKeyOps).StoresHash || entry.Meta == hash) && default(TKeyOps).Equal(in entry.Key, in key)) return ref entry.Value;
-        }
-        return ref Unsafe.NullRef<TValue>();
     }
 
     /// <summary>

@@ -141,7 +141,7 @@ public sealed class BatchTableTests
             }
 
             Assert.Equal(order, Enumerable.Range(0, table.Count).Select(i => table.EntryAt(i).Key));
-            foreach ((string key, long total) in reference) Assert.Equal(total, table.Find(key));
+            Assert.Equal(reference, Enumerable.Range(0, table.Count).ToDictionary(i => table.EntryAt(i).Key, i => table.EntryAt(i).Value));
         }
     }
 }
