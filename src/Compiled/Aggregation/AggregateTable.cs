@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Compiled.State;
@@ -53,7 +54,7 @@ public sealed partial class AggregateTable<TKey, TValue, TKeyOps> : IInMemorySto
         _slots = new Entry[InitialSlots];
         _order = new int[InitialSlots / 2];
         _stamps = default(TKeyOps).StoresHash ? new int[InitialSlots] : null;
-        _shift = 32 - System.Numerics.BitOperations.Log2(InitialSlots);
+        _shift = 32 - BitOperations.Log2(InitialSlots);
     }
 
     /// <summary>The operator the table belongs to.</summary>
@@ -115,7 +116,7 @@ public sealed partial class AggregateTable<TKey, TValue, TKeyOps> : IInMemorySto
         }
         added = false;
         ref Entry entry = ref _slots[slot];
-        if ((default(TKeyOps).StoresHash ? _stamps![slot] : entry.Mark) != _stamp) Touch(slot);
+        if (StampOf(slot) != _stamp) Touch(slot);
         return ref entry.Value;
     }
 
