@@ -26,8 +26,7 @@ public sealed class TableChangelogStoreTests
         for (int run = 0; run < 3; run++)
         {
             using var provider = new ChangelogStateStoreProvider(dir.Path, batch == 0 ? null : batch - 1, 64L << 20, snapshotInterval: 3, null);
-            var table = new AggregateTable<int, long, IntOps>("agg");
-            Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+            var table = KeptTable(provider);
             Assert.True(table.KeepsState);
             Assert.Equal(expected, Groups(table));
             for (int i = 0; i < 4; i++, batch++)
@@ -55,8 +54,7 @@ public sealed class TableChangelogStoreTests
         var atBatch0 = new Dictionary<int, long>();
         using (var provider = new ChangelogStateStoreProvider(dir.Path, null, 64L << 20, snapshotInterval: 10, null))
         {
-            var table = new AggregateTable<int, long, IntOps>("agg");
-            Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+            var table = KeptTable(provider);
             Fold(table, random, atBatch0, keySpace: 3_000, rows: 6_000);
             Action writeFrame = provider.BeginCheckpoint(0);
             var later = new Dictionary<int, long>(atBatch0);
@@ -66,8 +64,7 @@ public sealed class TableChangelogStoreTests
         }
 
         using var recovered = new ChangelogStateStoreProvider(dir.Path, 0, 64L << 20, snapshotInterval: 10, null);
-        var again = new AggregateTable<int, long, IntOps>("agg");
-        Assert.Null(new PlanContext(recovered, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(again));
+        var again = KeptTable(recovered);
         Assert.Equal(atBatch0, Groups(again));
     }
 
@@ -86,8 +83,7 @@ public sealed class TableChangelogStoreTests
         {
             using (var provider = new ChangelogStateStoreProvider(dir.Path, batch == 0 ? null : batch - 1, 64L << 20, snapshotInterval: 2, null))
             {
-                var table = new AggregateTable<int, long, IntOps>("agg");
-                Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+                var table = KeptTable(provider);
                 for (int i = 0; i < 5; i++, batch++)
                 {
                     Fold(table, random, expected, keySpace: 1_000 * (int)(batch + 1), rows: 1_500);
@@ -116,8 +112,7 @@ public sealed class TableChangelogStoreTests
         var expected = new Dictionary<int, long>();
         using (var provider = new ChangelogStateStoreProvider(dir.Path, null, 64L << 20, snapshotInterval: 1, null))
         {
-            var table = new AggregateTable<int, long, IntOps>("agg");
-            Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+            var table = KeptTable(provider);
             table.BeginBatch();
             for (int key = 0; key < 100_000; key++)
             {
@@ -192,8 +187,7 @@ public sealed class TableChangelogStoreTests
         var expected = new Dictionary<int, long>();
         using (var provider = new ChangelogStateStoreProvider(dir.Path, null, 64L << 20, snapshotInterval: 100, null))
         {
-            var table = new AggregateTable<int, long, IntOps>("agg");
-            Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+            var table = KeptTable(provider);
             for (long batch = 0; batch < 3; batch++)
             {
                 Fold(table, random, expected, keySpace: 500, rows: 200);
@@ -250,6 +244,14 @@ public sealed class TableChangelogStoreTests
             table.FindOrAdd(key, out _) += key + 1;
             expected[key] = expected.GetValueOrDefault(key) + key + 1;
         }
+    }
+
+    // A new table the durable provider keeps as the operator's state (it answers no store).
+    private static AggregateTable<int, long, IntOps> KeptTable(ChangelogStateStoreProvider provider)
+    {
+        var table = new AggregateTable<int, long, IntOps>("agg");
+        Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+        return table;
     }
 
     private static Dictionary<int, long> Groups(AggregateTable<int, long, IntOps> table) =>
