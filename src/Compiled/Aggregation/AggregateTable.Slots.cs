@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace Compiled.Aggregation;
@@ -24,8 +25,8 @@ public sealed partial class AggregateTable<TKey, TValue, TKeyOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private unsafe void PrefetchSlot(int slot)
     {
-        if (!Sse.IsSupported) return;
-        fixed (byte* entry = &Unsafe.As<Entry, byte>(ref _slots[slot])) Sse.Prefetch0(entry);
+        // A hint, so the slot is not pinned: were the array moved before the prefetch, it would only miss.
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), slot)));
     }
 
     // The slot holding <key> (found) or the free slot where it would go.

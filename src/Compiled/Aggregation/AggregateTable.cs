@@ -105,20 +105,7 @@ public sealed partial class AggregateTable<TKey, TValue, TKeyOps> : IInMemorySto
 
     /// <summary>The accumulator of <paramref name="key"/>, marked changed; <paramref name="added"/> is true for a key new to the table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref TValue FindOrAdd(in TKey key, out bool added)
-    {
-        int tag = Tag(default(TKeyOps).Hash(in key));
-        int slot = Probe(in key, tag, out bool found);
-        if (!found)
-        {
-            added = true;
-            return ref Add(slot, tag, key);
-        }
-        added = false;
-        ref Entry entry = ref _slots[slot];
-        if (StampOf(slot) != _stamp) Touch(slot);
-        return ref entry.Value;
-    }
+    public ref TValue FindOrAdd(in TKey key, out bool added) => ref FindOrAdd<TKey, SameKey>(key, out added);
 
     /// <summary>
     /// The accumulator of the key <paramref name="key"/> stands for, marked changed; <paramref name="added"/> is true for a
@@ -131,20 +118,25 @@ public sealed partial class AggregateTable<TKey, TValue, TKeyOps> : IInMemorySto
     {
         int tag = Tag(default(TAltOps).Hash(key));
         Entry[] slots = _slots;
+        ref Entry first = ref MemoryMarshal.GetArrayDataReference(slots);
         int mask = slots.Length - 1;
-        int slot = Home(tag);
-        for (; slots[slot].Mark != 0; slot = (slot + 1) & mask)
+        // Home and the mask keep every slot inside the array, so the probe indexes it unchecked.
+        for (int slot = Home(tag); ; slot = (slot + 1) & mask)
         {
-            ref Entry entry = ref slots[slot];
-            if ((!default(TKeyOps).StoresHash || entry.Mark == tag) && default(TAltOps).Equal(key, in entry.Key))
+            ref Entry entry = ref Unsafe.Add(ref first, slot);
+            int mark = entry.Mark;
+            if (mark == 0)
+            {
+                added = true;
+                return ref Add(slot, tag, default(TAltOps).Create(key));
+            }
+            if ((!default(TKeyOps).StoresHash || mark == tag) && default(TAltOps).Equal(key, in entry.Key))
             {
                 added = false;
-                if (StampOf(slot) != _stamp) Touch(slot);
+                if ((default(TKeyOps).StoresHash ? _stamps![slot] : mark) != _stamp) Touch(slot);
                 return ref entry.Value;
             }
         }
-        added = true;
-        return ref Add(slot, tag, default(TAltOps).Create(key));
     }
 
     /// <summary>The stamp of the current batch; a group's stamp is that of the batch that last changed it.</summary>
@@ -235,6 +227,16 @@ public sealed partial class AggregateTable<TKey, TValue, TKeyOps> : IInMemorySto
         if (_changedCount == _changed.Length) Array.Resize(ref _changed, _changed.Length * 2);
         _changed[_changedCount++] = slot;
         _updated++;
+    }
+
+    /// <summary>The key looked up as itself.</summary>
+    private readonly struct SameKey : IBatchAlternateKeyOps<TKey, TKey>
+    {
+        public int Hash(TKey key) => default(TKeyOps).Hash(in key);
+
+        public bool Equal(TKey key, in TKey stored) => default(TKeyOps).Equal(in stored, in key);
+
+        public TKey Create(TKey key) => key;
     }
 
     /// <summary>A slot: its mark (0 when free), key and accumulator.</summary>
