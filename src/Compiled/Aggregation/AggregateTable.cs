@@ -39,6 +39,9 @@ public sealed partial class AggregateTable<TKey, TValue, TKeyOps> : IInMemorySto
     // the memory latency, few enough that the prefetched lines are still cached when their turn comes.
     private const int PrefetchDistance = 8;
 
+    // A changed group gathered in first-touched order costs about as much as reading this many slots in a row.
+    private const int SlotsPerGather = 4;
+
     private int[] _changed = new int[16];
     private int _changedCount;
     // Never 0, the mark of a free slot: batches start at 2, recovered groups have negative stamps.
@@ -144,6 +147,37 @@ public sealed partial class AggregateTable<TKey, TValue, TKeyOps> : IInMemorySto
 
     /// <summary>The stamp of group <paramref name="index"/> (first-seen order).</summary>
     internal int StampAt(int index) => StampOf(_order[index]);
+
+    /// <summary>
+    /// Copies the groups whose stamp is above <paramref name="stamp"/> (changed since the batch that had it) into
+    /// <paramref name="into"/>, grown to fit, and returns how many it copied: in slot order, a sequential read of every
+    /// slot, when that costs less than gathering the changed groups in their order; else in first-touched order. The order
+    /// is the table's own either way: only the set is defined.
+    /// </summary>
+    internal int CopyChangedSince(int stamp, ref KeyValuePair<TKey, TValue>[] into)
+    {
+        if (stamp == _stamp - 1 && _changedCount * SlotsPerGather < _slots.Length)
+        {
+            if (into.Length < _changedCount) into = new KeyValuePair<TKey, TValue>[Math.Max(_changedCount, 2 * into.Length)];
+            for (int i = 0; i < _changedCount; i++)
+            {
+                ref Entry entry = ref ChangedAt(i);
+                into[i] = new KeyValuePair<TKey, TValue>(entry.Key, entry.Value);
+            }
+            return _changedCount;
+        }
+
+        int count = 0;
+        Entry[] slots = _slots;
+        for (int slot = 0; slot < slots.Length; slot++)
+        {
+            ref Entry entry = ref slots[slot];
+            if (entry.Mark == 0 || StampOf(slot) <= stamp) continue;
+            if (count == into.Length) Array.Resize(ref into, Math.Max(16, 2 * count));
+            into[count++] = new KeyValuePair<TKey, TValue>(entry.Key, entry.Value);
+        }
+        return count;
+    }
 
     /// <summary>
     /// The durable store the table handed its state to when it outgrew its memory budget, or null while the table holds

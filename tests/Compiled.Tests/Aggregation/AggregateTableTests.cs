@@ -87,6 +87,53 @@ public sealed class AggregateTableTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Copying_the_groups_changed_since_a_stamp_gives_exactly_those_whether_few_or_most_changed(bool stringKeys)
+    {
+        var provider = new InMemoryStateStoreProvider(null, 1L << 30, null);
+        var ints = new AggregateTable<int, long, IntOps>("aggregate0");
+        var strings = new AggregateTable<string, long, StringOps>("aggregate1");
+        var context = new PlanContext(provider, NullLogger.Instance);
+        context.GetStateStore<int, int, long, IntOps>(ints);
+        context.GetStateStore<string, string, long, StringOps>(strings);
+        var totals = new Dictionary<int, long>();
+        var changedAt = new Dictionary<int, int>();
+        var random = new Random(5);
+        var stamps = new List<int>();
+        for (int batch = 0; batch < 16; batch++)
+        {
+            // Odd batches touch most groups (read slot by slot), even ones a few of many (gathered in first-touched order).
+            int[] keys = [.. Enumerable.Range(0, batch % 2 == 1 ? 6_000 : 40).Select(_ => random.Next(3_000))];
+            ints.BeginBatch();
+            strings.BeginBatch();
+            foreach (int key in keys)
+            {
+                if (stringKeys) strings.FindOrAdd("k" + key, out _)++;
+                else ints.FindOrAdd(key, out _)++;
+                totals[key] = totals.GetValueOrDefault(key) + 1;
+                changedAt[key] = batch;
+            }
+
+            stamps.Add(stringKeys ? strings.CurrentStamp : ints.CurrentStamp);
+            foreach (int since in new[] { batch, batch - 1, batch / 2 }.Where(b => b >= 0).Distinct())
+            {
+                int stamp = since == 0 ? stamps[0] - 1 : stamps[since - 1];
+                var expected = changedAt.Where(c => c.Value >= since).Select(c => (c.Key, totals[c.Key])).OrderBy(c => c.Key).ToList();
+                Assert.Equal(expected, stringKeys ? Copied(strings, stamp, k => int.Parse(k[1..])) : Copied(ints, stamp, k => k));
+            }
+        }
+    }
+
+    private static List<(int, long)> Copied<TKey, TOps>(AggregateTable<TKey, long, TOps> table, int stamp, Func<TKey, int> number)
+        where TOps : struct, IBatchKeyOps<TKey>
+    {
+        KeyValuePair<TKey, long>[] copies = new KeyValuePair<TKey, long>[3];
+        int count = table.CopyChangedSince(stamp, ref copies);
+        return [.. copies.Take(count).Select(c => (number(c.Key), c.Value)).OrderBy(c => c.Item1)];
+    }
+
     [Fact]
     public void Kept_state_reports_the_operator_s_rows_in_the_in_memory_provider_s_metrics()
     {

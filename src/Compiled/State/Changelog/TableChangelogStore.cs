@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Compiled.Aggregation;
 using Compiled.State.Faster;
 
@@ -42,15 +43,13 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     private PutsSection? _section;
     // Groups with a stamp above this changed since the last base handed to the base thread (at first: every group replayed).
     private int _baseStamp = AggregateTable<TKey, TValue, TKeyOps>.RestoredFromBase;
-    // The groups before this index (first-seen order) are in the base, or will be once the running base completes: a
-    // keyed aggregation never removes a group, so the base apply writes them without reading FASTER first, and the others
-    // as new keys.
+    // Groups in the base, or in it once the running base completes.
     private int _baseGroups;
     // Records the sections (and the replayed frames) wrote since the last base: an upper bound of the groups it takes.
     private long _writtenSinceBase;
     // The groups handed to the base thread, reused from base to base: one base runs at a time, and the provider waits
     // for the previous one before it takes the next changes.
-    private KeyValuePair<TStoreKey, TValue>[] _basePuts = [];
+    private KeyValuePair<TKey, TValue>[] _basePuts = [];
     // The table stamp whose changes the last section wrote: a batch the plan did not run writes none.
     private int _writtenStamp = -1;
     private long _updated;
@@ -144,22 +143,11 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     {
         // Sized for what the sections since the last base wrote (at most every group), so it rarely grows here.
         int bound = (int)Math.Min(_table.Count, _writtenSinceBase);
-        if (_basePuts.Length < bound) _basePuts = new KeyValuePair<TStoreKey, TValue>[Math.Max(bound, _basePuts.Length * 2)];
+        if (_basePuts.Length < bound) _basePuts = new KeyValuePair<TKey, TValue>[Math.Max(bound, _basePuts.Length * 2)];
         _writtenSinceBase = 0;
-        int count = 0;
-        int existing = 0;
-        for (int i = 0; i < _table.Count; i++)
-        {
-            if (_table.StampAt(i) > _baseStamp)
-            {
-                ref var entry = ref _table.EntryAt(i);
-                if (count == _basePuts.Length) Array.Resize(ref _basePuts, Math.Max(16, 2 * count));
-                _basePuts[count++] = new KeyValuePair<TStoreKey, TValue>(Unsafe.As<TKey, TStoreKey>(ref entry.Key), entry.Value);
-                // The groups come in first-seen order, so those the base holds come first.
-                if (i < _baseGroups) existing = count;
-            }
-        }
-
+        int count = _table.CopyChangedSince(_baseStamp, ref _basePuts);
+        // A keyed aggregation never removes a group: those added since the last base are the ones it does not hold.
+        int existing = count - (_table.Count - _baseGroups);
         _baseStamp = _table.CurrentStamp;
         _baseGroups = _table.Count;
         return new BaseChanges(_base, _basePuts, count, existing);
@@ -215,16 +203,16 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
 
     /// <summary>
     /// The groups changed since the previous base, applied to FASTER on the base thread: the first <paramref name="count"/>
-    /// of <paramref name="puts"/>, of which the first <paramref name="existing"/> are groups the base holds and the rest
-    /// new ones, so no write reads FASTER first.
+    /// of <paramref name="puts"/>, of which <paramref name="existing"/> are groups the base holds and the rest new ones, so
+    /// no write reads FASTER first.
     /// </summary>
-    private sealed class BaseChanges(IBaseStore<TStoreKey, TValue> target, KeyValuePair<TStoreKey, TValue>[] puts, int count, int existing)
+    private sealed class BaseChanges(IBaseStore<TStoreKey, TValue> target, KeyValuePair<TKey, TValue>[] puts, int count, int existing)
         : IBaseChanges
     {
         public void Apply()
         {
             target.Reserve(target.Count + count - existing);
-            target.PutAll(puts.AsSpan(0, count), existing);
+            target.PutAll(StoreForm(puts.AsSpan(0, count)), existing);
         }
 
         // Nothing waits for it (the table is never evicted); keys and values holding references are let go.
@@ -240,21 +228,14 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
     /// </summary>
     private sealed class PutsSection(TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> store) : IDeferredSection
     {
-        private (TStoreKey Key, TValue Value)[] _puts = [];
+        private KeyValuePair<TKey, TValue>[] _puts = [];
         private int _count;
         private long _groups;
 
         public void Take(int changed)
         {
             AggregateTable<TKey, TValue, TKeyOps> table = store._table;
-            if (_puts.Length < changed) _puts = new (TStoreKey, TValue)[Math.Max(changed, 2 * _puts.Length)];
-            for (int i = 0; i < changed; i++)
-            {
-                ref var entry = ref table.ChangedAt(i);
-                _puts[i] = (Unsafe.As<TKey, TStoreKey>(ref entry.Key), entry.Value);
-            }
-
-            _count = changed;
+            _count = changed == 0 ? 0 : table.CopyChangedSince(table.CurrentStamp - 1, ref _puts);
             _groups = table.Count;
         }
 
@@ -262,10 +243,9 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
         {
             int lengthAt = frame.BeginSection(store._header, _groups, _count);
             SectionCodec<TStoreKey, TValue>.Begin(frame, SectionCodec<TStoreKey, TValue>.CompactPuts);
-            for (int i = 0; i < _count; i++)
+            foreach (ref readonly KeyValuePair<TStoreKey, TValue> put in StoreForm(_puts.AsSpan(0, _count)))
             {
-                ref var put = ref _puts[i];
-                store._codec.WritePut(frame, in put.Key, in put.Value);
+                store._codec.WritePut(frame, put.Key, put.Value);
             }
 
             int sectionBytes = frame.EndSection(lengthAt);
@@ -277,4 +257,8 @@ internal sealed class TableChangelogStore<TKey, TStoreKey, TValue, TKeyOps> : IC
             }
         }
     }
+
+    // The table's key and the store's are the same type at run time (checked in the constructor).
+    private static Span<KeyValuePair<TStoreKey, TValue>> StoreForm(Span<KeyValuePair<TKey, TValue>> pairs) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.As<KeyValuePair<TKey, TValue>, KeyValuePair<TStoreKey, TValue>>(ref MemoryMarshal.GetReference(pairs)), pairs.Length);
 }

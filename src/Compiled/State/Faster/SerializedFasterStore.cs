@@ -112,10 +112,12 @@ internal sealed unsafe class SerializedFasterStore<TKey, TValue>
     /// <inheritdoc />
     public void PutAll(ReadOnlySpan<KeyValuePair<TKey, TValue>> puts, int existing)
     {
-        for (int i = 0; i < puts.Length; i++)
+        foreach (KeyValuePair<TKey, TValue> put in puts)
         {
-            Write(puts[i].Key, puts[i].Value, i < existing);
+            Write(put.Key, put.Value, exists: true);
         }
+
+        _count += puts.Length - existing;
     }
 
     /// <inheritdoc />
