@@ -52,6 +52,9 @@ internal sealed class CheckedStateStoreProvider(IStateStoreProvider inner, Check
     public Action? BeginCheckpoint(long batchId) => inner.BeginCheckpoint(batchId);
 
     /// <inheritdoc />
+    public bool CaptureMayWait(long batchId) => inner.CaptureMayWait(batchId);
+
+    /// <inheritdoc />
     public IReadOnlyList<StateStoreMetrics> CollectMetrics() => inner.CollectMetrics();
 
     /// <inheritdoc />

@@ -17,8 +17,9 @@ namespace Compiled.Engine;
 /// the query fails naming the directory and "no space left on device". Any other stall fails after
 /// <see cref="QueryOptions.StateCheckpointTimeout"/>, counted from <see cref="Begin"/>.</para>
 /// <para><see cref="Begin"/> blocks while the worker captures the stores (the provider's
-/// <see cref="IStateStoreProvider.BeginCheckpoint"/>); the worker then makes the version durable alone, which touches
-/// no store, until <see cref="Complete"/> waits for it. The provider is still called by one thread at a time.
+/// <see cref="IStateStoreProvider.BeginCheckpoint"/>), or captures them itself when the provider says the capture only
+/// copies memory (<see cref="IStateStoreProvider.CaptureMayWait"/>); the worker then makes the version durable alone,
+/// which touches no store, until <see cref="Complete"/> waits for it. The provider is still called by one thread at a time.
 /// A checkpoint given up on is abandoned with its worker; the query is failing, and a restart recovers from the
 /// last committed version.</para>
 /// </remarks>
@@ -40,6 +41,9 @@ internal sealed class StateCheckpointGuard : IDisposable
     private long _batchId;
     private long _startTicks;
     private bool _inFlight;
+    // Set by Begin when it captured the stores itself: the worker only runs what makes the version durable.
+    private bool _capturedHere;
+    private Action? _capturedDurable;
     private ExceptionDispatchInfo? _failure;
     private bool _abandoned;
 
@@ -68,8 +72,20 @@ internal sealed class StateCheckpointGuard : IDisposable
         _failure = null;
         _captured.Reset();
         _done.Reset();
-        _inFlight = true;
         _startTicks = Stopwatch.GetTimestamp();
+        if (!_provider.CaptureMayWait(batchId))
+        {
+            // A capture that only copies memory runs here: a hop to the worker and back cost more than the copy.
+            _capturedDurable = _provider.BeginCheckpoint(batchId);
+            if (_capturedDurable is null) return;
+            _capturedHere = true;
+            _inFlight = true;
+            _start.Release();
+            return;
+        }
+
+        _capturedHere = false;
+        _inFlight = true;
         _start.Release();
         Await(_captured);
         if (_failure is not null) Complete();
@@ -138,16 +154,20 @@ internal sealed class StateCheckpointGuard : IDisposable
             _start.Wait();
             long batchId = _batchId;
             if (batchId < 0) return;
-            Action? durable = null;
-            try
+            Action? durable = _capturedDurable;
+            _capturedDurable = null;
+            if (!_capturedHere)
             {
-                durable = _provider.BeginCheckpoint(batchId);
+                try
+                {
+                    durable = _provider.BeginCheckpoint(batchId);
+                }
+                catch (Exception e)
+                {
+                    _failure = ExceptionDispatchInfo.Capture(e);
+                }
+                _captured.Set();
             }
-            catch (Exception e)
-            {
-                _failure = ExceptionDispatchInfo.Capture(e);
-            }
-            _captured.Set();
             try
             {
                 durable?.Invoke();

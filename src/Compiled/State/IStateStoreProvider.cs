@@ -46,6 +46,12 @@ internal interface IStateStoreProvider : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// False when <see cref="BeginCheckpoint"/> of version <paramref name="batchId"/> only copies memory, so a caller may
+    /// run it on its own thread without a bound; true when it may wait on the disk or on another thread (the default).
+    /// </summary>
+    bool CaptureMayWait(long batchId) => true;
+
     /// <summary>Per-operator metrics since the previous checkpoint, in operator order.</summary>
     IReadOnlyList<StateStoreMetrics> CollectMetrics();
 

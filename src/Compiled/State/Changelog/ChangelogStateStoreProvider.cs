@@ -185,6 +185,13 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
     public void Checkpoint(long batchId) => BeginCheckpoint(batchId).Invoke();
 
     /// <inheritdoc />
+    /// <remarks>Only a base hand-off (which waits for the running base) and a store over its budget (whose entries move to
+    /// FASTER) wait; the frame's sections are copied from memory.</remarks>
+    public bool CaptureMayWait(long batchId) => IsBaseBatch(batchId) || _stores.Exists(static store => store.OverBudget);
+
+    private bool IsBaseBatch(long batchId) => (batchId + 1) % _snapshotInterval == 0;
+
+    /// <inheritdoc />
     /// <remarks>
     /// Everything that reads or changes a store happens here on the caller's thread: the frame is encoded, a table over
     /// its budget is handed to an evicting store, a base is handed off. The returned work writes the sections a store
@@ -236,7 +243,7 @@ internal sealed class ChangelogStateStoreProvider : IStateStoreProvider
             }
         }
 
-        if ((batchId + 1) % _snapshotInterval == 0 || (overBudget && _baseJob is null))
+        if (IsBaseBatch(batchId) || (overBudget && _baseJob is null))
         {
             HandOffBase(batchId);
         }
