@@ -156,9 +156,10 @@ public sealed partial class AggregateTable<TKey, TValue, TKeyOps> : IInMemorySto
     /// </summary>
     internal int CopyChangedSince(int stamp, ref KeyValuePair<TKey, TValue>[] into)
     {
-        if (stamp == _stamp - 1 && _changedCount * SlotsPerGather < _slots.Length)
+        bool thisBatch = stamp == _stamp - 1;
+        if (thisBatch && into.Length < _changedCount) into = new KeyValuePair<TKey, TValue>[_changedCount];
+        if (thisBatch && _changedCount * SlotsPerGather < _slots.Length)
         {
-            if (into.Length < _changedCount) into = new KeyValuePair<TKey, TValue>[Math.Max(_changedCount, 2 * into.Length)];
             for (int i = 0; i < _changedCount; i++)
             {
                 ref Entry entry = ref ChangedAt(i);
