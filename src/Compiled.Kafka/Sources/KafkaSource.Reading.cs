@@ -44,28 +44,38 @@ public sealed partial class KafkaSource<T>
             if (read.Next >= read.Stop) pending.Remove(partition);
         }
 
-        // The partition whose rows are arriving, with its cursor and read: a run of rows of one partition, the common case,
-        // takes each row without the two dictionary lookups. Reset whenever anything else happens.
+        // The partition whose rows are arriving, with its cursor and read (null when the batch has all it needs of it and
+        // its rows are carried): a run of rows of one partition, the common case, takes or carries each row without the
+        // two dictionary lookups. Reset whenever anything else happens. The deadline is checked off that path: a run is
+        // bounded by the batch's range or by the carry limit.
         TopicPartition? run = null;
         KafkaPartitionCursor<T>? runCursor = null;
         PartitionRead? runRead = null;
         var clock = Stopwatch.StartNew();
         while (pending.Count > 0)
         {
-            if (clock.Elapsed > _options.Timeout) throw ReadTimeout(pending);
             Consumed<T> item = consumer.Consume(s_pollInterval);
-            if (item.Kind == ConsumedKind.Row && ReferenceEquals(item.Partition, run) && item.Offset >= runCursor!.Position && item.Offset < runRead!.Stop)
+            if (item.Kind == ConsumedKind.Row && ReferenceEquals(item.Partition, run) && item.Offset >= runCursor!.Position)
             {
-                runCursor.Position = item.Offset + 1;
-                Take(item, runRead);
-                if (runRead.Next >= runRead.Stop)
+                if (runRead is null)
                 {
-                    pending.Remove(item.Partition!);
-                    run = null;
+                    Carry(consumer, item, runCursor);
+                    continue;
                 }
-                continue;
+                if (item.Offset < runRead.Stop)
+                {
+                    runCursor.Position = item.Offset + 1;
+                    Take(item, runRead);
+                    if (runRead.Next >= runRead.Stop)
+                    {
+                        pending.Remove(item.Partition!);
+                        run = null;
+                    }
+                    continue;
+                }
             }
             run = null;
+            if (clock.Elapsed > _options.Timeout) throw ReadTimeout(pending);
             if (item.Kind == ConsumedKind.None) continue;
             if (item.Partition is null)
             {
@@ -76,6 +86,7 @@ public sealed partial class KafkaSource<T>
             if (!pending.TryGetValue(item.Partition, out PartitionRead? read))
             {
                 Carry(consumer, item, cursor);
+                if (item.Kind == ConsumedKind.Row) (run, runCursor, runRead) = (item.Partition, cursor, null);
                 continue;
             }
             switch (item.Kind)
