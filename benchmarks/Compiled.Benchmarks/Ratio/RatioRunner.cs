@@ -132,7 +132,8 @@ internal sealed class RatioRunner(RatioOptions options, TextWriter output)
         {
             foreach (var variant in variants.Concat(warmUpVariants)) variant.Dispose();
         }
-        return new RatioTable(workload, measurements, options.BatchSize).Print(output);
+        // --variants can leave a workload with nothing to run (W5 from files when only Kafka is asked for).
+        return measurements.Count == 0 || new RatioTable(workload, measurements, options.BatchSize).Print(output);
     }
 
     private Measurement Measure(Workload workload, Variant variant, Variant warmUp, double prefixScale)
