@@ -163,6 +163,9 @@ namespace Compiled.Generators.Emit
         private void WriteExecute()
         {
             var source = _query.Inputs[_query.SourceIndex];
+            // Called once a batch through the interface: profile-guided devirtualization otherwise inlines the whole batch
+            // loop into the engine's (or a benchmark's) caller, where W2a's Update loop ran 5-15 % slower.
+            _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
             _w.Open("public void Execute(" + KnownNames.BatchInputsG + " inputs, " + KnownNames.RowBufferG + "<" + Output + "> output, "
                 + KnownNames.BatchContextG + " batch)");
             if (_streamJoin is not null)

@@ -54,6 +54,7 @@ partial class Outer
             {
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<string> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(readings) -> Filter(IsValid) -> Map(r => { var rounded = System.Math.Round(r.Value, 1); retur...) -> Sink

@@ -60,6 +60,7 @@ namespace Shop
                 _store0 = context.GetStateStore<global::System.ValueTuple<string>, global::System.ValueTuple<string>, Aggregate0State, Aggregate0KeyOps>(_table0, new Aggregate0KeySerializer(), null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Shop.RegionTotal> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(sales) -> Aggregate(fold each row into the operator's table)

@@ -54,6 +54,7 @@ namespace Compiled.Generators.Tests.Queries
             {
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<long> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(events) -> Map(e => e.Value - e.Key) -> Filter(d => d > 10) -> Map(d => d * 3L + (d & 1)) -> Filter(x => x % 2 == 0) -> Sink

@@ -61,6 +61,7 @@ namespace Compiled.Generators.Tests.Queries
                 _groupState0 = new global::Compiled.KeyedState.GroupStateOperator<string, global::Compiled.Generators.Tests.Queries.Trade, long>(context.GetStateStore<string, global::Compiled.KeyedState.GroupStateEntry<long>>("groupstate0", new GroupState0KeySerializer(), null), global::Compiled.GroupStateTimeout.ProcessingTimeTimeout);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WordCount> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(trades) -> Filter(t => t.Amount > 0) -> MapGroupsWithState(group the batch's rows by key)

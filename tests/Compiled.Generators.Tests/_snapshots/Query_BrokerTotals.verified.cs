@@ -60,6 +60,7 @@ namespace Compiled.Generators.Tests.Queries
                 _store0 = context.GetStateStore<global::System.ValueTuple<string>, global::System.ValueTuple<string>, Aggregate0State, Aggregate0KeyOps>(_table0, new Aggregate0KeySerializer(), null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::System.Collections.Generic.KeyValuePair<string, long>> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(trades) -> Filter(t => t.Type != "HOLD") -> Aggregate(fold each row into the operator's table)

@@ -60,6 +60,7 @@ namespace Compiled.Generators.Tests.Queries
                 _store0 = context.GetStateStore<global::Compiled.Generators.Tests.Queries.BrokerBucket, global::Compiled.Generators.Tests.Queries.BrokerBucket, Aggregate0State, Aggregate0KeyOps>(_table0, new Aggregate0KeySerializer(), new Aggregate0StateSerializer());
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<(global::Compiled.Generators.Tests.Queries.BrokerBucket Key, decimal Fees, string MaxType, int Trades)> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(trades) -> Aggregate(fold each row into the operator's table)

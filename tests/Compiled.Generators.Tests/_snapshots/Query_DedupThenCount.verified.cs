@@ -64,6 +64,7 @@ namespace Compiled.Generators.Tests.Queries
                 _store0 = context.GetStateStore<string, string, Aggregate0State, Aggregate0KeyOps>(_table0, new Aggregate0KeySerializer(), null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WordCount> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(trades) -> Watermark(t => t.Time, delay 10000 ms) -> DropDuplicates(t => (t.Broker, t.Time)) -> Filter(t => t.Amount > 0) -> Aggregate(fold each row into the operator's table)

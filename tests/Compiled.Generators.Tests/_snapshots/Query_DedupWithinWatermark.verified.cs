@@ -59,6 +59,7 @@ namespace Compiled.Generators.Tests.Queries
                 _dedup0 = context.GetStateStore<global::Compiled.Generators.Tests.Queries.BrokerType, long>("dedup0", new Dedup0KeySerializer(), null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.Reading> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(readings) -> Watermark(r => r.At, delay 600000 ms) -> DropDuplicatesWithinWatermark(r => new BrokerType(r.Sensor, "reading")) -> Sink

@@ -68,6 +68,7 @@ namespace Compiled.Generators.Tests.Queries
                 _dedup1 = context.GetStateStore<string, long>("dedup1", new Dedup1KeySerializer(), null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<string> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(lines) -> FlatMap(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)) -> Distinct() -> Aggregate(fold each row into the operator's table)

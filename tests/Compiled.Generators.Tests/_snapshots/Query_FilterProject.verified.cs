@@ -54,6 +54,7 @@ namespace Compiled.Generators.Tests.Queries
             {
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<long> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(events) -> Filter(e => e.Value < 500) -> Map(e => e.Key * 2L) -> Sink

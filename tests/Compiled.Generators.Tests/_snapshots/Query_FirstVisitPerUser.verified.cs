@@ -59,6 +59,7 @@ namespace Compiled.Generators.Tests.Queries
                 _dedup0 = context.GetStateStore<global::Compiled.KeyedState.NullableKey<string>, long>("dedup0", new global::Compiled.KeyedState.NullableKeySerializer<string>(new Dedup0KeySerializer()), null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.Visit> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(visits) -> DropDuplicates(v => v.User) -> Sink

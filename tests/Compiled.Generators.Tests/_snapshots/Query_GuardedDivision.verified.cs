@@ -54,6 +54,7 @@ namespace Compiled.Generators.Tests.Queries
             {
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<int> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(events) -> Filter(e => e.Value % 10 != 0) -> Map(e => 1000 / (e.Value % 10)) -> Sink

@@ -60,6 +60,7 @@ namespace Compiled.Generators.Tests.Queries
                 _store0 = context.GetStateStore<int, int, Aggregate0State, Aggregate0KeyOps>(_table0, null, null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.KeyCount> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(events) -> Aggregate(fold each row into the operator's table)

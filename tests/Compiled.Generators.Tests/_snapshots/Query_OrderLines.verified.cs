@@ -54,6 +54,7 @@ namespace Compiled.Generators.Tests.Queries
             {
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<string> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(orders) -> FlatMap(o => o.Lines) -> Filter(l => l.Quantity > 1) -> Map(l => l.Sku + "x" + l.Quantity) -> Sink

@@ -60,6 +60,7 @@ namespace Compiled.Generators.Tests.Queries
                 _store0 = context.GetStateStore<(string Broker, global::Compiled.Generators.Tests.Queries.Side Side), (string Broker, global::Compiled.Generators.Tests.Queries.Side Side), Aggregate0State, Aggregate0KeyOps>(_table0, new Aggregate0KeySerializer(), new Aggregate0StateSerializer());
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<(string Broker, global::Compiled.Generators.Tests.Queries.Side Side, long Amount, string MaxType)> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(trades) -> Aggregate(fold each row into the operator's table)

@@ -61,6 +61,7 @@ namespace Compiled.Generators.Tests.Queries
                 _groupState0 = new global::Compiled.KeyedState.GroupStateOperator<string, global::Compiled.Generators.Tests.Queries.Reading, global::Compiled.Generators.Tests.Queries.WindowCount>(context.GetStateStore<string, global::Compiled.KeyedState.GroupStateEntry<global::Compiled.Generators.Tests.Queries.WindowCount>>("groupstate0", new GroupState0KeySerializer(), new global::Compiled.KeyedState.GroupStateEntrySerializer<global::Compiled.Generators.Tests.Queries.WindowCount>(new GroupState0StateSerializer())), global::Compiled.GroupStateTimeout.EventTimeTimeout);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(readings) -> Watermark(r => r.At, delay 300000 ms) -> FlatMapGroupsWithState(group the batch's rows by key)

@@ -57,6 +57,7 @@ namespace Compiled.Generators.Tests.Queries
             {
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<string> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(trades) -> Filter(t => t.Side == Side.Sell) -> Map(t => t.Broker) -> Sink

@@ -64,6 +64,7 @@ namespace Compiled.Generators.Tests.Queries
             {
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.TradeDesk> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(trades) -> Filter(t => t.Side == Side.Sell) -> StaticJoin(LeftOuter on t => t.Broker = d => d.Broker) -> Filter(r => r.Amount > 10) -> Sink

@@ -70,6 +70,7 @@ namespace Compiled.Generators.Tests.Queries
                 _window0 = new global::Compiled.Windows.TumblingWindowAggregation<string, Aggregate0State, Aggregate0KeyOps>(context, "aggregate0", global::Compiled.OutputMode.Append, global::System.TimeSpan.FromMilliseconds(10000L), global::System.TimeSpan.FromMilliseconds(0L), new Aggregate0KeySerializer(), null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WordCount> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(trades) -> Watermark(t => t.Time, delay 1000 ms) -> Filter(t => t.Side == Side.Buy) -> StaticJoin(Inner on t => t.Broker = d => d.Broker) -> Aggregate(fold each row into its window's table)

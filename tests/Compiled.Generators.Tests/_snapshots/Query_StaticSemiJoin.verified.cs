@@ -69,6 +69,7 @@ namespace Compiled.Generators.Tests.Queries
             {
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.Trade> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(trades) -> StaticJoin(LeftSemi on t => t.Broker = d => d.Broker) -> StaticJoin(LeftAnti on t => t.Type = b => b) -> Sink

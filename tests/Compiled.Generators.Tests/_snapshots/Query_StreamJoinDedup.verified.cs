@@ -68,6 +68,7 @@ namespace Compiled.Generators.Tests.Queries
                 _dedup0 = context.GetStateStore<string, long>("dedup0", new Dedup0KeySerializer(), null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.ClickedImpression> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(impressions) -> Watermark(i => i.ImpressionTime, delay 1800000 ms) -> StreamStreamJoin(Inner on i => i.ImpressionID = c => c.ImpressionID where (i, c) => c.ClickTime >= i.ImpressionTime && c.ClickTime ...) -> DropDuplicates(m => m.Campaigner) -> Sink

@@ -64,6 +64,7 @@ namespace Compiled.Generators.Tests.Queries
                 _join0 = new global::Compiled.Joins.StreamJoin<string, global::Compiled.Generators.Tests.Queries.Impression, global::Compiled.Generators.Tests.Queries.Click, Join0KeyOps>(context, "join0", -900000L, 0L, null, new Join0LeftSerializer(), new Join0RightSerializer());
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.ImpressionClick> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(impressions) -> Watermark(i => i.ImpressionTime, delay 1800000 ms) -> StreamStreamJoin(LeftOuter on i => i.ImpressionID = c => c.ImpressionID where (i, c) => c.ClickTime >= i.ImpressionTime && c.ClickTime ...) -> Sink

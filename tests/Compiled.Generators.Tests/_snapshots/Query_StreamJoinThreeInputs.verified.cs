@@ -71,6 +71,7 @@ namespace Compiled.Generators.Tests.Queries
                 _join1 = new global::Compiled.Joins.StreamJoin<string, global::Compiled.Generators.Tests.Queries.ImpressionClicked, global::Compiled.Generators.Tests.Queries.Conversion, Join1KeyOps>(context.WithCommittedWatermark(_join0.OutputWatermarkMs(context.CommittedWatermarkMs)), "join1", -3600000L, 0L, null, new Join1LeftSerializer(), new Join1RightSerializer());
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.ClickConversion> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(impressions) -> Watermark(i => i.ImpressionTime, delay 1800000 ms) -> StreamStreamJoin(Inner on i => i.ImpressionID = c => c.ImpressionID where (i, c) => c.ClickTime >= i.ImpressionTime && c.ClickTime ...) -> Filter(k => k.Campaigner.Length > 0) -> StreamStreamJoin(Inner on k => k.ImpressionID = v => v.ImpressionID where (k, v) => v.ConvertedTime >= k.ClickTime && v.ConvertedTi...) -> Sink

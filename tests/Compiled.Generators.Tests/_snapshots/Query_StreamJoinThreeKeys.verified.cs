@@ -69,6 +69,7 @@ namespace Compiled.Generators.Tests.Queries
                 _join1 = new global::Compiled.Joins.StreamJoin<string, global::Compiled.Generators.Tests.Queries.ImpressionClicked, global::Compiled.Generators.Tests.Queries.Conversion, Join1KeyOps>(context.WithCommittedWatermark(_join0.OutputWatermarkMs(context.CommittedWatermarkMs)), "join1", long.MinValue, long.MaxValue, null, new Join1LeftSerializer(), new Join1RightSerializer());
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.ClickConversion> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(impressions) -> StreamStreamJoin(Inner on i => i.ImpressionID = c => c.ImpressionID) -> StreamStreamJoin(Inner on k => k.ImpressionID = v => v.ImpressionID) -> Sink

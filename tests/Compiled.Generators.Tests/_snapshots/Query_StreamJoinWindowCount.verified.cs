@@ -68,6 +68,7 @@ namespace Compiled.Generators.Tests.Queries
                 _window0 = new global::Compiled.Windows.TumblingWindowAggregation<string, Aggregate0State, Aggregate0KeyOps>(context.WithCommittedWatermark(_join0.OutputWatermarkMs(context.CommittedWatermarkMs)), "aggregate0", global::Compiled.OutputMode.Append, global::System.TimeSpan.FromMilliseconds(600000L), global::System.TimeSpan.FromMilliseconds(0L), new Aggregate0KeySerializer(), null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.CampaignClicks> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(impressions) -> Watermark(i => i.ImpressionTime, delay 1800000 ms) -> StreamStreamJoin(Inner on i => i.ImpressionID = c => c.ImpressionID where (i, c) => c.ClickTime >= i.ImpressionTime && c.ClickTime ...) -> Aggregate(by m => (Window.Tumbling(m.ClickTime, TimeSpan.FromMinutes(1...: g => new CampaignClicks(g.Key.Item1.Start, g.Key.Item1.En...) -> Sink

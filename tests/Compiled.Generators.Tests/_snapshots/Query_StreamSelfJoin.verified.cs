@@ -61,6 +61,7 @@ namespace Compiled.Generators.Tests.Queries
                 _join0 = new global::Compiled.Joins.StreamJoin<string, global::Compiled.Generators.Tests.Queries.Impression, global::Compiled.Generators.Tests.Queries.Impression, Join0KeyOps>(context, "join0", -300000L, -1L, null, new Join0LeftSerializer(), new Join0RightSerializer());
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.ImpressionPair> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(impressions) -> Watermark(i => i.ImpressionTime, delay 600000 ms) -> StreamStreamJoin(Inner on a => a.Campaigner = b => b.Campaigner where (a, b) => b.ImpressionTime > a.ImpressionTime && b.Impres...) -> Sink

@@ -61,6 +61,7 @@ namespace Compiled.Generators.Tests.Queries
                 _store0 = context.GetStateStore<string, string, Aggregate0State, Aggregate0KeyOps>(_table0, new Aggregate0KeySerializer(), null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<string> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(lines) -> FlatMap(line => line.Split(new[] { ' ', ',', ';', '.' }, StringSp...) -> Filter(word => word.Length > 2) -> Aggregate(fold each row into the operator's table)

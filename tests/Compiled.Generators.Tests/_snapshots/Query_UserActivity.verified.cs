@@ -61,6 +61,7 @@ namespace Compiled.Generators.Tests.Queries
                 _groupState0 = new global::Compiled.KeyedState.GroupStateOperator<string, global::Compiled.Generators.Tests.Queries.Request, global::Compiled.Generators.Tests.Queries.Activity>(context.GetStateStore<string, global::Compiled.KeyedState.GroupStateEntry<global::Compiled.Generators.Tests.Queries.Activity>>("groupstate0", new GroupState0KeySerializer(), new global::Compiled.KeyedState.GroupStateEntrySerializer<global::Compiled.Generators.Tests.Queries.Activity>(new GroupState0StateSerializer())), global::Compiled.GroupStateTimeout.NoTimeout, everyKey: true);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.KeyState<string, global::Compiled.Generators.Tests.Queries.Activity>> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(requests) -> UpdateStateByKey(group the batch's rows by key)

@@ -59,6 +59,7 @@ namespace Compiled.Generators.Tests.Queries
                 _groupState0 = new global::Compiled.KeyedState.GroupStateOperator<global::Compiled.KeyedState.NullableKey<int>, global::Compiled.Generators.Tests.Queries.Visit, long>(context.GetStateStore<global::Compiled.KeyedState.NullableKey<int>, global::Compiled.KeyedState.GroupStateEntry<long>>("groupstate0", null, null), global::Compiled.GroupStateTimeout.NoTimeout);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.RegionVisits> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(visits) -> MapGroupsWithState(group the batch's rows by key)

@@ -61,6 +61,7 @@ namespace Compiled.Generators.Tests.Queries
                 _groupState0 = new global::Compiled.KeyedState.GroupStateOperator<global::Compiled.KeyedState.NullableKey<string>, global::Compiled.Generators.Tests.Queries.Visit, long>(context.GetStateStore<global::Compiled.KeyedState.NullableKey<string>, global::Compiled.KeyedState.GroupStateEntry<long>>("groupstate0", new global::Compiled.KeyedState.NullableKeySerializer<string>(new GroupState0KeySerializer()), null), global::Compiled.GroupStateTimeout.NoTimeout, everyKey: true);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.KeyState<string?, long>> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(visits) -> UpdateStateByKey(group the batch's rows by key)

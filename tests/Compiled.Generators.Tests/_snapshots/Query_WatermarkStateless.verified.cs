@@ -54,6 +54,7 @@ namespace Compiled.Generators.Tests.Queries
             {
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<string> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(readings) -> Watermark(r => r.At, delay 60000 ms) -> Filter(r => r.Value > 0) -> Map(r => r.Sensor) -> Sink

@@ -68,6 +68,7 @@ namespace Compiled.Generators.Tests.Queries
                 _lateThrough1 = context.CommittedWatermarkMs;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(readings) -> Watermark(r => r.Observed, delay 120000 ms) -> Aggregate(fold each row into its window's table)

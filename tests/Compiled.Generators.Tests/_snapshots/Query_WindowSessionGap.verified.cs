@@ -62,6 +62,7 @@ namespace Compiled.Generators.Tests.Queries
                 _window0 = new global::Compiled.Windows.SessionWindowAggregation<string, Aggregate0State, Aggregate0KeyOps>(context, "aggregate0", global::Compiled.OutputMode.Complete, null, new Aggregate0KeySerializer(), null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(readings) -> Watermark(r => r.At, delay 60000 ms) -> Aggregate(pre-aggregate the batch by session)

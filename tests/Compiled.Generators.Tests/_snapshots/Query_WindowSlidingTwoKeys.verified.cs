@@ -61,6 +61,7 @@ namespace Compiled.Generators.Tests.Queries
                 _window0 = new global::Compiled.Windows.SlidingWindowAggregation<(string, bool), Aggregate0State, Aggregate0KeyOps>(context, "aggregate0", global::Compiled.OutputMode.Append, global::System.TimeSpan.FromMilliseconds(20000L), global::System.TimeSpan.FromMilliseconds(15000L), global::System.TimeSpan.FromMilliseconds(0L), new Aggregate0KeySerializer(), null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(readings) -> Watermark(r => r.Observed, delay 30000 ms) -> Aggregate(fold each row into its pane's table)

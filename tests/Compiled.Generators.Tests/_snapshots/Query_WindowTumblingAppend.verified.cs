@@ -61,6 +61,7 @@ namespace Compiled.Generators.Tests.Queries
                 _window0 = new global::Compiled.Windows.TumblingWindowAggregation<global::Compiled.Windows.NoKey, Aggregate0State, global::Compiled.Windows.NoKeyOps>(context, "aggregate0", global::Compiled.OutputMode.Append, global::System.TimeSpan.FromMilliseconds(900000L), global::System.TimeSpan.FromMilliseconds(300000L), null, null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(readings) -> Watermark(r => r.At, delay 1800000 ms) -> Aggregate(fold each row into its window's table)

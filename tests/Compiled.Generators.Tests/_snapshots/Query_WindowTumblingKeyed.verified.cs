@@ -61,6 +61,7 @@ namespace Compiled.Generators.Tests.Queries
                 _window0 = new global::Compiled.Windows.TumblingWindowAggregation<string, Aggregate0State, Aggregate0KeyOps>(context, "aggregate0", global::Compiled.OutputMode.Update, global::System.TimeSpan.FromMilliseconds(60000L), global::System.TimeSpan.FromMilliseconds(0L), new Aggregate0KeySerializer(), null);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<global::Compiled.Generators.Tests.Queries.WindowCount> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(trades) -> Watermark(t => t.Time, delay 10000 ms) -> Filter(t => t.Amount > 0) -> Aggregate(fold each row into its window's table)

@@ -54,6 +54,7 @@ namespace Shop
             {
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<string> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(lines) -> FlatMap(l => l.Split()) -> FlatMap(w => Expand(w)) -> Filter(w => w.Length > 0) -> Sink

@@ -63,6 +63,7 @@ namespace Shop
                 _store0 = context.GetStateStore<global::Shop.PageViews.PageKey, global::Shop.PageViews.PageKey, Aggregate0State, Aggregate0KeyOps>(_table0, null, new Aggregate0StateSerializer());
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<(int Page, int Views, string? FirstReferrer)> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(sink) -> Aggregate(fold each row into the operator's table)

@@ -54,6 +54,7 @@ namespace Shop
             {
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public void Execute(global::Compiled.Plans.BatchInputs inputs, global::Compiled.Batches.RowBuffer<int> output, global::Compiled.Plans.BatchContext batch)
             {
                 // Plan: Source(sales) -> Filter(s => s.Amount.IsEven() && Abs(s.Amount) > M.Max(Limit, 2)) -> Map(s => new { s.Amount, Twice = s.Amount * 2 }) -> Map(x => x.Twice + x.Amount) -> Sink
