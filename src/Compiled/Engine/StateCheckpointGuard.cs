@@ -41,8 +41,7 @@ internal sealed class StateCheckpointGuard : IDisposable
     private long _batchId;
     private long _startTicks;
     private bool _inFlight;
-    // Set by Begin when it captured the stores itself: the worker only runs what makes the version durable.
-    private bool _capturedHere;
+    // What makes the version durable, when Begin captured the stores itself; the worker then only runs it.
     private Action? _capturedDurable;
     private ExceptionDispatchInfo? _failure;
     private bool _abandoned;
@@ -78,13 +77,11 @@ internal sealed class StateCheckpointGuard : IDisposable
             // A capture that only copies memory runs here: a hop to the worker and back cost more than the copy.
             _capturedDurable = _provider.BeginCheckpoint(batchId);
             if (_capturedDurable is null) return;
-            _capturedHere = true;
             _inFlight = true;
             _start.Release();
             return;
         }
 
-        _capturedHere = false;
         _inFlight = true;
         _start.Release();
         Await(_captured);
@@ -156,7 +153,7 @@ internal sealed class StateCheckpointGuard : IDisposable
             if (batchId < 0) return;
             Action? durable = _capturedDurable;
             _capturedDurable = null;
-            if (!_capturedHere)
+            if (durable is null)
             {
                 try
                 {
