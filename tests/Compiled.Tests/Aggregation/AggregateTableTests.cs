@@ -13,10 +13,18 @@ public sealed class AggregateTableTests
     private static (AggregateTable<int, long, IntOps> Table, InMemoryStateStoreProvider Provider) Kept()
     {
         var provider = new InMemoryStateStoreProvider(null, 1L << 30, null);
-        var table = new AggregateTable<int, long, IntOps>("aggregate0");
-        Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<int, int, long, IntOps>(table));
+        return (Kept<int, IntOps>(provider), provider);
+    }
+
+    // A table the in-memory provider keeps as the operator's state.
+    private static AggregateTable<TKey, long, TOps> Kept<TKey, TOps>(InMemoryStateStoreProvider provider)
+        where TKey : notnull
+        where TOps : struct, IBatchKeyOps<TKey>
+    {
+        var table = new AggregateTable<TKey, long, TOps>("aggregate0");
+        Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<TKey, TKey, long, TOps>(table));
         Assert.True(table.KeepsState);
-        return (table, provider);
+        return table;
     }
 
     private static void Fold(AggregateTable<int, long, IntOps> table, params int[] keys)
@@ -58,9 +66,7 @@ public sealed class AggregateTableTests
     [InlineData(true)]
     public void String_keys_with_a_stored_hash_list_each_batch_s_changes_like_a_reference_across_growth(bool throughSpans)
     {
-        var provider = new InMemoryStateStoreProvider(null, 1L << 30, null);
-        var table = new AggregateTable<string, long, StringOps>("aggregate0");
-        Assert.Null(new PlanContext(provider, NullLogger.Instance).GetStateStore<string, string, long, StringOps>(table));
+        var table = Kept<string, StringOps>(new InMemoryStateStoreProvider(null, 1L << 30, null));
         var totals = new Dictionary<string, long>();
         var firstSeen = new List<string>();
         var random = new Random(11);
@@ -92,12 +98,16 @@ public sealed class AggregateTableTests
     [InlineData(true)]
     public void Copying_the_groups_changed_since_a_stamp_gives_exactly_those_whether_few_or_most_changed(bool stringKeys)
     {
-        var provider = new InMemoryStateStoreProvider(null, 1L << 30, null);
-        var ints = new AggregateTable<int, long, IntOps>("aggregate0");
-        var strings = new AggregateTable<string, long, StringOps>("aggregate1");
-        var context = new PlanContext(provider, NullLogger.Instance);
-        context.GetStateStore<int, int, long, IntOps>(ints);
-        context.GetStateStore<string, string, long, StringOps>(strings);
+        if (stringKeys) CopiesExactlyTheChangedGroups<string, StringOps>(number => "k" + number, key => int.Parse(key[1..]));
+        else CopiesExactlyTheChangedGroups<int, IntOps>(number => number, key => key);
+    }
+
+    // Keys stand for numbers, so the reference is the same for every key type.
+    private static void CopiesExactlyTheChangedGroups<TKey, TOps>(Func<int, TKey> keyOf, Func<TKey, int> numberOf)
+        where TKey : notnull
+        where TOps : struct, IBatchKeyOps<TKey>
+    {
+        var table = Kept<TKey, TOps>(new InMemoryStateStoreProvider(null, 1L << 30, null));
         var totals = new Dictionary<int, long>();
         var changedAt = new Dictionary<int, int>();
         var random = new Random(5);
@@ -105,33 +115,25 @@ public sealed class AggregateTableTests
         for (int batch = 0; batch < 16; batch++)
         {
             // Odd batches touch most groups (read slot by slot), even ones a few of many (gathered in first-touched order).
-            int[] keys = [.. Enumerable.Range(0, batch % 2 == 1 ? 6_000 : 40).Select(_ => random.Next(3_000))];
-            ints.BeginBatch();
-            strings.BeginBatch();
-            foreach (int key in keys)
+            int[] numbers = [.. Enumerable.Range(0, batch % 2 == 1 ? 6_000 : 40).Select(_ => random.Next(3_000))];
+            table.BeginBatch();
+            foreach (int number in numbers)
             {
-                if (stringKeys) strings.FindOrAdd("k" + key, out _)++;
-                else ints.FindOrAdd(key, out _)++;
-                totals[key] = totals.GetValueOrDefault(key) + 1;
-                changedAt[key] = batch;
+                table.FindOrAdd(keyOf(number), out _)++;
+                totals[number] = totals.GetValueOrDefault(number) + 1;
+                changedAt[number] = batch;
             }
 
-            stamps.Add(stringKeys ? strings.CurrentStamp : ints.CurrentStamp);
+            stamps.Add(table.CurrentStamp);
             foreach (int since in new[] { batch, batch - 1, batch / 2 }.Where(b => b >= 0).Distinct())
             {
                 int stamp = since == 0 ? stamps[0] - 1 : stamps[since - 1];
                 var expected = changedAt.Where(c => c.Value >= since).Select(c => (c.Key, totals[c.Key])).OrderBy(c => c.Key).ToList();
-                Assert.Equal(expected, stringKeys ? Copied(strings, stamp, k => int.Parse(k[1..])) : Copied(ints, stamp, k => k));
+                KeyValuePair<TKey, long>[] copies = new KeyValuePair<TKey, long>[3];
+                int count = table.CopyChangedSince(stamp, ref copies);
+                Assert.Equal(expected, copies.Take(count).Select(c => (numberOf(c.Key), c.Value)).OrderBy(c => c.Item1).ToList());
             }
         }
-    }
-
-    private static List<(int, long)> Copied<TKey, TOps>(AggregateTable<TKey, long, TOps> table, int stamp, Func<TKey, int> number)
-        where TOps : struct, IBatchKeyOps<TKey>
-    {
-        KeyValuePair<TKey, long>[] copies = new KeyValuePair<TKey, long>[3];
-        int count = table.CopyChangedSince(stamp, ref copies);
-        return [.. copies.Take(count).Select(c => (number(c.Key), c.Value)).OrderBy(c => c.Item1)];
     }
 
     [Fact]
