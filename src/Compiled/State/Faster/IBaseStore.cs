@@ -34,8 +34,8 @@ internal interface IBaseStore<TKey, TValue>
     bool Remove(in TKey key);
 
     /// <summary>
-    /// Writes <paramref name="puts"/>, of which <paramref name="existing"/> are keys the store holds and the rest keys it
-    /// does not (the caller knows which, so nothing is read first): a base's changes, written in one go.
+    /// Writes <paramref name="puts"/>, in any order, of which <paramref name="existing"/> are keys the store holds and the
+    /// rest keys it does not, so no write reads the store first: a base's changes, written in one go.
     /// </summary>
     void PutAll(ReadOnlySpan<KeyValuePair<TKey, TValue>> puts, int existing);
 
